@@ -1,0 +1,204 @@
+//! The command line: clap derive types and their conversion to library options.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  decldiff corpus list                        every declaration in the catalog
+  decldiff corpus show sco-2020               the 2020 Moscow declaration, block by block
+  decldiff corpus show saved-page.html --format json
+  decldiff corpus add sco2022.big5.html --collection sco --id sco-2022
+  decldiff corpus check
+
+Exit status: 0 success, 1 problems found (corpus check), 2 error.";
+
+/// Compare summit declarations paragraph by paragraph and word by word.
+///
+/// decldiff keeps a corpus of declarations (first the heads-of-state declarations of the
+/// Shanghai Cooperation Organisation), reads any text a user brings (UTF-8, UTF-16, GB18030,
+/// Big5, Traditional characters, saved HTML pages) into one clean form, and segments it into
+/// headings, paragraphs and the closing block, each paragraph with its theme.
+#[derive(Debug, Parser)]
+#[command(name = "decldiff", version, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Corpus folder [default: $DECLDIFF_CORPUS, else ./corpora, else the built-in corpus]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Top-level commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Manage the corpus: list, show, add and check declarations.
+    #[command(subcommand)]
+    Corpus(CorpusCommand),
+}
+
+/// `decldiff corpus …`
+#[derive(Debug, Subcommand)]
+pub enum CorpusCommand {
+    /// List every declaration of the catalog, with its text or not.
+    #[command(
+        after_help = "Examples:\n  decldiff corpus list\n  decldiff corpus list --collection sco --format json"
+    )]
+    List {
+        /// Only this collection.
+        #[arg(long, value_name = "C")]
+        collection: Option<String>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Show a declaration's metadata and structure: every block with its index, kind, theme
+    /// and text. DOC is a corpus id (sco-2020, examples/sco-2020-rev1) or a file.
+    #[command(
+        after_help = "Examples:\n  decldiff corpus show sco-2020\n  decldiff corpus show draft.txt --format json\n  decldiff corpus show page.html --encoding gb18030"
+    )]
+    Show {
+        /// Corpus id or file path.
+        doc: String,
+        #[command(flatten)]
+        read: ReadArgs,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Read a file (any supported encoding, text or HTML), normalize it and store it in a
+    /// collection; the catalog is updated atomically.
+    #[command(
+        after_help = "Examples:\n  decldiff corpus add moscow.txt --collection sco --id sco-2020 --force\n  decldiff corpus add page.html --collection sco --id sco-2022 --source http://…\n  decldiff corpus add draft.txt --collection drafts --id draft-1 --date 2024-06-01 --title 草案"
+    )]
+    Add {
+        /// The file to read.
+        file: PathBuf,
+        /// The collection to store it in (created if it does not exist).
+        #[arg(long, value_name = "C")]
+        collection: String,
+        /// The entry's id: lowercase letters, digits and `-` (sco-2022).
+        #[arg(long)]
+        id: String,
+        /// The declaration's date, YYYY-MM-DD.
+        #[arg(long)]
+        date: Option<String>,
+        /// The Chinese title.
+        #[arg(long)]
+        title: Option<String>,
+        /// An address where the text is published (repeatable).
+        #[arg(long = "source", value_name = "URL")]
+        sources: Vec<String>,
+        /// What the text is.
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
+        /// Replace a text already stored for this id.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Verify every stored text against its checksum and that it reads; one line per problem.
+    #[command(
+        after_help = "Examples:\n  decldiff corpus check\n  decldiff corpus check --repair\n\nExit status: 0 no problems, 1 problems found, 2 error."
+    )]
+    Check {
+        /// Only this collection.
+        #[arg(long, value_name = "C")]
+        collection: Option<String>,
+        /// First finish or roll back writes that were interrupted.
+        #[arg(long)]
+        repair: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+    },
+}
+
+/// How to read an input file.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// The file's encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5) [default: detected]
+    #[arg(long, value_name = "ENCODING")]
+    pub encoding: Option<String>,
+    /// Read the file as plain text or as an HTML page [default: from the extension and content]
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub input: Option<InputArg>,
+}
+
+/// How to print data.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    /// Table width in columns [default: the terminal's, or 100]
+    #[arg(long)]
+    pub width: Option<u16>,
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// A table for the terminal.
+    Table,
+    /// JSON (schema in docs/json-format.md).
+    Json,
+}
+
+/// `--input`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputArg {
+    /// Plain text.
+    Text,
+    /// An HTML page.
+    Html,
+}
+
+/// `--status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    /// As published.
+    Official,
+    /// Written for tests and demonstrations.
+    Illustrative,
+    /// Generated by the simulator.
+    Simulated,
+}
+
+impl ReadArgs {
+    /// The library's read options.
+    pub fn to_options(&self) -> decldiff::Result<decldiff::segment::ReadOptions> {
+        let encoding = match &self.encoding {
+            Some(label) => Some(decldiff::normalize::decode::encoding_for_label(label)?),
+            None => None,
+        };
+        Ok(decldiff::segment::ReadOptions {
+            encoding,
+            html: self.input.map(|i| i == InputArg::Html),
+        })
+    }
+}
+
+impl OutputArgs {
+    /// Table options: `--width`, else the terminal's width, else 100.
+    pub fn table_options(&self) -> decldiff::render::TableOptions {
+        let width = self
+            .width
+            .or_else(|| comfy_table::Table::new().width())
+            .unwrap_or(100);
+        decldiff::render::TableOptions {
+            width: width.max(40),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

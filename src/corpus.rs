@@ -1,0 +1,399 @@
+//! The corpus: collections of declarations under `corpora/`, each a folder with a
+//! `catalog.toml` and the stored texts. This is the only module that touches the file system.
+//!
+//! Reading: [`Corpus::discover`] finds the corpus (`--corpus DIR`, `$DECLDIFF_CORPUS`,
+//! `./corpora`, or the copy built into the binary), [`Corpus::load`] turns a corpus id or a
+//! file path into a [`Document`]. Writing ([`Corpus::add`]) is atomic and journaled, see
+//! [`store`]; [`Corpus::check`] verifies every stored text.
+
+mod catalog;
+mod check;
+mod store;
+
+use std::path::{Path, PathBuf};
+
+pub use catalog::{
+    Catalog, CollectionInfo, Entry, Import, MeetingFormat, Source, TextStatus, is_valid_id,
+    validate_id,
+};
+pub use check::Problem;
+pub use store::{AddOutcome, AddRequest, WriteStep};
+
+use crate::error::{Error, Result};
+use crate::normalize::decode::MAX_INPUT_BYTES;
+use crate::segment::{Document, ReadOptions};
+
+/// The environment variable that names the corpus folder.
+pub const CORPUS_ENV: &str = "DECLDIFF_CORPUS";
+
+/// The file name of a collection's catalog.
+pub const CATALOG_FILE: &str = "catalog.toml";
+
+/// The collections built into the binary, so that the tool runs on its shipped corpus from
+/// anywhere: (collection, catalog, [(text file, bytes)]).
+type EmbeddedCollection = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static [u8])],
+);
+const EMBEDDED: &[EmbeddedCollection] = &[(
+    "sco",
+    include_str!("../corpora/sco/catalog.toml"),
+    &[(
+        "sco-2020.zh.txt",
+        include_bytes!("../corpora/sco/sco-2020.zh.txt"),
+    )],
+)];
+
+/// Where the corpus lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A folder of collections.
+    Dir(PathBuf),
+    /// The read-only copy built into the binary.
+    Embedded,
+}
+
+/// A collection: its catalog and where its texts are.
+#[derive(Debug, Clone)]
+pub struct Collection {
+    /// The collection's name (its folder name).
+    pub name: String,
+    /// Its catalog.
+    pub catalog: Catalog,
+    dir: Option<PathBuf>,
+    embedded_texts: &'static [(&'static str, &'static [u8])],
+}
+
+impl Collection {
+    /// The collection's folder, unless it is built in.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// The path of an entry's text, as shown in messages.
+    pub fn text_path(&self, entry: &Entry) -> PathBuf {
+        match &self.dir {
+            Some(dir) => dir.join(&entry.text),
+            None => Path::new("<built-in>").join(&self.name).join(&entry.text),
+        }
+    }
+
+    /// The stored bytes of an entry's text, checked against the catalog's checksum.
+    ///
+    /// # Errors
+    /// [`Error::NotText`] if the entry has no text or it does not match its checksum;
+    /// [`Error::Io`] if it cannot be read.
+    pub fn text_bytes(&self, entry: &Entry) -> Result<Vec<u8>> {
+        let path = self.text_path(entry);
+        if !entry.present {
+            return Err(Error::NotText {
+                path,
+                what: format!(
+                    "the text of `{}` is not in the corpus (present = false)",
+                    entry.id
+                ),
+                hint: Some(format!(
+                    "add it with `decldiff corpus add FILE --collection {} --id {}`",
+                    self.name, entry.id
+                )),
+            });
+        }
+        let bytes = match &self.dir {
+            Some(_) => read_input(&path)?,
+            None => self
+                .embedded_texts
+                .iter()
+                .find(|(name, _)| *name == entry.text)
+                .map(|(_, bytes)| bytes.to_vec())
+                .ok_or_else(|| Error::NotText {
+                    path: path.clone(),
+                    what: "missing from the built-in corpus".to_owned(),
+                    hint: None,
+                })?,
+        };
+        if let Some(expected) = &entry.sha256 {
+            let actual = sha256_hex(&bytes);
+            if &actual != expected {
+                return Err(Error::NotText {
+                    path,
+                    what: format!("the text of `{}` does not match its catalog checksum", entry.id),
+                    hint: Some("run `decldiff corpus check`; if you edited the text on purpose, store it again with `corpus add --force`".to_owned()),
+                });
+            }
+        }
+        Ok(bytes)
+    }
+}
+
+/// A loaded document and, for a corpus text, its catalog entry.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The segmented document.
+    pub document: Document,
+    /// The collection and entry, when the document came from the corpus.
+    pub entry: Option<(String, Entry)>,
+}
+
+/// The corpus: every collection under one folder, or the built-in copy.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    location: Location,
+    collections: Vec<Collection>,
+}
+
+impl Corpus {
+    /// Finds the corpus: `explicit` if given, else `$DECLDIFF_CORPUS`, else `./corpora` if it
+    /// exists, else the copy built into the binary.
+    ///
+    /// # Errors
+    /// As [`Corpus::open`].
+    pub fn discover(explicit: Option<&Path>) -> Result<Corpus> {
+        if let Some(dir) = explicit {
+            return Corpus::open(dir);
+        }
+        if let Some(dir) = std::env::var_os(CORPUS_ENV).filter(|v| !v.is_empty()) {
+            return Corpus::open(Path::new(&dir));
+        }
+        let local = Path::new("corpora");
+        if local.is_dir() {
+            Corpus::open(local)
+        } else {
+            Ok(Corpus::embedded())
+        }
+    }
+
+    /// The folder `corpus add` writes to: `explicit`, `$DECLDIFF_CORPUS` or `./corpora`
+    /// (created on first use).
+    pub fn writable_root(explicit: Option<&Path>) -> PathBuf {
+        explicit
+            .map(Path::to_path_buf)
+            .or_else(|| {
+                std::env::var_os(CORPUS_ENV)
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            })
+            .unwrap_or_else(|| PathBuf::from("corpora"))
+    }
+
+    /// Opens the corpus folder `root`: every sub-folder with a `catalog.toml` is a collection.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if `root` cannot be listed; [`Error::Catalog`] for a malformed catalog.
+    pub fn open(root: &Path) -> Result<Corpus> {
+        let mut collections = Vec::new();
+        for dir in collection_dirs(root)? {
+            let name = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let catalog_path = dir.join(CATALOG_FILE);
+            let text = std::fs::read_to_string(&catalog_path)
+                .map_err(|e| Error::io(&catalog_path, "reading", e))?;
+            let catalog = Catalog::parse(&catalog_path, &text)?;
+            collections.push(Collection {
+                name,
+                catalog,
+                dir: Some(dir),
+                embedded_texts: &[],
+            });
+        }
+        Ok(Corpus {
+            location: Location::Dir(root.to_owned()),
+            collections,
+        })
+    }
+
+    /// The corpus built into the binary.
+    pub fn embedded() -> Corpus {
+        let collections = EMBEDDED
+            .iter()
+            .map(|(name, catalog, texts)| Collection {
+                name: (*name).to_owned(),
+                catalog: Catalog::parse(Path::new(name), catalog)
+                    .expect("the built-in catalogs are valid (checked by tests)"),
+                dir: None,
+                embedded_texts: texts,
+            })
+            .collect();
+        Corpus {
+            location: Location::Embedded,
+            collections,
+        }
+    }
+
+    /// Where this corpus lives.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// The collections, sorted by name.
+    pub fn collections(&self) -> &[Collection] {
+        &self.collections
+    }
+
+    /// The collection called `name`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownCollection`], listing the collections that exist.
+    pub fn collection(&self, name: &str) -> Result<&Collection> {
+        self.collections
+            .iter()
+            .find(|c| c.name == name)
+            .ok_or_else(|| Error::UnknownCollection {
+                name: name.to_owned(),
+                root: self.root_for_messages(),
+                hint: Some(format!(
+                    "collections: {}",
+                    self.collections
+                        .iter()
+                        .map(|c| c.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            })
+    }
+
+    fn root_for_messages(&self) -> PathBuf {
+        match &self.location {
+            Location::Dir(dir) => dir.clone(),
+            Location::Embedded => PathBuf::from("<built-in corpus>"),
+        }
+    }
+
+    /// Finds an entry by `id` or `collection/id`.
+    pub fn find(&self, spec: &str) -> Option<(&Collection, &Entry)> {
+        let (collection, id) = match spec.split_once('/') {
+            Some((c, id)) => (Some(c), id),
+            None => (None, spec),
+        };
+        self.collections
+            .iter()
+            .filter(|c| collection.is_none_or(|name| c.name == name))
+            .find_map(|c| c.catalog.entry(id).map(|e| (c, e)))
+    }
+
+    /// Loads a document by corpus id (`sco-2020`, `examples/sco-2020-rev1`) or file path.
+    /// An argument that names an existing file and looks like a path (has `/` or `.`) is a
+    /// file; otherwise a corpus id is tried first, then a file.
+    ///
+    /// # Errors
+    /// Reading and decoding errors; [`Error::UnknownDocument`] when it is neither.
+    pub fn load(&self, spec: &str, options: ReadOptions) -> Result<Loaded> {
+        let path = Path::new(spec);
+        let looks_like_path = spec.contains(['/', '\\', '.']);
+        if looks_like_path && path.is_file() {
+            return load_file(path, options);
+        }
+        if let Some((collection, entry)) = self.find(spec) {
+            let bytes = collection.text_bytes(entry)?;
+            let mut document = Document::from_bytes(
+                &collection.text_path(entry),
+                &bytes,
+                ReadOptions {
+                    encoding: None,
+                    html: Some(false),
+                },
+            )?;
+            document.name = entry.id.clone();
+            return Ok(Loaded {
+                document,
+                entry: Some((collection.name.clone(), entry.clone())),
+            });
+        }
+        if path.exists() {
+            return load_file(path, options);
+        }
+        Err(Error::UnknownDocument {
+            name: spec.to_owned(),
+            hint: Some(self.suggest(spec)),
+        })
+    }
+
+    fn suggest(&self, spec: &str) -> String {
+        let ids: Vec<&str> = self
+            .collections
+            .iter()
+            .flat_map(|c| c.catalog.entries.iter().map(|e| e.id.as_str()))
+            .collect();
+        let close: Vec<&str> = ids
+            .iter()
+            .copied()
+            .filter(|id| shares_prefix(id, spec))
+            .take(5)
+            .collect();
+        if close.is_empty() {
+            "`decldiff corpus list` shows the ids".to_owned()
+        } else {
+            format!(
+                "did you mean {}? `decldiff corpus list` shows all ids",
+                close.join(", ")
+            )
+        }
+    }
+}
+
+fn shares_prefix(id: &str, spec: &str) -> bool {
+    let common = id
+        .chars()
+        .zip(spec.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    common >= 4 || (spec.len() >= 4 && id.contains(spec))
+}
+
+fn load_file(path: &Path, options: ReadOptions) -> Result<Loaded> {
+    let bytes = read_input(path)?;
+    Ok(Loaded {
+        document: Document::from_bytes(path, &bytes, options)?,
+        entry: None,
+    })
+}
+
+/// Reads an input file, refusing directories and files over the size limit before reading
+/// them whole.
+///
+/// # Errors
+/// [`Error::Io`] naming the file, [`Error::NotText`] for a directory or an oversized file.
+pub fn read_input(path: &Path) -> Result<Vec<u8>> {
+    let metadata = std::fs::metadata(path).map_err(|e| Error::io(path, "reading", e))?;
+    if metadata.is_dir() {
+        return Err(Error::NotText {
+            path: path.to_owned(),
+            what: "is a directory, not a file".to_owned(),
+            hint: None,
+        });
+    }
+    if metadata.len() > MAX_INPUT_BYTES as u64 {
+        return Err(Error::NotText {
+            path: path.to_owned(),
+            what: format!(
+                "file too large ({} bytes; the limit is {MAX_INPUT_BYTES} bytes)",
+                metadata.len()
+            ),
+            hint: Some("decldiff reads one declaration at a time; split the file".to_owned()),
+        });
+    }
+    std::fs::read(path).map_err(|e| Error::io(path, "reading", e))
+}
+
+/// Sub-folders of `root` that hold a catalog, sorted by name.
+fn collection_dirs(root: &Path) -> Result<Vec<PathBuf>> {
+    let entries =
+        std::fs::read_dir(root).map_err(|e| Error::io(root, "listing the corpus folder", e))?;
+    let mut dirs: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir() && p.join(CATALOG_FILE).is_file())
+        .collect();
+    dirs.sort();
+    Ok(dirs)
+}
+
+/// SHA-256 of `bytes`, lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

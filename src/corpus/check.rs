@@ -1,0 +1,195 @@
+//! `corpus check`: verifies every stored text against its catalog (present, size, checksum,
+//! readable and segmentable) and reports leftovers of interrupted writes.
+
+use std::path::{Path, PathBuf};
+
+use super::catalog::Catalog;
+use super::store::{self, Leftover};
+use super::{
+    AddOutcome, AddRequest, CATALOG_FILE, Corpus, collection_dirs, read_input, sha256_hex,
+};
+use crate::error::{Error, Result};
+use crate::segment::{BlockKind, Document, ReadOptions};
+
+/// One problem found by [`Corpus::check`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    /// The file concerned.
+    pub path: PathBuf,
+    /// The entry concerned, if any.
+    pub id: Option<String>,
+    /// What is wrong.
+    pub what: String,
+    /// How to repair it.
+    pub hint: Option<String>,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: ", self.path.display())?;
+        if let Some(id) = &self.id {
+            write!(f, "{id}: ")?;
+        }
+        write!(f, "{}", self.what)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+impl Corpus {
+    /// Adds (or with `force` replaces) a text in a collection under `root`, atomically.
+    ///
+    /// # Errors
+    /// Reading and decoding errors of the input (the corpus is then untouched),
+    /// [`Error::InvalidId`], [`Error::TextExists`] without `force`, [`Error::Io`] writing.
+    pub fn add(root: &Path, request: &AddRequest) -> Result<AddOutcome> {
+        store::add(root, request)
+    }
+
+    /// Checks every collection under `root` (or only `only`). With `repair`, first finishes
+    /// or rolls back interrupted writes, and returns what it did as the second list.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if `root` cannot be listed, [`Error::UnknownCollection`] for `only`.
+    pub fn check(
+        root: &Path,
+        only: Option<&str>,
+        repair: bool,
+    ) -> Result<(Vec<Problem>, Vec<String>)> {
+        let mut dirs = collection_dirs(root)?;
+        if let Some(name) = only {
+            dirs.retain(|d| d.file_name().is_some_and(|n| n == name));
+            if dirs.is_empty() {
+                return Err(Error::UnknownCollection {
+                    name: name.to_owned(),
+                    root: root.to_owned(),
+                    hint: None,
+                });
+            }
+        }
+        let mut problems = Vec::new();
+        let mut repaired = Vec::new();
+        for dir in dirs {
+            if repair {
+                match store::repair(&dir) {
+                    Ok(done) => repaired.extend(done),
+                    Err(e) => problems.push(Problem {
+                        path: dir.clone(),
+                        id: None,
+                        what: format!("repair failed: {e}"),
+                        hint: None,
+                    }),
+                }
+            }
+            check_collection(&dir, &mut problems);
+        }
+        Ok((problems, repaired))
+    }
+}
+
+fn check_collection(dir: &Path, problems: &mut Vec<Problem>) {
+    let catalog_path = dir.join(CATALOG_FILE);
+    let catalog = match std::fs::read_to_string(&catalog_path) {
+        Ok(text) => Catalog::parse(&catalog_path, &text),
+        Err(e) => Err(Error::io(&catalog_path, "reading", e)),
+    };
+    let catalog = match catalog {
+        Ok(c) => c,
+        Err(e) => {
+            let what = e.to_string();
+            let what = what
+                .strip_prefix(&format!("{}: ", catalog_path.display()))
+                .unwrap_or(&what)
+                .to_owned();
+            problems.push(Problem {
+                path: catalog_path,
+                id: None,
+                what: format!("malformed catalog: {what}"),
+                hint: Some(
+                    "fix the line named, or restore the catalog from version control".to_owned(),
+                ),
+            });
+            return;
+        }
+    };
+    for leftover in store::leftovers(dir) {
+        let (path, what) = match leftover {
+            Leftover::Temp(path) => (path, "temporary file of an interrupted write"),
+            Leftover::Journal { journal, .. } => {
+                (journal, "journal of an interrupted `corpus add`")
+            }
+        };
+        problems.push(Problem {
+            path,
+            id: None,
+            what: what.to_owned(),
+            hint: Some("run `decldiff corpus check --repair` to finish or roll it back".to_owned()),
+        });
+    }
+    for entry in &catalog.entries {
+        let path = dir.join(&entry.text);
+        let problem = |what: String, hint: &str| Problem {
+            path: path.clone(),
+            id: Some(entry.id.clone()),
+            what,
+            hint: Some(hint.to_owned()),
+        };
+        let re_add = format!(
+            "restore the text from its source with `decldiff corpus add FILE --collection {} --id {} --force`",
+            catalog.collection.name, entry.id
+        );
+        if !entry.present {
+            if path.exists() {
+                problems.push(problem(
+                    "a text is stored but the catalog says present = false".to_owned(),
+                    &re_add,
+                ));
+            }
+            continue;
+        }
+        let bytes = match read_input(&path) {
+            Ok(b) => b,
+            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                problems.push(problem("text missing".to_owned(), &re_add));
+                continue;
+            }
+            Err(e) => {
+                problems.push(problem(format!("cannot read the text: {e}"), &re_add));
+                continue;
+            }
+        };
+        let size = bytes.len() as u64;
+        match (entry.bytes, &entry.sha256) {
+            (_, None) => problems.push(problem("no sha256 in the catalog".to_owned(), &re_add)),
+            (Some(expected), _) if size < expected => {
+                problems.push(problem(
+                    format!("text truncated: {size} of {expected} bytes"),
+                    &re_add,
+                ));
+                continue;
+            }
+            (_, Some(expected)) if &sha256_hex(&bytes) != expected => {
+                problems.push(problem(
+                    format!("text changed: its sha256 does not match the catalog ({size} bytes)"),
+                    &re_add,
+                ));
+                continue;
+            }
+            _ => {}
+        }
+        match Document::from_bytes(
+            &path,
+            &bytes,
+            ReadOptions {
+                encoding: None,
+                html: Some(false),
+            },
+        ) {
+            Ok(doc) if doc.blocks.iter().any(|b| b.kind == BlockKind::Paragraph) => {}
+            Ok(_) => problems.push(problem("the text has no paragraphs".to_owned(), &re_add)),
+            Err(e) => problems.push(problem(format!("the text does not read: {e}"), &re_add)),
+        }
+    }
+}

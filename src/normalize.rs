@@ -1,0 +1,311 @@
+//! Text → clean lines and comparison keys. Everything a user brings (any encoding, HTML, any
+//! line ends, indents, Traditional characters, full-width digits) becomes one clean form:
+//! a list of logical lines, each with its display text (the original script, trimmed) and its
+//! comparison key (Simplified, widths folded, whitespace dropped between Chinese characters).
+//! Two versions of a text that differ only in those respects have equal keys.
+//!
+//! Invariant: [`comparison_key`] is idempotent.
+
+pub mod decode;
+pub mod html;
+
+use std::sync::OnceLock;
+
+use ferrous_opencc::OpenCC;
+use ferrous_opencc::config::BuiltinConfig;
+
+/// A logical line of a text: one paragraph, heading or closing-block line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    /// The display text: original characters, surrounding whitespace and indents removed.
+    pub text: String,
+    /// 1-based line number of its first physical line in the decoded text.
+    pub line: usize,
+}
+
+/// Characters that end a sentence or a clause that may end a paragraph.
+const PARAGRAPH_ENDS: &[char] = &['。', '！', '？', '；', '：', '…', '.', '!', '?', ';', ':'];
+
+/// A wrapped line of a hard-wrapped paragraph is at least this many characters long; shorter
+/// lines are headings, signatures or dates and never continue onto the next line.
+const MIN_WRAPPED_LINE_CHARS: usize = 16;
+
+/// Whether `c` is a Han character (CJK unified ideographs and their extensions, compatibility).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x323AF | 0x3007)
+}
+
+/// Whether `c` is Chinese text in the wide sense: Han, CJK punctuation, full-width forms.
+pub fn is_cjk(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2018..=0x201F | 0x2014 | 0x2026 | 0x00B7)
+}
+
+/// Whitespace as declarations use it: Unicode whitespace (ASCII, NBSP, U+3000, …) plus the
+/// zero-width characters web pages leave behind.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
+}
+
+/// Splits a decoded text into logical lines. Line ends may be LF, CRLF or CR; paragraphs may
+/// stand one per line or be separated by blank lines; in a blank-line-separated text a
+/// hard-wrapped paragraph (lines that do not end a sentence, the next not indented) is joined
+/// back into one line. Empty lines are dropped, so line i of the result is the i-th
+/// non-empty line of a one-paragraph-per-line file.
+pub fn split_lines(text: &str) -> Vec<SourceLine> {
+    let unified = text
+        .replace("\r\n", "\n")
+        .replace(['\r', '\u{2028}', '\u{2029}', '\u{85}', '\u{c}'], "\n");
+    let physical: Vec<&str> = unified.split('\n').collect();
+    let blank_separated = physical
+        .windows(3)
+        .any(|w| !is_blank(w[0]) && is_blank(w[1]) && !is_blank(w[2]));
+    let mut lines: Vec<SourceLine> = Vec::new();
+    let mut previous_blank = true;
+    for (number, raw) in physical.iter().enumerate() {
+        if is_blank(raw) {
+            previous_blank = true;
+            continue;
+        }
+        let text = raw.trim_matches(is_space);
+        let indented = raw.starts_with(is_space);
+        let continues = blank_separated && !previous_blank && !indented;
+        match lines.last_mut() {
+            Some(last) if continues && is_wrapped(&last.text) && !starts_with_numbering(text) => {
+                last.text.push_str(text)
+            }
+            _ => lines.push(SourceLine {
+                text: text.to_owned(),
+                line: number + 1,
+            }),
+        }
+        previous_blank = false;
+    }
+    lines
+}
+
+fn is_blank(line: &str) -> bool {
+    line.chars().all(is_space)
+}
+
+/// Whether a line looks like the non-final line of a hard-wrapped paragraph.
+fn is_wrapped(line: &str) -> bool {
+    line.chars().count() >= MIN_WRAPPED_LINE_CHARS
+        && !line.ends_with(PARAGRAPH_ENDS)
+        && !has_spaced_columns(line)
+}
+
+/// Whether a line has a run of two or more spaces inside it, as signature lines do
+/// (`印度共和国总理             莫迪`).
+pub fn has_spaced_columns(line: &str) -> bool {
+    let chars: Vec<char> = line.trim_matches(is_space).chars().collect();
+    chars.windows(2).any(|w| is_space(w[0]) && is_space(w[1]))
+}
+
+fn starts_with_numbering(text: &str) -> bool {
+    split_numbering(&fold_width(text)).0.is_some()
+}
+
+/// The comparison key of a line: Traditional → Simplified (OpenCC Taiwan and Hong Kong
+/// variants), full-width digits and Latin letters → ASCII, corner quotes → curly quotes,
+/// zero-width characters removed, whitespace removed unless it separates two Latin words or
+/// numbers (then one space).
+pub fn comparison_key(display: &str) -> String {
+    let simplified = to_simplified(display);
+    let folded = fold_width(&simplified);
+    let chars: Vec<char> = folded
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            )
+        })
+        .collect();
+    let mut key = String::with_capacity(folded.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if !is_space(c) {
+            key.push(match c {
+                '「' => '“',
+                '」' => '”',
+                '『' => '‘',
+                '』' => '’',
+                other => other,
+            });
+            i += 1;
+            continue;
+        }
+        let run_end = chars[i..]
+            .iter()
+            .position(|c| !is_space(*c))
+            .map_or(chars.len(), |n| i + n);
+        let before = key.chars().next_back();
+        let after = chars.get(run_end).copied();
+        if let (Some(b), Some(a)) = (before, after) {
+            if b.is_ascii_alphanumeric() && a.is_ascii_alphanumeric() {
+                key.push(' ');
+            }
+        }
+        i = run_end;
+    }
+    key
+}
+
+/// Traditional → Simplified. Converting a text that is already Simplified leaves it unchanged
+/// (checked on the 2020 declaration), so every key goes through it and a Traditional copy of
+/// a text gets the same keys as the original without any script detection.
+pub fn to_simplified(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    static CONVERTERS: OnceLock<Option<(OpenCC, OpenCC)>> = OnceLock::new();
+    let converters = CONVERTERS.get_or_init(|| {
+        let taiwan = OpenCC::from_config(BuiltinConfig::Tw2s).ok()?;
+        let hong_kong = OpenCC::from_config(BuiltinConfig::Hk2s).ok()?;
+        Some((taiwan, hong_kong))
+    });
+    match converters {
+        Some((taiwan, hong_kong)) => hong_kong.convert(&taiwan.convert(text)),
+        // The dictionaries are compiled into ferrous-opencc; failing to load them is a
+        // broken build, caught by the tests, not a condition users can reach.
+        None => text.to_owned(),
+    }
+}
+
+/// Full-width digits and Latin letters → ASCII (`２０２０` → `2020`, `ＷＴＯ` → `WTO`).
+pub fn fold_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c as u32 {
+            0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
+                char::from_u32(c as u32 - 0xFEE0).expect("the full-width block maps onto ASCII")
+            }
+            _ => c,
+        })
+        .collect()
+}
+
+/// Chinese numerals used in section and point numbering.
+const NUMERALS: &str = "一二三四五六七八九十百零〇";
+
+/// Splits a leading numbering marker from a (width-folded) line: `一、` `（一）` `(一)` `1.`
+/// `1、` `（1）` `第一，` `第一、`. Returns the marker (without trailing space) and the rest.
+pub fn split_numbering(text: &str) -> (Option<&str>, &str) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let numeral_run = |from: usize, accept: &dyn Fn(char) -> bool| -> usize {
+        chars[from..].iter().take_while(|(_, c)| accept(*c)).count()
+    };
+    let is_numeral = |c: char| NUMERALS.contains(c);
+    let is_digit = |c: char| c.is_ascii_digit();
+    let end_at = |index: usize| chars.get(index).map_or(text.len(), |(b, _)| *b);
+    let marker_end: Option<usize> = match chars.first().map(|(_, c)| *c) {
+        Some('（' | '(') => {
+            let n = numeral_run(1, &is_numeral).max(numeral_run(1, &is_digit));
+            (n > 0 && n <= 3 && matches!(chars.get(1 + n), Some((_, '）' | ')')))).then_some(2 + n)
+        }
+        Some('第') => {
+            let n = numeral_run(1, &is_numeral);
+            (n > 0 && n <= 3 && matches!(chars.get(1 + n), Some((_, '，' | '、' | ','))))
+                .then_some(2 + n)
+        }
+        Some(c) if is_numeral(c) => {
+            let n = numeral_run(0, &is_numeral);
+            (n <= 3 && matches!(chars.get(n), Some((_, '、')))).then_some(n + 1)
+        }
+        Some(c) if is_digit(c) => {
+            let n = numeral_run(0, &is_digit);
+            let separator = matches!(chars.get(n), Some((_, '、' | '．' | '.')));
+            let next_is_digit = chars.get(n + 1).is_some_and(|(_, c)| c.is_ascii_digit());
+            (n <= 3 && separator && !next_is_digit).then_some(n + 1)
+        }
+        _ => None,
+    };
+    match marker_end {
+        Some(end) => {
+            let cut = end_at(end);
+            (Some(&text[..cut]), text[cut..].trim_start_matches(is_space))
+        }
+        None => (None, text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_script_width_and_space() {
+        assert_eq!(
+            comparison_key("成員國重申，堅定支持聯合國。"),
+            "成员国重申，坚定支持联合国。"
+        );
+        assert_eq!(comparison_key("２０２０年 ＷＴＯ"), "2020年WTO");
+        assert_eq!(
+            comparison_key("印度共和国总理\u{a0}\u{a0}莫迪"),
+            "印度共和国总理莫迪"
+        );
+        assert_eq!(comparison_key("COVID  19 疫情"), "COVID 19疫情");
+        assert_eq!(comparison_key("「叙人主导」"), "“叙人主导”");
+        assert_eq!(
+            comparison_key("敍利亞問題著重"),
+            comparison_key("叙利亚问题着重")
+        );
+    }
+
+    #[test]
+    fn key_is_idempotent() {
+        for s in ["成員國　指出，ＡＢ  c", "「上海精神」", "  \u{200b}x y  "] {
+            let once = comparison_key(s);
+            assert_eq!(comparison_key(&once), once);
+        }
+    }
+
+    #[test]
+    fn splits_lines_of_every_kind() {
+        let lf = "　　第一段。\n安全合作\n　　第二段。\n";
+        let crlf_blank = "第一段。\r\n\r\n安全合作\r\n\r\n第二段。\r\n";
+        let cr = "第一段。\r安全合作\r第二段。";
+        for text in [lf, crlf_blank, cr] {
+            let lines: Vec<_> = split_lines(text).into_iter().map(|l| l.text).collect();
+            assert_eq!(lines, ["第一段。", "安全合作", "第二段。"], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn joins_hard_wrapped_paragraphs_only_between_blank_lines() {
+        let wrapped = "成员国指出，恐怖主义、分裂主义、极端主义\n等国际安全挑战日益加剧。\n\n成员国重申联合国的作用。\n";
+        let lines = split_lines(wrapped);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(
+            lines[0].text,
+            "成员国指出，恐怖主义、分裂主义、极端主义等国际安全挑战日益加剧。"
+        );
+        assert_eq!(lines[1].line, 4);
+        // Without blank lines, every line is a paragraph.
+        assert_eq!(
+            split_lines("成员国指出，恐怖主义、分裂主义、极端主义\n等国际安全挑战日益加剧。").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn numbering_markers() {
+        assert_eq!(split_numbering("一、政治合作"), (Some("一、"), "政治合作"));
+        assert_eq!(
+            split_numbering("（十二）成员国"),
+            (Some("（十二）"), "成员国")
+        );
+        assert_eq!(split_numbering("3. 成员国"), (Some("3."), "成员国"));
+        assert_eq!(split_numbering("第一，成员国"), (Some("第一，"), "成员国"));
+        assert_eq!(split_numbering("第二次世界大战"), (None, "第二次世界大战"));
+        assert_eq!(split_numbering("2020年是"), (None, "2020年是"));
+        assert_eq!(split_numbering("1.5亿"), (None, "1.5亿"));
+        assert_eq!(split_numbering("一带一路"), (None, "一带一路"));
+    }
+}

@@ -1,0 +1,311 @@
+//! HTML page → plain text with one block per line. A page saved from an official site carries
+//! menus, scripts, share buttons and footers around the declaration; the declaration is the
+//! part of the page that holds its sentences. We take the lowest common ancestor of every
+//! block-level element whose own text contains a Chinese sentence end (。！？；), outside
+//! navigation and boilerplate, and render that subtree's text with a blank line between blocks.
+
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+
+/// Elements whose whole subtree is never text of the declaration.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "button", "select", "option", "iframe", "svg", "canvas", "object", "head", "title", "meta",
+    "link", "input", "textarea", "menu",
+];
+
+/// Words in an element's class or id that mark site furniture rather than the article.
+const BOILERPLATE_MARKS: &[&str] = &[
+    "nav",
+    "menu",
+    "footer",
+    "breadcrumb",
+    "sidebar",
+    "share",
+    "copyright",
+    "related",
+    "comment",
+    "toolbar",
+];
+
+/// Elements that start and end a line of text.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tbody",
+    "thead",
+    "tr",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "center",
+    "dd",
+    "dt",
+    "dl",
+    "main",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+];
+
+/// Stands for a run of HTML whitespace that contained a line break: between two Chinese
+/// characters it is a formatting artefact of the page source and disappears; elsewhere it
+/// is a space.
+const SEGMENT_BREAK: char = '\u{E000}';
+
+/// Whether `text` looks like an HTML document rather than plain text.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+        .chars()
+        .take(4096)
+        .collect();
+    let lower = head.to_ascii_lowercase();
+    lower.starts_with('<')
+        && [
+            "<!doctype html",
+            "<html",
+            "<body",
+            "<head",
+            "<p>",
+            "<p ",
+            "<div",
+            "<meta",
+        ]
+        .iter()
+        .any(|tag| lower.contains(tag))
+}
+
+/// Extracts the declaration's text from an HTML page: blocks separated by blank lines, `<br>`
+/// as a line break, table cells of one row separated by two spaces.
+pub fn extract_text(html: &str) -> String {
+    let document = Html::parse_document(html);
+    let root = document.tree.root();
+    let container = article_container(root).unwrap_or(root);
+    let mut out = String::new();
+    render_subtree(container, &mut out);
+    resolve_segment_breaks(&out)
+}
+
+fn element_name(node: NodeRef<'_, Node>) -> Option<&str> {
+    match node.value() {
+        Node::Element(el) => Some(el.name()),
+        _ => None,
+    }
+}
+
+fn is_skipped(node: NodeRef<'_, Node>) -> bool {
+    let Node::Element(el) = node.value() else {
+        return false;
+    };
+    if SKIPPED.contains(&el.name()) {
+        return true;
+    }
+    let marks = [el.attr("class"), el.attr("id")];
+    marks.iter().flatten().any(|value| {
+        let value = value.to_ascii_lowercase();
+        value
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| BOILERPLATE_MARKS.contains(&word))
+    })
+}
+
+/// The lowest common ancestor of the blocks whose own text holds a sentence.
+fn article_container(root: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
+    let mut common: Option<Vec<NodeRef<'_, Node>>> = None;
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        if is_skipped(node) {
+            continue;
+        }
+        if element_name(node).is_some_and(|name| BLOCKS.contains(&name))
+            && own_text_has_sentence(node)
+        {
+            let mut path: Vec<_> = node.ancestors().collect();
+            path.reverse();
+            path.push(node);
+            common = Some(match common {
+                None => path,
+                Some(prev) => {
+                    let shared = prev
+                        .iter()
+                        .zip(&path)
+                        .take_while(|(a, b)| a.id() == b.id())
+                        .count();
+                    path[..shared].to_vec()
+                }
+            });
+        }
+        stack.extend(node.children());
+    }
+    // The LCA of a single sentence block is that block; its parent is the article.
+    common.and_then(|path| path.last().copied())
+}
+
+/// Whether the text directly inside `node` (and its inline children) holds a sentence end.
+fn own_text_has_sentence(node: NodeRef<'_, Node>) -> bool {
+    let mut stack: Vec<_> = node.children().collect();
+    let mut chinese = 0usize;
+    let mut has_end = false;
+    while let Some(child) = stack.pop() {
+        match child.value() {
+            Node::Text(t) => {
+                chinese += t.chars().filter(|c| crate::normalize::is_han(*c)).count();
+                has_end |= t.contains(['。', '！', '？', '；']);
+            }
+            Node::Element(el) if !BLOCKS.contains(&el.name()) && !is_skipped(child) => {
+                stack.extend(child.children())
+            }
+            _ => {}
+        }
+    }
+    has_end && chinese >= 8
+}
+
+enum Step<'a> {
+    Enter(NodeRef<'a, Node>),
+    Leave(&'static str),
+}
+
+/// Renders a subtree's text iteratively (a deeply nested page must not overflow the stack).
+fn render_subtree(container: NodeRef<'_, Node>, out: &mut String) {
+    let mut stack = vec![Step::Enter(container)];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Leave(separator) => {
+                out.push_str(separator);
+                continue;
+            }
+            Step::Enter(node) => node,
+        };
+        match node.value() {
+            Node::Text(t) => push_collapsed(out, t),
+            Node::Element(el) => {
+                if node.id() != container.id() && is_skipped(node) {
+                    continue;
+                }
+                let separator = match el.name() {
+                    "br" => {
+                        out.push('\n');
+                        continue;
+                    }
+                    "td" | "th" => "  ",
+                    name if BLOCKS.contains(&name) => "\n\n",
+                    _ => "",
+                };
+                out.push_str(separator);
+                stack.push(Step::Leave(separator));
+                stack.extend(node.children().rev().map(Step::Enter));
+            }
+            Node::Document | Node::Fragment => stack.extend(node.children().rev().map(Step::Enter)),
+            _ => {}
+        }
+    }
+}
+
+/// Appends HTML text with its ASCII whitespace runs collapsed, as a browser shows it.
+fn push_collapsed(out: &mut String, text: &str) {
+    let mut run: Option<bool> = None; // Some(has_line_break) while inside a whitespace run
+    for c in text.chars() {
+        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+            let line_break = matches!(c, '\n' | '\r');
+            run = Some(run.unwrap_or(false) || line_break);
+            continue;
+        }
+        if let Some(line_break) = run.take() {
+            out.push(if line_break { SEGMENT_BREAK } else { ' ' });
+        }
+        out.push(c);
+    }
+    if let Some(line_break) = run {
+        out.push(if line_break { SEGMENT_BREAK } else { ' ' });
+    }
+}
+
+fn resolve_segment_breaks(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c != SEGMENT_BREAK {
+            out.push(c);
+            continue;
+        }
+        let before = chars[..i].iter().rev().find(|c| **c != SEGMENT_BREAK);
+        let after = chars[i + 1..].iter().find(|c| **c != SEGMENT_BREAK);
+        let between_chinese = matches!((before, after), (Some(b), Some(a)) if crate::normalize::is_cjk(*b) && crate::normalize::is_cjk(*a));
+        if !between_chinese && !out.ends_with([' ', '\n']) {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extracts_article_without_menus_scripts_or_footer() {
+        let page = r#"<!DOCTYPE html><html><head><title>宣言</title><script>var x = "成员国指出。";</script></head>
+<body><div class="nav"><a href="/">首页</a> <p>网站导航：成员国新闻。我们的网站很好用。</p></div>
+<h1>上海合作组织成员国元首理事会莫斯科宣言</h1>
+<div id="content"><p>　　成员国指出，国际形势正在
+深刻演变。</p><p>安全合作</p><p>成员国重申，坚定支持联合国。</p></div>
+<footer><p>版权所有。本网站保留一切权利和义务。</p></footer></body></html>"#;
+        assert!(looks_like_html(page));
+        let text = extract_text(page);
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "成员国指出，国际形势正在深刻演变。",
+                "安全合作",
+                "成员国重申，坚定支持联合国。"
+            ]
+        );
+    }
+
+    #[test]
+    fn br_and_table_cells() {
+        let page = "<html><body><div><p>成员国重申，坚定支持联合国作为多边组织。<br>成员国强调，继续合作十分重要。</p>\
+<table><tr><td>印度共和国总理</td><td>莫迪</td></tr></table></div></body></html>";
+        let text = extract_text(page);
+        assert!(text.contains("多边组织。\n成员国强调"), "{text:?}");
+        assert!(
+            text.contains("印度共和国总理    莫迪") || text.contains("印度共和国总理  莫迪"),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn plain_text_is_not_html() {
+        assert!(!looks_like_html("成员国指出 <p> 不是网页。"));
+        assert!(looks_like_html("\u{feff}<!doctype html><p>x</p>"));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let page = format!(
+            "<html><body>{}<p>成员国重申，坚定支持联合国作为多边组织。</p>{}</body></html>",
+            "<div>".repeat(20_000),
+            "</div>".repeat(20_000)
+        );
+        assert!(extract_text(&page).contains("坚定支持"));
+    }
+}

@@ -1,0 +1,50 @@
+//! Renderers: pure functions from the library's data to the text a user reads, as terminal
+//! tables (comfy-table, correct with CJK double-width characters) or JSON. No I/O; the width
+//! is always given, so the same input renders to the same bytes.
+
+pub mod corpus;
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+/// Output format of commands that print data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// A terminal table.
+    #[default]
+    Table,
+    /// JSON with a `schema_version`.
+    Json,
+}
+
+/// How to render tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableOptions {
+    /// Total width in terminal columns.
+    pub width: u16,
+}
+
+impl Default for TableOptions {
+    fn default() -> Self {
+        TableOptions { width: 100 }
+    }
+}
+
+/// A table with decldiff's look, a fixed width and no terminal detection.
+pub(crate) fn new_table(options: TableOptions, header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .force_no_tty()
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(options.width)
+        .set_header(header.to_vec());
+    table
+}
+
+/// Serializes to pretty JSON with a trailing newline.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value)
+        .expect("report types serialize: plain data, string keys");
+    text.push('\n');
+    text
+}

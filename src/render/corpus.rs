@@ -1,0 +1,224 @@
+//! `corpus list`, `corpus show` and `corpus check` output.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{TableOptions, new_table, to_json};
+use crate::corpus::{Entry, Loaded, MeetingFormat, Problem};
+use crate::normalize::decode::Decoding;
+use crate::segment::{Block, Document, InputFormat};
+
+/// One row of `corpus list`: a collection's name and an entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct Listed<'a> {
+    /// The collection.
+    pub collection: &'a str,
+    /// The entry.
+    #[serde(flatten)]
+    pub entry: &'a Entry,
+}
+
+#[derive(Serialize)]
+struct ListJson<'a> {
+    schema_version: u32,
+    entries: &'a [Listed<'a>],
+}
+
+/// `corpus list` as a table.
+pub fn list_table(rows: &[Listed<'_>], options: TableOptions) -> String {
+    let mut table = new_table(options, &["id", "date", "city", "format", "title", "text"]);
+    for row in rows {
+        let e = row.entry;
+        let format = match e.format {
+            Some(MeetingFormat::InPerson) => "in person",
+            Some(MeetingFormat::Video) => "video",
+            None => "",
+        };
+        let text = match (e.present, e.status) {
+            (false, _) => "—".to_owned(),
+            (true, crate::corpus::TextStatus::Official) => "present".to_owned(),
+            (true, status) => format!("present ({})", serde_plain(&status)),
+        };
+        let id =
+            if row.collection == e.series || rows.iter().all(|r| r.collection == row.collection) {
+                e.id.clone()
+            } else {
+                format!("{}/{}", row.collection, e.id)
+            };
+        table.add_row(vec![
+            id,
+            e.date.clone().unwrap_or_default(),
+            e.city.clone().unwrap_or_default(),
+            format.to_owned(),
+            e.title_zh.clone().unwrap_or_default(),
+            text,
+        ]);
+    }
+    let present = rows.iter().filter(|r| r.entry.present).count();
+    format!(
+        "{table}\n{} declarations, {present} with text\n",
+        rows.len()
+    )
+}
+
+/// `corpus list` as JSON.
+pub fn list_json(rows: &[Listed<'_>]) -> String {
+    to_json(&ListJson {
+        schema_version: crate::SCHEMA_VERSION,
+        entries: rows,
+    })
+}
+
+#[derive(Serialize)]
+struct ShowJson<'a> {
+    schema_version: u32,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    collection: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metadata: Option<&'a Entry>,
+    format: InputFormat,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decoding: Option<Decoding>,
+    structure: StructureJson,
+    blocks: &'a [Block],
+}
+
+#[derive(Serialize)]
+struct StructureJson {
+    blocks: usize,
+    kinds: BTreeMap<&'static str, usize>,
+    themes: Vec<ThemeCount>,
+}
+
+#[derive(Serialize)]
+struct ThemeCount {
+    theme: String,
+    paragraphs: usize,
+}
+
+fn structure_json(document: &Document) -> StructureJson {
+    let structure = document.structure();
+    StructureJson {
+        blocks: document.blocks.len(),
+        kinds: structure
+            .kinds
+            .iter()
+            .map(|(k, n)| (k.as_str(), *n))
+            .collect(),
+        themes: structure
+            .themes
+            .into_iter()
+            .map(|(theme, paragraphs)| ThemeCount { theme, paragraphs })
+            .collect(),
+    }
+}
+
+/// `corpus show` as JSON: metadata, structure counts and every block.
+pub fn show_json(loaded: &Loaded) -> String {
+    let document = &loaded.document;
+    to_json(&ShowJson {
+        schema_version: crate::SCHEMA_VERSION,
+        name: &document.name,
+        collection: loaded.entry.as_ref().map(|(c, _)| c.as_str()),
+        metadata: loaded.entry.as_ref().map(|(_, e)| e),
+        format: document.format,
+        decoding: document.decoding,
+        structure: structure_json(document),
+        blocks: &document.blocks,
+    })
+}
+
+/// `corpus show` as text: metadata lines, a structure summary and a table of blocks.
+pub fn show_table(loaded: &Loaded, options: TableOptions) -> String {
+    let document = &loaded.document;
+    let mut out = String::new();
+    match &loaded.entry {
+        Some((collection, e)) => {
+            out.push_str(&format!("{}/{}", collection, e.id));
+            if let Some(title) = &e.title_zh {
+                out.push_str(&format!("  {title}"));
+            }
+            out.push('\n');
+            let place = [
+                e.date.as_deref(),
+                e.city.as_deref(),
+                e.host_country.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+            if !place.is_empty() {
+                out.push_str(&format!("{place}\n"));
+            }
+            if let Some(title) = &e.title_en {
+                out.push_str(&format!("{title}\n"));
+            }
+        }
+        None => out.push_str(&format!("{}\n", document.name)),
+    }
+    let structure = document.structure();
+    let kinds: Vec<String> = structure
+        .kinds
+        .iter()
+        .map(|(k, n)| format!("{n} {}", k.as_str()))
+        .collect();
+    out.push_str(&format!(
+        "{} blocks: {}\n",
+        document.blocks.len(),
+        kinds.join(", ")
+    ));
+    let themes: Vec<String> = structure
+        .themes
+        .iter()
+        .map(|(t, n)| format!("{t} {n}"))
+        .collect();
+    out.push_str(&format!("paragraphs by theme: {}\n", themes.join(", ")));
+    let mut table = new_table(options, &["#", "kind", "theme", "text"]);
+    for block in &document.blocks {
+        let text = match &block.numbering {
+            Some(n) if !block.text.starts_with(n.as_str()) => format!("[{n}] {}", block.text),
+            _ => block.text.clone(),
+        };
+        table.add_row(vec![
+            block.index.to_string(),
+            block.kind.as_str().to_owned(),
+            block.theme.clone(),
+            text,
+        ]);
+    }
+    out.push_str(&table.to_string());
+    out.push('\n');
+    out
+}
+
+/// `corpus check` problems, one line each.
+pub fn check_lines(problems: &[Problem]) -> String {
+    problems.iter().map(|p| format!("{p}\n")).collect()
+}
+
+/// `corpus check` as JSON.
+pub fn check_json(problems: &[Problem], repaired: &[String]) -> String {
+    #[derive(Serialize)]
+    struct CheckJson<'a> {
+        schema_version: u32,
+        ok: bool,
+        problems: &'a [Problem],
+        repaired: &'a [String],
+    }
+    to_json(&CheckJson {
+        schema_version: crate::SCHEMA_VERSION,
+        ok: problems.is_empty(),
+        problems,
+        repaired,
+    })
+}
+
+fn serde_plain<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}

@@ -1,0 +1,500 @@
+//! Clean lines → a [`Document`]: a list of [`Block`]s, each with its kind (title, heading,
+//! paragraph, signatory, date line, source line), its numbering, and the theme it stands in.
+//!
+//! Themes come from titled headings (`安全合作`); paragraphs before the first heading of a
+//! sectioned text are `preamble`; the closing block (signatories, date line, source line) is
+//! `signatures`. Paragraphs of a text without titled sections are `unassigned`, for the
+//! content-based theme assignment to fill in.
+//!
+//! Invariants: block indices are 0-based and dense, in document order; every block of a
+//! one-paragraph-per-line file is one of its non-empty lines, in order.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::normalize::{self, SourceLine, decode::Decoding};
+
+/// Theme name of paragraphs before the first heading of a sectioned text.
+pub const PREAMBLE: &str = "preamble";
+/// Theme name of the closing block.
+pub const SIGNATURES: &str = "signatures";
+/// Theme name of paragraphs whose theme no heading gives.
+pub const UNASSIGNED: &str = "unassigned";
+
+/// A titled heading is at most this many characters (the longest in the SCO series is
+/// under 15); a longer line without sentence punctuation is still a paragraph.
+const MAX_HEADING_CHARS: usize = 25;
+/// A signature, date or source line is at most this many characters.
+const MAX_CLOSING_LINE_CHARS: usize = 50;
+
+/// Words that end an office title in a signature line.
+const OFFICES: &[&str] = &[
+    "总统",
+    "总理",
+    "主席",
+    "首相",
+    "国王",
+    "领导人",
+    "秘书长",
+    "元首",
+    "代表",
+    "苏丹",
+    "埃米尔",
+    "首脑",
+];
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// The document's own title line, when a text starts with it.
+    Title,
+    /// A section heading, titled (`安全合作`, `一、政治合作`) or only a number (`二、`).
+    Heading,
+    /// A paragraph of the declaration.
+    Paragraph,
+    /// A signature line: office and name.
+    Signatory,
+    /// The date (and place) of signature.
+    DateLine,
+    /// The news agency's source line, `（新华社莫斯科11月10日电）`.
+    SourceLine,
+}
+
+impl BlockKind {
+    /// The name used in tables and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Signatory => "signatory",
+            BlockKind::DateLine => "date_line",
+            BlockKind::SourceLine => "source_line",
+        }
+    }
+}
+
+/// Where a block's theme comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeSource {
+    /// The titled heading the block stands under (or is).
+    Heading,
+    /// Its position: the preamble, or the closing block.
+    Position,
+    /// No heading gives one; content-based assignment may.
+    Unassigned,
+}
+
+/// One block of a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    /// 0-based position in the document.
+    pub index: usize,
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Display text: the original characters, trimmed of indents and surrounding whitespace.
+    pub text: String,
+    /// Comparison key: [`normalize::comparison_key`] of the text, numbering removed.
+    pub key: String,
+    /// The numbering marker the text starts with (`一、`, `（二）`, `3.`), as written
+    /// (width-folded).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numbering: Option<String>,
+    /// The theme: a titled heading's text, `preamble`, `signatures` or `unassigned`.
+    pub theme: String,
+    /// Where the theme comes from.
+    pub theme_source: ThemeSource,
+    /// Index of the heading block this block stands under, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<usize>,
+    /// 1-based line of the block in the decoded (or, for HTML, extracted) text.
+    pub line: usize,
+}
+
+impl Block {
+    /// The sentences of the comparison key, split after 。！？； (the delimiter stays with its
+    /// sentence). A key without a delimiter is one sentence.
+    pub fn sentences(&self) -> impl Iterator<Item = &str> {
+        self.key
+            .split_inclusive(['。', '！', '？', '；'])
+            .filter(|s| !s.is_empty())
+    }
+}
+
+/// The form the input came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputFormat {
+    /// Plain text.
+    Text,
+    /// An HTML page, from which the article was extracted.
+    Html,
+}
+
+/// A segmented declaration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Document {
+    /// How the document is called in outputs: its corpus id or file name.
+    pub name: String,
+    /// The input's form.
+    pub format: InputFormat,
+    /// How its bytes were decoded, when it was read from bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decoding: Option<Decoding>,
+    /// The blocks, in document order.
+    pub blocks: Vec<Block>,
+}
+
+/// Counts of a document's blocks, per kind and per theme.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Structure {
+    /// Blocks of each kind, in [`BlockKind`] order.
+    pub kinds: Vec<(BlockKind, usize)>,
+    /// Paragraphs in each theme, in order of first appearance.
+    pub themes: Vec<(String, usize)>,
+}
+
+/// How to read bytes into a [`Document`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// Use this encoding instead of detecting one.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Treat the input as HTML (`Some(true)`), as plain text (`Some(false)`), or decide from
+    /// the path's extension and the content (`None`).
+    pub html: Option<bool>,
+}
+
+impl Document {
+    /// Segments an already-decoded plain text.
+    pub fn parse(name: impl Into<String>, text: &str) -> Document {
+        Document::from_lines(
+            name.into(),
+            InputFormat::Text,
+            None,
+            normalize::split_lines(text),
+        )
+    }
+
+    /// Reads a declaration from bytes: decodes them, extracts the article if they are an
+    /// HTML page, and segments the text. `path` names the input in errors.
+    ///
+    /// # Errors
+    /// The decoding errors of [`normalize::decode::decode`], and [`Error::NotText`] when an
+    /// HTML page holds no text.
+    pub fn from_bytes(path: &Path, bytes: &[u8], options: ReadOptions) -> Result<Document> {
+        let (text, decoding) = normalize::decode::decode(path, bytes, options.encoding)?;
+        let is_html = options.html.unwrap_or_else(|| {
+            let extension = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            matches!(extension.as_deref(), Some("html" | "htm" | "xhtml"))
+                || normalize::html::looks_like_html(&text)
+        });
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let (format, lines) = if is_html {
+            (
+                InputFormat::Html,
+                normalize::split_lines(&normalize::html::extract_text(&text)),
+            )
+        } else {
+            (InputFormat::Text, normalize::split_lines(&text))
+        };
+        if lines.is_empty() {
+            return Err(Error::NotText {
+                path: path.to_owned(),
+                what: "no text found in the HTML page".to_owned(),
+                hint: Some("pass --format text to read the file as plain text".to_owned()),
+            });
+        }
+        Ok(Document::from_lines(name, format, Some(decoding), lines))
+    }
+
+    fn from_lines(
+        name: String,
+        format: InputFormat,
+        decoding: Option<Decoding>,
+        lines: Vec<SourceLine>,
+    ) -> Document {
+        let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
+        for (index, line) in lines.into_iter().enumerate() {
+            let folded_key = normalize::comparison_key(&line.text);
+            let previous = blocks.last().map(|b| b.kind);
+            let seen_paragraph = blocks.iter().any(|b| b.kind == BlockKind::Paragraph);
+            let (numbering, rest) = normalize::split_numbering(&folded_key);
+            let kind = classify(&line.text, &folded_key, rest, previous, seen_paragraph);
+            let (numbering, key) = match kind {
+                BlockKind::Heading | BlockKind::Paragraph => {
+                    (numbering.map(str::to_owned), rest.to_owned())
+                }
+                _ => (None, folded_key.clone()),
+            };
+            blocks.push(Block {
+                index,
+                kind,
+                text: line.text,
+                key,
+                numbering,
+                theme: String::new(),
+                theme_source: ThemeSource::Unassigned,
+                section: None,
+                line: line.line,
+            });
+        }
+        assign_themes(&mut blocks);
+        Document {
+            name,
+            format,
+            decoding,
+            blocks,
+        }
+    }
+
+    /// The paragraph blocks.
+    pub fn iter_paragraphs(&self) -> impl Iterator<Item = &Block> {
+        self.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+    }
+
+    /// Whether the document has titled sections (themes given by headings).
+    pub fn has_titled_sections(&self) -> bool {
+        self.blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::Heading && b.theme_source == ThemeSource::Heading)
+    }
+
+    /// Counts of blocks per kind and of paragraphs per theme.
+    pub fn structure(&self) -> Structure {
+        let mut kinds: std::collections::BTreeMap<BlockKind, usize> =
+            std::collections::BTreeMap::new();
+        let mut themes: Vec<(String, usize)> = Vec::new();
+        for block in &self.blocks {
+            *kinds.entry(block.kind).or_default() += 1;
+            if block.kind == BlockKind::Paragraph {
+                match themes.iter_mut().find(|(t, _)| *t == block.theme) {
+                    Some((_, n)) => *n += 1,
+                    None => themes.push((block.theme.clone(), 1)),
+                }
+            }
+        }
+        Structure {
+            kinds: kinds.into_iter().collect(),
+            themes,
+        }
+    }
+}
+
+fn classify(
+    display: &str,
+    key: &str,
+    unnumbered: &str,
+    previous: Option<BlockKind>,
+    seen_paragraph: bool,
+) -> BlockKind {
+    let chars = key.chars().count();
+    let has_sentence_punctuation = key.contains(['。', '；', '：', '！', '？']);
+    if chars <= MAX_CLOSING_LINE_CHARS && !has_sentence_punctuation {
+        if is_source_line(key) {
+            return BlockKind::SourceLine;
+        }
+        if is_date_line(key) {
+            return BlockKind::DateLine;
+        }
+        if is_signatory(display, key, previous) {
+            return BlockKind::Signatory;
+        }
+    }
+    let unnumbered_chars = unnumbered.chars().count();
+    let ends_open = !unnumbered.ends_with(|c: char| "。；：！？….;:!?".contains(c));
+    if !seen_paragraph
+        && previous.is_none()
+        && ends_open
+        && unnumbered_chars <= 60
+        && ["宣言", "声明", "公报", "纲要"]
+            .iter()
+            .any(|w| unnumbered.ends_with(w))
+    {
+        return BlockKind::Title;
+    }
+    if unnumbered.is_empty()
+        || (unnumbered_chars <= MAX_HEADING_CHARS && ends_open && !has_sentence_punctuation)
+    {
+        return BlockKind::Heading;
+    }
+    BlockKind::Paragraph
+}
+
+/// `（新华社莫斯科11月10日电）`, `(新华社北京6月15日电)`.
+fn is_source_line(key: &str) -> bool {
+    let inner = key
+        .strip_prefix(['（', '('])
+        .and_then(|k| k.strip_suffix(['）', ')']));
+    inner.is_some_and(|inner| inner.ends_with(['电', '讯']) || inner.contains("消息"))
+}
+
+/// `2020年11月10日`, `2020年11月10日于莫斯科`, `二〇二〇年十一月十日`.
+fn is_date_line(key: &str) -> bool {
+    const DATE_CHARS: &str = "0123456789一二三四五六七八九十〇零";
+    let Some((year, rest)) = key.split_once('年') else {
+        return false;
+    };
+    let Some((month, rest)) = rest.split_once('月') else {
+        return false;
+    };
+    let Some((day, place)) = rest.split_once('日') else {
+        return false;
+    };
+    let all_date = |s: &str, min: usize, max: usize| {
+        let n = s.chars().count();
+        n >= min && n <= max && s.chars().all(|c| DATE_CHARS.contains(c))
+    };
+    all_date(year, 4, 4)
+        && all_date(month, 1, 3)
+        && all_date(day, 1, 3)
+        && place.chars().count() <= 12
+}
+
+fn is_signatory(display: &str, key: &str, previous: Option<BlockKind>) -> bool {
+    if key.contains(['，', ',', '、']) && !key.contains("代总统、") {
+        // An enumeration comma inside an office ("代总统、总理") is allowed; elsewhere a comma
+        // means a phrase, not a signature.
+        return false;
+    }
+    let has_office = OFFICES.iter().any(|office| key.contains(office));
+    let spaced = normalize::has_spaced_columns(display)
+        || OFFICES.iter().any(|office| {
+            display.contains(&format!("{office} "))
+                || display.contains(&format!("{office}\u{3000}"))
+        });
+    (has_office && spaced) || (previous == Some(BlockKind::Signatory) && (spaced || has_office))
+}
+
+fn assign_themes(blocks: &mut [Block]) {
+    let sectioned = blocks.iter().any(|b| b.kind == BlockKind::Heading);
+    let mut current: Option<(String, ThemeSource, usize)> = None;
+    let mut seen_paragraph = false;
+    for block in blocks.iter_mut() {
+        let (theme, source, section): (String, ThemeSource, Option<usize>) = match block.kind {
+            BlockKind::Heading => {
+                let titled = !block.key.is_empty();
+                let next = if titled {
+                    (block.key.clone(), ThemeSource::Heading, block.index)
+                } else {
+                    (UNASSIGNED.to_owned(), ThemeSource::Unassigned, block.index)
+                };
+                current = Some(next.clone());
+                (next.0, next.1, Some(next.2))
+            }
+            BlockKind::Signatory | BlockKind::DateLine => {
+                (SIGNATURES.to_owned(), ThemeSource::Position, None)
+            }
+            BlockKind::SourceLine if seen_paragraph => {
+                (SIGNATURES.to_owned(), ThemeSource::Position, None)
+            }
+            BlockKind::Title | BlockKind::SourceLine => {
+                (PREAMBLE.to_owned(), ThemeSource::Position, None)
+            }
+            BlockKind::Paragraph => {
+                seen_paragraph = true;
+                match &current {
+                    Some((name, source, heading)) => (name.clone(), *source, Some(*heading)),
+                    None if sectioned => (PREAMBLE.to_owned(), ThemeSource::Position, None),
+                    None => (UNASSIGNED.to_owned(), ThemeSource::Unassigned, None),
+                }
+            }
+        };
+        block.theme = theme;
+        block.theme_source = source;
+        block.section = section;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, String)> {
+        Document::parse("t", text)
+            .blocks
+            .into_iter()
+            .map(|b| (b.kind, b.theme))
+            .collect()
+    }
+
+    #[test]
+    fn segments_sections_and_closing_block() {
+        let text = "　　上合组织成员国领导人举行会议，并发表宣言如下：\n安全合作\n　　成员国指出，恐怖主义威胁上升。\n\
+印度共和国总理             莫迪\n哈萨克斯坦共和国总统       托卡耶夫\n2020年11月10日  \n（新华社莫斯科11月10日电）\n";
+        use BlockKind::*;
+        let got = kinds(text);
+        let expected = [
+            (Paragraph, "preamble"),
+            (Heading, "安全合作"),
+            (Paragraph, "安全合作"),
+            (Signatory, "signatures"),
+            (Signatory, "signatures"),
+            (DateLine, "signatures"),
+            (SourceLine, "signatures"),
+        ];
+        assert_eq!(got, expected.map(|(k, t)| (k, t.to_owned())));
+    }
+
+    #[test]
+    fn numbered_sections_and_paragraphs() {
+        let doc = Document::parse(
+            "t",
+            "上海合作组织成员国元首杜尚别宣言\n一、\n一、成员国元首认为，合作十分重要。\n（二）政治合作\n2. 成员国强调，坚持不干涉内政。\n",
+        );
+        let b = &doc.blocks;
+        assert_eq!(b[0].kind, BlockKind::Title);
+        assert_eq!(
+            (b[1].kind, b[1].numbering.as_deref(), b[1].key.as_str()),
+            (BlockKind::Heading, Some("一、"), "")
+        );
+        assert_eq!(
+            (b[2].kind, b[2].theme.as_str()),
+            (BlockKind::Paragraph, UNASSIGNED)
+        );
+        assert_eq!(b[2].key, "成员国元首认为，合作十分重要。");
+        assert_eq!(
+            (b[3].kind, b[3].key.as_str()),
+            (BlockKind::Heading, "政治合作")
+        );
+        assert_eq!(
+            (b[4].theme.as_str(), b[4].numbering.as_deref(), b[4].section),
+            ("政治合作", Some("2."), Some(3))
+        );
+    }
+
+    #[test]
+    fn unsectioned_text_is_unassigned() {
+        let doc = Document::parse(
+            "t",
+            "成员国指出，形势深刻演变。\n成员国重申，支持联合国。\n",
+        );
+        assert!(
+            doc.blocks
+                .iter()
+                .all(|b| b.theme == UNASSIGNED && b.theme_source == ThemeSource::Unassigned)
+        );
+        assert!(!doc.has_titled_sections());
+    }
+
+    #[test]
+    fn sentences_split_after_delimiters() {
+        let doc = Document::parse("t", "成员国指出，形势演变。成员国重申；支持联合国！\n");
+        let s: Vec<_> = doc.blocks[0].sentences().collect();
+        assert_eq!(
+            s,
+            ["成员国指出，形势演变。", "成员国重申；", "支持联合国！"]
+        );
+    }
+}
