@@ -316,12 +316,14 @@ impl Corpus {
             .iter()
             .flat_map(|c| c.catalog.entries.iter().map(|e| e.id.as_str()))
             .collect();
-        let close: Vec<&str> = ids
+        // Closest first: the longest shared prefix, then id order.
+        let mut close: Vec<(usize, &str)> = ids
             .iter()
-            .copied()
-            .filter(|id| shares_prefix(id, spec))
-            .take(5)
+            .map(|id| (common_prefix(id, spec), *id))
+            .filter(|(n, id)| *n >= 4 || (spec.len() >= 4 && id.contains(spec)))
             .collect();
+        close.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        let close: Vec<&str> = close.into_iter().map(|(_, id)| id).take(5).collect();
         if close.is_empty() {
             "`decldiff corpus list` shows the ids".to_owned()
         } else {
@@ -333,13 +335,11 @@ impl Corpus {
     }
 }
 
-fn shares_prefix(id: &str, spec: &str) -> bool {
-    let common = id
-        .chars()
+fn common_prefix(id: &str, spec: &str) -> usize {
+    id.chars()
         .zip(spec.chars())
         .take_while(|(a, b)| a == b)
-        .count();
-    common >= 4 || (spec.len() >= 4 && id.contains(spec))
+        .count()
 }
 
 fn load_file(path: &Path, options: ReadOptions) -> Result<Loaded> {

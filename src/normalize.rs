@@ -116,8 +116,26 @@ fn starts_with_numbering(text: &str) -> bool {
 /// zero-width characters removed, whitespace removed unless it separates two Latin words or
 /// numbers (then one space).
 pub fn comparison_key(display: &str) -> String {
-    let simplified = to_simplified(display);
-    let folded = fold_width(&simplified);
+    fold_simplified(&to_simplified(display))
+}
+
+/// [`comparison_key`] of many lines at once: one Traditional → Simplified conversion over the
+/// whole text instead of one per line, which is most of the cost of reading a document.
+/// Lines must not contain line breaks (those of [`split_lines`] do not).
+pub fn comparison_keys(lines: &[&str]) -> Vec<String> {
+    let simplified = to_simplified(&lines.join("\n"));
+    let converted: Vec<&str> = simplified.split('\n').collect();
+    if converted.len() != lines.len() {
+        // The converter never adds or drops line breaks; if it ever did, fall back to
+        // converting line by line rather than misattributing keys.
+        return lines.iter().map(|l| comparison_key(l)).collect();
+    }
+    converted.into_iter().map(fold_simplified).collect()
+}
+
+/// Everything of [`comparison_key`] after the script conversion.
+fn fold_simplified(simplified: &str) -> String {
+    let folded = fold_width(simplified);
     let chars: Vec<char> = folded
         .chars()
         .filter(|c| {
@@ -148,10 +166,11 @@ pub fn comparison_key(display: &str) -> String {
             .map_or(chars.len(), |n| i + n);
         let before = key.chars().next_back();
         let after = chars.get(run_end).copied();
-        if let (Some(b), Some(a)) = (before, after) {
-            if b.is_ascii_alphanumeric() && a.is_ascii_alphanumeric() {
-                key.push(' ');
-            }
+        if let (Some(b), Some(a)) = (before, after)
+            && b.is_ascii_alphanumeric()
+            && a.is_ascii_alphanumeric()
+        {
+            key.push(' ');
         }
         i = run_end;
     }

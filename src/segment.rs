@@ -224,12 +224,13 @@ impl Document {
         lines: Vec<SourceLine>,
     ) -> Document {
         let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
-        for (index, line) in lines.into_iter().enumerate() {
-            let folded_key = normalize::comparison_key(&line.text);
+        let keys = normalize::comparison_keys(&lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>());
+        let mut seen_paragraph = false;
+        for (index, (line, folded_key)) in lines.into_iter().zip(keys).enumerate() {
             let previous = blocks.last().map(|b| b.kind);
-            let seen_paragraph = blocks.iter().any(|b| b.kind == BlockKind::Paragraph);
             let (numbering, rest) = normalize::split_numbering(&folded_key);
             let kind = classify(&line.text, &folded_key, rest, previous, seen_paragraph);
+            seen_paragraph |= kind == BlockKind::Paragraph;
             let (numbering, key) = match kind {
                 BlockKind::Heading | BlockKind::Paragraph => {
                     (numbering.map(str::to_owned), rest.to_owned())

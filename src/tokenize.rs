@@ -273,10 +273,10 @@ mod tests {
 
     #[test]
     fn unbalanced_title_bracket_is_plain_text() {
-        assert_eq!(title_spans("a《b"), vec![(0, 4, false)]);
+        assert_eq!(title_spans("a《b"), vec![(0, 5, false)]);
         assert_eq!(
             title_spans("《〈x〉》y"),
-            vec![(0, 15, true), (15, 16, false)]
+            vec![(0, 13, true), (13, 14, false)]
         );
     }
 

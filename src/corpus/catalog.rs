@@ -244,13 +244,13 @@ impl Catalog {
                     entry.id, entry.text
                 ));
             }
-            if let Some(date) = &entry.date {
-                if !is_valid_date(date) {
-                    return bad(format!(
-                        "entry `{}`: date `{date}` is not YYYY-MM-DD",
-                        entry.id
-                    ));
-                }
+            if let Some(date) = &entry.date
+                && !is_valid_date(date)
+            {
+                return bad(format!(
+                    "entry `{}`: date `{date}` is not YYYY-MM-DD",
+                    entry.id
+                ));
             }
         }
         Ok(catalog)

@@ -89,14 +89,14 @@ pub(super) fn add(root: &Path, request: &AddRequest) -> Result<AddOutcome> {
         root: root.to_owned(),
         hint: Some("collection names are lowercase letters, digits and `-`".to_owned()),
     })?;
-    if let Some(date) = &request.date {
-        if !is_valid_date(date) {
-            return Err(Error::NotText {
-                path: request.file.clone(),
-                what: format!("--date `{date}` is not YYYY-MM-DD"),
-                hint: None,
-            });
-        }
+    if let Some(date) = &request.date
+        && !is_valid_date(date)
+    {
+        return Err(Error::NotText {
+            path: request.file.clone(),
+            what: format!("--date `{date}` is not YYYY-MM-DD"),
+            hint: None,
+        });
     }
     // Read and check the input before touching the corpus: a bad file changes nothing.
     let bytes = super::read_input(&request.file)?;

@@ -96,17 +96,18 @@ pub fn decode(
         (None, None) => (detect(path, bytes)?, 0),
     };
     let body = &bytes[start..];
-    if encoding != UTF_16LE && encoding != UTF_16BE {
-        if let Some(nul) = body.iter().position(|&b| b == 0) {
-            return Err(not_text(
-                path,
-                &format!(
-                    "byte {}: NUL byte: this looks like a binary file, not a text",
-                    nul + start
-                ),
-                Some("decldiff reads UTF-8, UTF-16 (with BOM), GB18030/GBK, Big5 and HTML"),
-            ));
-        }
+    if encoding != UTF_16LE
+        && encoding != UTF_16BE
+        && let Some(nul) = body.iter().position(|&b| b == 0)
+    {
+        return Err(not_text(
+            path,
+            &format!(
+                "byte {}: NUL byte: this looks like a binary file, not a text",
+                nul + start
+            ),
+            Some("decldiff reads UTF-8, UTF-16 (with BOM), GB18030/GBK, Big5 and HTML"),
+        ));
     }
     let text = decode_strict(path, body, start, encoding)?;
     check_controls(path, &text, encoding, start)?;
@@ -157,18 +158,39 @@ fn detect(path: &Path, bytes: &[u8]) -> Result<&'static Encoding> {
             hint: Some("the file is UTF-8 up to this byte; it may be cut short or damaged. If it is in another encoding, pass --encoding".to_owned()),
         });
     }
-    if let Some(label) = html_meta_charset(bytes) {
-        if let Ok(enc) = encoding_for_label(&label) {
-            return Ok(enc);
-        }
+    if let Some(label) = html_meta_charset(bytes)
+        && let Ok(enc) = encoding_for_label(&label)
+    {
+        return Ok(enc);
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
-    let guess = detector.guess(Some(b"cn"), false);
-    // Detection is only asked to choose among the encodings Chinese declarations come in; a
-    // guess outside them (windows-1252 for a binary blob, say) is reported as undecodable GB18030
-    // rather than decoded into nonsense.
-    Ok(if guess == BIG5 { BIG5 } else { GB18030 })
+    let guess = if detector.guess(None, false) == BIG5 {
+        BIG5
+    } else {
+        GB18030
+    };
+    // Detection is only asked to choose between the encodings Chinese declarations come in.
+    // GB18030 decodes almost any byte string, Big5 text included, into private-use and rare
+    // characters; so both are decoded strictly and the one that reads as ordinary text wins,
+    // chardetng's guess breaking ties. A guess outside them (windows-1252 for a binary blob)
+    // ends as an undecodable-GB18030 error rather than nonsense.
+    let other = if guess == BIG5 { GB18030 } else { BIG5 };
+    let implausibility = |enc: &'static Encoding| {
+        enc.decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|text| text.chars().filter(|c| is_implausible(*c)).count())
+    };
+    Ok(match (implausibility(guess), implausibility(other)) {
+        (Some(g), Some(o)) if o < g => other,
+        (None, Some(_)) => other,
+        _ => guess,
+    })
+}
+
+/// Characters that a correctly decoded Chinese declaration does not contain: private-use
+/// code points and the rarely used CJK extension A block, where misdecoded bytes land.
+fn is_implausible(c: char) -> bool {
+    matches!(c as u32, 0xE000..=0xF8FF | 0x3400..=0x4DBF | 0x2E80..=0x2FDF)
 }
 
 /// Finds `<meta charset="…">` or `content="text/html; charset=…"` in the first 2 KiB.

@@ -125,6 +125,7 @@ fn is_skipped(node: NodeRef<'_, Node>) -> bool {
 /// The lowest common ancestor of the blocks whose own text holds a sentence.
 fn article_container(root: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
     let mut common: Option<Vec<NodeRef<'_, Node>>> = None;
+    let mut sentence_blocks = 0usize;
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         if is_skipped(node) {
@@ -136,6 +137,7 @@ fn article_container(root: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
             let mut path: Vec<_> = node.ancestors().collect();
             path.reverse();
             path.push(node);
+            sentence_blocks += 1;
             common = Some(match common {
                 None => path,
                 Some(prev) => {
@@ -150,8 +152,15 @@ fn article_container(root: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
         }
         stack.extend(node.children());
     }
-    // The LCA of a single sentence block is that block; its parent is the article.
-    common.and_then(|path| path.last().copied())
+    // The common ancestor of a single sentence block is that block; its parent holds the
+    // article (with its heading or signature lines).
+    let path = common?;
+    let keep = if sentence_blocks == 1 {
+        path.len().saturating_sub(1).max(1)
+    } else {
+        path.len()
+    };
+    path.get(keep - 1).copied()
 }
 
 /// Whether the text directly inside `node` (and its inline children) holds a sentence end.

@@ -1,0 +1,330 @@
+//! The `decldiff` binary end to end: outputs, exit codes, and one-line errors for bad input.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::fixtures;
+
+fn decldiff(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_decldiff"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("DECLDIFF_CORPUS")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 errors")
+}
+
+/// Asserts a failed run: exit 2, one `error: …` line on stderr containing `expected`, nothing
+/// on stdout, no panic.
+fn assert_error(output: &Output, expected: &str) {
+    let err = stderr(output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(
+        err.starts_with("error: ") && err.contains(expected),
+        "expected `{expected}` in: {err}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn corpus_list_table_and_json() {
+    let out = decldiff(&["corpus", "list", "--width", "120"], fixtures::repo());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    insta::assert_snapshot!("corpus_list_table", stdout(&out));
+    let json = decldiff(&["corpus", "list", "--format", "json"], fixtures::repo());
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["schema_version"], 1);
+    assert_eq!(value["entries"].as_array().unwrap().len(), 25);
+    insta::assert_snapshot!("corpus_list_json", stdout(&json));
+}
+
+#[test]
+fn corpus_show_seed_table_and_json() {
+    let out = decldiff(
+        &["corpus", "show", "sco-2020", "--width", "120"],
+        fixtures::repo(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    insta::assert_snapshot!("corpus_show_sco_2020_table", stdout(&out));
+    let json = decldiff(
+        &["corpus", "show", "sco-2020", "--format", "json"],
+        fixtures::repo(),
+    );
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["structure"]["blocks"], 139);
+    assert_eq!(value["structure"]["kinds"]["paragraph"], 123);
+    assert_eq!(value["blocks"][7]["kind"], "heading");
+    assert_eq!(value["blocks"][7]["text"], "安全合作");
+    assert_eq!(value["blocks"][8]["theme"], "安全合作");
+    assert_eq!(value["metadata"]["city"], "Moscow");
+    insta::assert_snapshot!("corpus_show_sco_2020_json", stdout(&json));
+}
+
+#[test]
+fn show_accepts_paths_and_runs_anywhere_on_the_built_in_corpus() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let by_id = decldiff(
+        &["corpus", "show", "sco-2020", "--format", "json"],
+        elsewhere.path(),
+    );
+    assert_eq!(by_id.status.code(), Some(0), "{}", stderr(&by_id));
+    let path = fixtures::seed_path();
+    let by_path = decldiff(
+        &["corpus", "show", path.to_str().unwrap(), "--format", "json"],
+        elsewhere.path(),
+    );
+    assert_eq!(by_path.status.code(), Some(0), "{}", stderr(&by_path));
+    let blocks = |o: &Output| {
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()["blocks"].clone()
+    };
+    assert_eq!(blocks(&by_id), blocks(&by_path));
+}
+
+#[test]
+fn bad_inputs_give_one_line_errors_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        name.to_owned()
+    };
+    let seed = fixtures::seed();
+    let truncated = write("truncated.txt", &seed.as_bytes()[..seed.len() - 2]);
+    let binary = write(
+        "binary.bin",
+        &[
+            0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, b'I', b'H',
+        ],
+    );
+    let empty = write("empty.txt", b"");
+    let blank = write("blank.txt", " \n\u{3000}\n\t\r\n".as_bytes());
+    let huge = dir.path().join("huge.txt");
+    let file = std::fs::File::create(&huge).unwrap();
+    file.set_len(50 * 1024 * 1024).unwrap();
+    let cases: Vec<(Vec<String>, String)> = vec![
+        (
+            vec![truncated.clone()],
+            format!("error: {truncated}: byte 35132: invalid UTF-8 sequence (truncated: EF BC)"),
+        ),
+        (
+            vec![binary.clone()],
+            format!("error: {binary}: byte 8: NUL byte"),
+        ),
+        (vec![empty.clone()], format!("error: {empty}: empty file")),
+        (
+            vec![blank.clone()],
+            format!("error: {blank}: no text: the file holds only whitespace"),
+        ),
+        (
+            vec!["huge.txt".to_owned()],
+            "error: huge.txt: file too large (52428800 bytes; the limit is 16777216 bytes)"
+                .to_owned(),
+        ),
+        (
+            vec!["missing.txt".to_owned()],
+            "error: missing.txt: no such corpus id or file".to_owned(),
+        ),
+        (
+            vec!["sco-1999".to_owned()],
+            "error: sco-1999: no such corpus id or file (hint: did you mean".to_owned(),
+        ),
+        (
+            vec![blank.clone(), "--encoding".to_owned(), "latin1".to_owned()],
+            "error: unknown encoding `latin1`".to_owned(),
+        ),
+    ];
+    for (args, expected) in cases {
+        let mut full = vec!["corpus", "show"];
+        full.extend(args.iter().map(String::as_str));
+        let out = decldiff(&full, dir.path());
+        assert_error(&out, &expected);
+    }
+}
+
+#[test]
+fn add_and_check_through_the_binary() {
+    let corpus_dir = fixtures::corpus_copy();
+    let root = corpus_dir.path().to_str().unwrap();
+    let inputs = tempfile::tempdir().unwrap();
+    let gb = inputs.path().join("moscow.gb18030.txt");
+    std::fs::write(
+        &gb,
+        fixtures::encode(encoding_rs::GB18030, &fixtures::seed()),
+    )
+    .unwrap();
+    let gb = gb.to_str().unwrap();
+
+    let out = decldiff(
+        &[
+            "--corpus",
+            root,
+            "corpus",
+            "add",
+            gb,
+            "--collection",
+            "drafts",
+            "--id",
+            "moscow-gb",
+            "--date",
+            "2020-11-10",
+        ],
+        inputs.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("stored moscow-gb as "),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).ends_with("139 blocks, 123 paragraphs (read as gb18030 text)\n"),
+        "{}",
+        stdout(&out)
+    );
+
+    let again = decldiff(
+        &[
+            "--corpus",
+            root,
+            "corpus",
+            "add",
+            gb,
+            "--collection",
+            "drafts",
+            "--id",
+            "moscow-gb",
+        ],
+        inputs.path(),
+    );
+    assert_error(
+        &again,
+        "a text for `moscow-gb` is already stored (hint: pass --force to replace it)",
+    );
+    let bad_id = decldiff(
+        &[
+            "--corpus",
+            root,
+            "corpus",
+            "add",
+            gb,
+            "--collection",
+            "drafts",
+            "--id",
+            "../x",
+        ],
+        inputs.path(),
+    );
+    assert_error(&bad_id, "invalid id `../x`");
+    let bad_date = decldiff(
+        &[
+            "--corpus",
+            root,
+            "corpus",
+            "add",
+            gb,
+            "--collection",
+            "drafts",
+            "--id",
+            "y",
+            "--date",
+            "10/11/2020",
+        ],
+        inputs.path(),
+    );
+    assert_error(&bad_date, "--date `10/11/2020` is not YYYY-MM-DD");
+
+    let check = decldiff(&["--corpus", root, "corpus", "check"], inputs.path());
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&check),
+        stderr(&check)
+    );
+    let show = decldiff(
+        &[
+            "--corpus",
+            root,
+            "corpus",
+            "show",
+            "drafts/moscow-gb",
+            "--format",
+            "json",
+        ],
+        inputs.path(),
+    );
+    assert_eq!(show.status.code(), Some(0), "{}", stderr(&show));
+
+    // Damage the stored text: check reports it in one line and exits 1.
+    std::fs::write(
+        corpus_dir.path().join("drafts/moscow-gb.zh.txt"),
+        "成员国指出。\n",
+    )
+    .unwrap();
+    let check = decldiff(&["--corpus", root, "corpus", "check"], inputs.path());
+    assert_eq!(check.status.code(), Some(1));
+    let lines = stdout(&check);
+    assert_eq!(lines.lines().count(), 1, "{lines}");
+    assert!(lines.contains("moscow-gb: text truncated"), "{lines}");
+    // Loading a damaged text is refused rather than compared.
+    let show = decldiff(
+        &["--corpus", root, "corpus", "show", "moscow-gb"],
+        inputs.path(),
+    );
+    assert_error(&show, "does not match its catalog checksum");
+}
+
+#[test]
+fn concurrent_adds_to_one_collection_both_land() {
+    let corpus_dir = fixtures::corpus_copy();
+    let root = corpus_dir.path().to_str().unwrap().to_owned();
+    let seed = fixtures::seed_path();
+    let children: Vec<_> = (0..4)
+        .map(|i| {
+            Command::new(env!("CARGO_BIN_EXE_decldiff"))
+                .args([
+                    "--corpus",
+                    &root,
+                    "corpus",
+                    "add",
+                    seed.to_str().unwrap(),
+                    "--collection",
+                    "sco",
+                    "--id",
+                    &format!("copy-{i}"),
+                ])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let check = decldiff(
+        &["--corpus", &root, "corpus", "list", "--format", "json"],
+        corpus_dir.path(),
+    );
+    let value: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!(value["entries"].as_array().unwrap().len(), 29);
+}
+
+#[test]
+fn help_shows_examples() {
+    let out = decldiff(&["--help"], fixtures::repo());
+    assert!(stdout(&out).contains("Examples:") && stdout(&out).contains("Exit status"));
+    let out = decldiff(&["corpus", "add", "--help"], fixtures::repo());
+    assert!(stdout(&out).contains("decldiff corpus add moscow.txt"));
+}
