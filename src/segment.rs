@@ -224,7 +224,8 @@ impl Document {
         lines: Vec<SourceLine>,
     ) -> Document {
         let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
-        let keys = normalize::comparison_keys(&lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>());
+        let keys =
+            normalize::comparison_keys(&lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>());
         let mut seen_paragraph = false;
         for (index, (line, folded_key)) in lines.into_iter().zip(keys).enumerate() {
             let previous = blocks.last().map(|b| b.kind);
