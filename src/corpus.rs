@@ -4,7 +4,7 @@
 //! Reading: [`Corpus::discover`] finds the corpus (`--corpus DIR`, `$DECLDIFF_CORPUS`,
 //! `./corpora`, or the copy built into the binary), [`Corpus::load`] turns a corpus id or a
 //! file path into a [`Document`]. Writing ([`Corpus::add`]) is atomic and journaled, see
-//! [`store`]; [`Corpus::check`] verifies every stored text.
+//! see `corpora/README.md`; [`Corpus::check`] verifies every stored text.
 
 mod catalog;
 mod check;

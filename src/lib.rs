@@ -26,6 +26,7 @@
 //! assert_eq!(doc.blocks[1].text, "成員國重申，堅定支持聯合國。");
 //! ```
 
+pub mod align;
 pub mod corpus;
 pub mod error;
 pub mod normalize;

@@ -1,0 +1,764 @@
+//! Two documents → an [`Alignment`]: for every block of each, the block(s) of the other it
+//! corresponds to, with a kind (identical, reworded, moved, moved and reworded, split, merge),
+//! or none (deleted, added).
+//!
+//! The method (docs/alignment.md):
+//! 1. blocks with the same comparison key are linked first (in order when a key repeats);
+//! 2. the rest are scored pairwise (IDF-weighted token and bigram Dice, in parallel) and linked
+//!    by a maximum-weight assignment over the whole pair: admitted pairs reach the link
+//!    threshold, their weight adds evidence from the neighbouring blocks and a small preference
+//!    for keeping order;
+//! 3. runs of two or three consecutive blocks mostly contained in one block of the other side
+//!    become a split or a merge when together they match it better than one piece alone;
+//! 4. headings link to headings by the paragraph links between their sections and their
+//!    titles; a renamed section keeps its identity through its heading link;
+//! 5. kinds: a 1:1 link outside the heaviest increasing subsequence of old positions (links
+//!    taken in new order), or whose theme changed across the heading links, moved.
+//!
+//! Invariant: every block of each side is in exactly one link or in `deleted` / `added`.
+
+mod assign;
+mod similarity;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::segment::{BlockKind, Document};
+use crate::tokenize::Tokenizer;
+use similarity::{FeatureSet, Features};
+
+/// Thresholds of the aligner. The defaults are measured on the dev sets (docs/accuracy.md).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AlignOptions {
+    /// Least similarity for two paragraphs to be linked on their own evidence.
+    pub link_threshold: f32,
+    /// Least similarity for a pair whose neighbours on both sides are strongly linked.
+    pub context_threshold: f32,
+    /// Similarity from which a neighbouring pair counts as strong evidence.
+    pub strong_neighbour: f32,
+    /// Least share of a piece contained in the whole for a split or merge.
+    pub piece_containment: f32,
+    /// Least similarity for signature lines.
+    pub closing_threshold: f32,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions {
+            link_threshold: 0.45,
+            context_threshold: 0.38,
+            strong_neighbour: 0.8,
+            piece_containment: 0.75,
+            closing_threshold: 0.3,
+        }
+    }
+}
+
+/// What a link is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    /// Same comparison text, same theme, order kept.
+    Identical,
+    /// Text changed, same theme, order kept.
+    Reworded,
+    /// Same text, but its theme or its place in the order changed.
+    Moved,
+    /// Text changed, and its theme or place changed.
+    MovedReworded,
+    /// One old block became 2 or 3 consecutive new blocks.
+    Split,
+    /// 2 or 3 consecutive old blocks became one new block.
+    Merge,
+}
+
+impl LinkKind {
+    /// The name used in tables and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkKind::Identical => "identical",
+            LinkKind::Reworded => "reworded",
+            LinkKind::Moved => "moved",
+            LinkKind::MovedReworded => "moved_reworded",
+            LinkKind::Split => "split",
+            LinkKind::Merge => "merge",
+        }
+    }
+
+    /// Every kind, in order.
+    pub const ALL: [LinkKind; 6] = [
+        LinkKind::Identical,
+        LinkKind::Reworded,
+        LinkKind::Moved,
+        LinkKind::MovedReworded,
+        LinkKind::Split,
+        LinkKind::Merge,
+    ];
+}
+
+/// A correspondence between blocks of the two documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// Old block indices (one, or 2–3 consecutive for a merge).
+    pub old: Vec<usize>,
+    /// New block indices (one, or 2–3 consecutive for a split).
+    pub new: Vec<usize>,
+    /// What the link is.
+    pub kind: LinkKind,
+    /// Similarity of the linked texts, 0..=1.
+    pub similarity: f64,
+}
+
+/// The alignment of two documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    /// The old document's name.
+    pub old: String,
+    /// The new document's name.
+    pub new: String,
+    /// The links, in new-document order.
+    pub links: Vec<Link>,
+    /// Old blocks with no counterpart.
+    pub deleted: Vec<usize>,
+    /// New blocks with no counterpart.
+    pub added: Vec<usize>,
+    /// Old theme → new theme, through the heading links (renamed sections).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub theme_map: BTreeMap<String, String>,
+}
+
+/// Which blocks may link to which: headings to headings, paragraphs to paragraphs, each kind
+/// of the closing block to its own kind.
+fn role(kind: BlockKind) -> BlockKind {
+    kind
+}
+
+/// Above this many candidate pairs the similarity matrix is restricted to a band around the
+/// diagonal (plus identical texts), so that pathological inputs stay bounded.
+const MAX_FULL_PAIRS: usize = 4_000_000;
+/// Half-width of that band, in blocks.
+const BAND: usize = 200;
+/// Pairs below this similarity are not kept at all.
+const MIN_KEPT_SIMILARITY: f32 = 0.12;
+
+/// Aligns two documents.
+pub fn align(
+    old: &Document,
+    new: &Document,
+    tokenizer: &Tokenizer,
+    options: &AlignOptions,
+) -> Alignment {
+    let features = FeatureSet::build(old, new, tokenizer);
+    Aligner {
+        old,
+        new,
+        features: &features,
+        options,
+    }
+    .run()
+}
+
+struct Aligner<'a> {
+    old: &'a Document,
+    new: &'a Document,
+    features: &'a FeatureSet,
+    options: &'a AlignOptions,
+}
+
+/// Sparse similarity rows: for each old block, (new block, similarity) sorted by new block.
+struct Similarities {
+    rows: Vec<Vec<(usize, f32)>>,
+}
+
+impl Similarities {
+    fn get(&self, i: usize, j: usize) -> f32 {
+        let row = &self.rows[i];
+        row.binary_search_by_key(&j, |(j, _)| *j)
+            .map_or(0.0, |k| row[k].1)
+    }
+}
+
+impl Aligner<'_> {
+    fn run(&self) -> Alignment {
+        let (n, m) = (self.old.blocks.len(), self.new.blocks.len());
+        let mut pairs: Vec<(usize, usize, f32)> = self.identical_pairs();
+        let mut old_used: BTreeSet<usize> = pairs.iter().map(|p| p.0).collect();
+        let mut new_used: BTreeSet<usize> = pairs.iter().map(|p| p.1).collect();
+        let sims = self.similarities(&old_used, &new_used);
+        let fixed: HashMap<(usize, usize), ()> = pairs.iter().map(|p| ((p.0, p.1), ())).collect();
+        let neighbour = |i: usize, j: usize| -> f32 {
+            if fixed.contains_key(&(i, j)) {
+                1.0
+            } else {
+                sims.get(i, j)
+            }
+        };
+
+        let mut edges = Vec::new();
+        for (i, row) in sims.rows.iter().enumerate() {
+            for &(j, s) in row {
+                if old_used.contains(&i) || new_used.contains(&j) {
+                    continue;
+                }
+                let kind = self.old.blocks[i].kind;
+                let context = self.context(i, j, &neighbour);
+                let admitted = match kind {
+                    BlockKind::Paragraph => {
+                        s >= self.options.link_threshold
+                            || (s >= self.options.context_threshold
+                                && context >= self.options.strong_neighbour)
+                    }
+                    BlockKind::Signatory => s >= self.options.closing_threshold,
+                    BlockKind::Heading => false,
+                    _ => true,
+                };
+                if admitted {
+                    let drift = (i as f32 / n.max(1) as f32 - j as f32 / m.max(1) as f32).abs();
+                    edges.push((i, j, (s + 0.1 * context - 0.02 * drift).max(0.001)));
+                }
+            }
+        }
+        for (i, j, _) in assign::assign(&edges) {
+            pairs.push((i, j, sims.get(i, j)));
+            old_used.insert(i);
+            new_used.insert(j);
+        }
+
+        let mut links: Vec<Link> = pairs
+            .iter()
+            .map(|&(i, j, s)| Link {
+                old: vec![i],
+                new: vec![j],
+                kind: LinkKind::Reworded,
+                similarity: f64::from(s),
+            })
+            .collect();
+        self.form_groups(&mut links, &sims);
+        self.link_headings(&mut links);
+        let theme_map = self.theme_map(&links);
+        self.assign_kinds(&mut links, &theme_map);
+
+        links.sort_by_key(|l| (l.new[0], l.old[0]));
+        for link in &mut links {
+            link.similarity = (link.similarity * 10_000.0).round() / 10_000.0;
+        }
+        let linked_old: BTreeSet<usize> =
+            links.iter().flat_map(|l| l.old.iter().copied()).collect();
+        let linked_new: BTreeSet<usize> =
+            links.iter().flat_map(|l| l.new.iter().copied()).collect();
+        Alignment {
+            old: self.old.name.clone(),
+            new: self.new.name.clone(),
+            links,
+            deleted: (0..n).filter(|i| !linked_old.contains(i)).collect(),
+            added: (0..m).filter(|j| !linked_new.contains(j)).collect(),
+            theme_map,
+        }
+    }
+
+    /// Blocks of the same kind with the same comparison key, paired in order of appearance
+    /// (the k-th old occurrence with the k-th new one). Headings are linked later, with
+    /// their sections.
+    fn identical_pairs(&self) -> Vec<(usize, usize, f32)> {
+        let mut by_key: HashMap<(BlockKind, &str), Vec<usize>> = HashMap::new();
+        for block in &self.new.blocks {
+            if block.kind != BlockKind::Heading {
+                by_key
+                    .entry((role(block.kind), block.key.as_str()))
+                    .or_default()
+                    .push(block.index);
+            }
+        }
+        let mut taken: HashMap<(BlockKind, &str), usize> = HashMap::new();
+        let mut pairs = Vec::new();
+        for block in &self.old.blocks {
+            let key = (role(block.kind), block.key.as_str());
+            if block.kind == BlockKind::Heading || block.key.is_empty() {
+                continue;
+            }
+            if let Some(candidates) = by_key.get(&key) {
+                let next = taken.entry(key).or_default();
+                if let Some(&j) = candidates.get(*next) {
+                    *next += 1;
+                    pairs.push((block.index, j, 1.0));
+                }
+            }
+        }
+        pairs
+    }
+
+    /// Similarities of the blocks not yet linked, kind with kind, computed in parallel.
+    fn similarities(&self, old_used: &BTreeSet<usize>, new_used: &BTreeSet<usize>) -> Similarities {
+        let (n, m) = (self.old.blocks.len(), self.new.blocks.len());
+        let banded = n.saturating_mul(m) > MAX_FULL_PAIRS;
+        let mut new_by_role: HashMap<BlockKind, Vec<usize>> = HashMap::new();
+        for block in &self.new.blocks {
+            new_by_role
+                .entry(role(block.kind))
+                .or_default()
+                .push(block.index);
+        }
+        let rows = (0..n)
+            .into_par_iter()
+            .map(|i| {
+                let block = &self.old.blocks[i];
+                let Some(candidates) = new_by_role.get(&role(block.kind)) else {
+                    return Vec::new();
+                };
+                let centre = i * m / n.max(1);
+                let (low, high) = if banded {
+                    (centre.saturating_sub(BAND), centre + BAND)
+                } else {
+                    (0, usize::MAX)
+                };
+                let old_features = &self.features.old[i];
+                let mut row = Vec::new();
+                for &j in candidates {
+                    if j < low || j > high {
+                        continue;
+                    }
+                    let both_free = !old_used.contains(&i) && !new_used.contains(&j);
+                    // Pairs of linked blocks are kept when strong: they are the neighbour
+                    // evidence of the pairs around them.
+                    let s = if block.key == self.new.blocks[j].key {
+                        1.0
+                    } else {
+                        old_features.similarity(&self.features.new[j])
+                    };
+                    if s >= MIN_KEPT_SIMILARITY
+                        && (both_free
+                            || block.kind == BlockKind::Heading
+                            || s >= self.options.strong_neighbour)
+                    {
+                        row.push((j, s));
+                    }
+                }
+                row
+            })
+            .collect();
+        Similarities { rows }
+    }
+
+    /// Evidence from the neighbours: the mean similarity of the pairs just before and just
+    /// after (i, j), counting a missing neighbour (document edge) as absent evidence.
+    fn context(&self, i: usize, j: usize, neighbour: &dyn Fn(usize, usize) -> f32) -> f32 {
+        let before = if i > 0 && j > 0 {
+            neighbour(i - 1, j - 1)
+        } else {
+            0.0
+        };
+        let after = if i + 1 < self.old.blocks.len() && j + 1 < self.new.blocks.len() {
+            neighbour(i + 1, j + 1)
+        } else {
+            0.0
+        };
+        before.min(after)
+    }
+
+    /// Turns runs of consecutive blocks contained in one block of the other side into splits
+    /// and merges.
+    fn form_groups(&self, links: &mut Vec<Link>, sims: &Similarities) {
+        let old_partner: HashMap<usize, (usize, f32)> = links
+            .iter()
+            .map(|l| (l.old[0], (l.new[0], l.similarity as f32)))
+            .collect();
+        let new_partner: HashMap<usize, (usize, f32)> = links
+            .iter()
+            .map(|l| (l.new[0], (l.old[0], l.similarity as f32)))
+            .collect();
+        let mut candidates: Vec<(f32, bool, usize, Vec<usize>)> = Vec::new(); // (similarity, is_split, whole, pieces)
+        // Splits: old i → new run.
+        for (i, row) in sims.rows.iter().enumerate() {
+            if self.old.blocks[i].kind != BlockKind::Paragraph {
+                continue;
+            }
+            let whole = &self.features.old[i];
+            let pieces: Vec<usize> = row
+                .iter()
+                .map(|&(j, _)| j)
+                .filter(|&j| self.new.blocks[j].kind == BlockKind::Paragraph)
+                .filter(|j| new_partner.get(j).is_none_or(|(partner, _)| *partner == i))
+                .filter(|&j| {
+                    self.features.new[j].contained_in(whole) >= self.options.piece_containment
+                })
+                .collect();
+            let current = old_partner.get(&i).map_or(0.0, |p| p.1);
+            self.group_candidates(
+                &pieces,
+                current,
+                |run| whole.similarity(&Features::sum(run.iter().map(|&j| &self.features.new[j]))),
+                |s, run| {
+                    candidates.push((s, true, i, run));
+                },
+            );
+        }
+        // Merges: old run → new j.
+        let mut columns: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, row) in sims.rows.iter().enumerate() {
+            for &(j, _) in row {
+                columns.entry(j).or_default().push(i);
+            }
+        }
+        for (j, column) in columns {
+            if self.new.blocks[j].kind != BlockKind::Paragraph {
+                continue;
+            }
+            let whole = &self.features.new[j];
+            let pieces: Vec<usize> = column
+                .into_iter()
+                .filter(|&i| self.old.blocks[i].kind == BlockKind::Paragraph)
+                .filter(|i| old_partner.get(i).is_none_or(|(partner, _)| *partner == j))
+                .filter(|&i| {
+                    self.features.old[i].contained_in(whole) >= self.options.piece_containment
+                })
+                .collect();
+            let current = new_partner.get(&j).map_or(0.0, |p| p.1);
+            self.group_candidates(
+                &pieces,
+                current,
+                |run| whole.similarity(&Features::sum(run.iter().map(|&i| &self.features.old[i]))),
+                |s, run| {
+                    candidates.push((s, false, j, run));
+                },
+            );
+        }
+        // Best groups first; a block joins at most one group.
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+        let mut used_old = BTreeSet::new();
+        let mut used_new = BTreeSet::new();
+        for (s, is_split, whole, run) in candidates {
+            let (old_side, new_side) = if is_split {
+                (vec![whole], run)
+            } else {
+                (run, vec![whole])
+            };
+            if old_side.iter().any(|i| used_old.contains(i))
+                || new_side.iter().any(|j| used_new.contains(j))
+            {
+                continue;
+            }
+            used_old.extend(old_side.iter().copied());
+            used_new.extend(new_side.iter().copied());
+            links.retain(|l| !old_side.contains(&l.old[0]) && !new_side.contains(&l.new[0]));
+            let kind = if is_split {
+                LinkKind::Split
+            } else {
+                LinkKind::Merge
+            };
+            links.push(Link {
+                old: old_side,
+                new: new_side,
+                kind,
+                similarity: f64::from(s),
+            });
+        }
+    }
+
+    /// For pieces sorted by index, every run of 2–3 consecutive indices whose combined
+    /// similarity reaches the link threshold and beats the current 1:1 similarity.
+    fn group_candidates(
+        &self,
+        pieces: &[usize],
+        current: f32,
+        score: impl Fn(&[usize]) -> f32,
+        mut emit: impl FnMut(f32, Vec<usize>),
+    ) {
+        let mut sorted = pieces.to_vec();
+        sorted.sort_unstable();
+        let mut best: Option<(f32, Vec<usize>)> = None;
+        for start in 0..sorted.len() {
+            for len in 2..=3 {
+                let run: Vec<usize> = sorted[start..].iter().copied().take(len).collect();
+                if run.len() < len || run.windows(2).any(|w| w[1] != w[0] + 1) {
+                    continue;
+                }
+                let s = score(&run);
+                if s >= self.options.link_threshold
+                    && s > current + 0.02
+                    && best.as_ref().is_none_or(|(b, _)| s > *b)
+                {
+                    best = Some((s, run));
+                }
+            }
+        }
+        if let Some((s, run)) = best {
+            emit(s, run);
+        }
+    }
+
+    /// Links headings: by the paragraph links between their sections, and by their titles.
+    fn link_headings(&self, links: &mut Vec<Link>) {
+        let headings = |doc: &Document| -> Vec<usize> {
+            doc.blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::Heading)
+                .map(|b| b.index)
+                .collect()
+        };
+        let (old_headings, new_headings) = (headings(self.old), headings(self.new));
+        if old_headings.is_empty() || new_headings.is_empty() {
+            return;
+        }
+        // Paragraph links between sections, and each section's linked paragraphs.
+        let mut between: HashMap<(usize, usize), f32> = HashMap::new();
+        let mut linked_in_old: HashMap<usize, f32> = HashMap::new();
+        let mut linked_in_new: HashMap<usize, f32> = HashMap::new();
+        for link in links.iter() {
+            for &i in &link.old {
+                for &j in &link.new {
+                    let (Some(a), Some(b)) =
+                        (self.old.blocks[i].section, self.new.blocks[j].section)
+                    else {
+                        continue;
+                    };
+                    let share = 1.0 / (link.old.len() * link.new.len()) as f32;
+                    *between.entry((a, b)).or_default() += share;
+                    *linked_in_old.entry(a).or_default() += share;
+                    *linked_in_new.entry(b).or_default() += share;
+                }
+            }
+        }
+        let mut edges = Vec::new();
+        for &h in &old_headings {
+            for &g in &new_headings {
+                let (old_heading, new_heading) = (&self.old.blocks[h], &self.new.blocks[g]);
+                let shared = between.get(&(h, g)).copied().unwrap_or(0.0);
+                let smaller = linked_in_old
+                    .get(&h)
+                    .copied()
+                    .unwrap_or(0.0)
+                    .min(linked_in_new.get(&g).copied().unwrap_or(0.0));
+                let overlap = if smaller > 0.0 { shared / smaller } else { 0.0 };
+                let titled = !old_heading.key.is_empty() && !new_heading.key.is_empty();
+                let title = if titled {
+                    if old_heading.key == new_heading.key {
+                        1.0
+                    } else {
+                        self.features.old[h].similarity(&self.features.new[g])
+                    }
+                } else if old_heading.key.is_empty()
+                    && new_heading.key.is_empty()
+                    && old_heading.numbering == new_heading.numbering
+                {
+                    0.5
+                } else {
+                    0.0
+                };
+                if overlap >= 0.5 || title >= 0.5 {
+                    edges.push((h, g, overlap + title));
+                }
+            }
+        }
+        for (h, g, _) in assign::assign(&edges) {
+            let similarity = if self.old.blocks[h].key == self.new.blocks[g].key {
+                1.0
+            } else {
+                self.features.old[h].similarity(&self.features.new[g])
+            };
+            links.push(Link {
+                old: vec![h],
+                new: vec![g],
+                kind: LinkKind::Reworded,
+                similarity: f64::from(similarity),
+            });
+        }
+    }
+
+    /// Old theme → new theme through linked titled headings.
+    fn theme_map(&self, links: &[Link]) -> BTreeMap<String, String> {
+        links
+            .iter()
+            .filter(|l| l.old.len() == 1 && l.new.len() == 1)
+            .filter(|l| self.old.blocks[l.old[0]].kind == BlockKind::Heading)
+            .filter(|l| {
+                !self.old.blocks[l.old[0]].key.is_empty()
+                    && !self.new.blocks[l.new[0]].key.is_empty()
+            })
+            .map(|l| {
+                (
+                    self.old.blocks[l.old[0]].theme.clone(),
+                    self.new.blocks[l.new[0]].theme.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn assign_kinds(&self, links: &mut [Link], theme_map: &BTreeMap<String, String>) {
+        let order = increasing_links(links, self.old, self.new);
+        for (k, link) in links.iter_mut().enumerate() {
+            if link.old.len() > 1 {
+                link.kind = LinkKind::Merge;
+                continue;
+            }
+            if link.new.len() > 1 {
+                link.kind = LinkKind::Split;
+                continue;
+            }
+            let (old_block, new_block) =
+                (&self.old.blocks[link.old[0]], &self.new.blocks[link.new[0]]);
+            let mapped = theme_map.get(&old_block.theme).unwrap_or(&old_block.theme);
+            let theme_changed =
+                old_block.kind == BlockKind::Paragraph && *mapped != new_block.theme;
+            let moved = theme_changed || !order.contains(&k);
+            let same = old_block.key == new_block.key;
+            link.kind = match (moved, same) {
+                (false, true) => LinkKind::Identical,
+                (false, false) => LinkKind::Reworded,
+                (true, true) => LinkKind::Moved,
+                (true, false) => LinkKind::MovedReworded,
+            };
+            if same {
+                link.similarity = 1.0;
+            }
+        }
+    }
+}
+
+/// The links (by position in `links`) on the heaviest increasing subsequence of old
+/// positions, the links taken in new order and weighted by their text length: the longest
+/// stretch of text that kept its order. Every other link moved.
+fn increasing_links(links: &[Link], old: &Document, new: &Document) -> BTreeSet<usize> {
+    let mut order: Vec<usize> = (0..links.len()).collect();
+    order.sort_by_key(|&k| (links[k].new[0], links[k].old[0]));
+    let weight = |k: usize| -> u64 {
+        let chars = |doc: &Document, ids: &[usize]| {
+            ids.iter()
+                .map(|&i| doc.blocks[i].key.chars().count() as u64)
+                .sum::<u64>()
+        };
+        1 + chars(old, &links[k].old) + chars(new, &links[k].new)
+    };
+    // Fenwick tree over old positions: best (total weight, last link) of a chain ending
+    // below a position. Ties keep the earlier chain, so results are deterministic.
+    let size = old.blocks.len() + 1;
+    let mut tree: Vec<(u64, Option<usize>)> = vec![(0, None); size + 1];
+    let mut previous: Vec<Option<usize>> = vec![None; links.len()];
+    let mut best_total: Vec<u64> = vec![0; links.len()];
+    let query = |tree: &Vec<(u64, Option<usize>)>, mut pos: usize| {
+        let mut best = (0u64, None);
+        while pos > 0 {
+            if tree[pos].0 > best.0 {
+                best = tree[pos];
+            }
+            pos &= pos - 1;
+        }
+        best
+    };
+    for &k in &order {
+        let position = links[k].old[0] + 1;
+        let (total, last) = query(&tree, position - 1);
+        best_total[k] = total + weight(k);
+        previous[k] = last;
+        let mut pos = position;
+        while pos <= size {
+            if best_total[k] > tree[pos].0 {
+                tree[pos] = (best_total[k], Some(k));
+            }
+            pos += pos & pos.wrapping_neg();
+        }
+    }
+    let mut chain = BTreeSet::new();
+    let mut cursor = query(&tree, size).1;
+    while let Some(k) = cursor {
+        chain.insert(k);
+        cursor = previous[k];
+    }
+    chain
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(name: &str, text: &str) -> Document {
+        Document::parse(name, text)
+    }
+
+    fn run(old: &str, new: &str) -> Alignment {
+        align(
+            &doc("old", old),
+            &doc("new", new),
+            Tokenizer::shared(),
+            &AlignOptions::default(),
+        )
+    }
+
+    fn summary(a: &Alignment) -> Vec<(Vec<usize>, Vec<usize>, &'static str)> {
+        a.links
+            .iter()
+            .map(|l| (l.old.clone(), l.new.clone(), l.kind.as_str()))
+            .collect()
+    }
+
+    const OLD: &str = "安全合作\n成员国支持继续落实打击恐怖主义、分裂主义和极端主义合作纲要，采取共同措施。\n\
+成员国注意到吉尔吉斯共和国关于建立打击经济犯罪会议机制的倡议。\n\
+成员国强调，必须加强合作共同防范和阻止恐怖主义、分裂主义和极端主义思想的传播。\n\
+经贸合作\n成员国一致同意，继续加强贸易、产能、交通、能源、金融、投资、农业、海关领域的合作。\n\
+成员国支持进一步发挥上合组织实业家委员会和银行联合体潜力，支持实业界合作倡议。\n";
+
+    #[test]
+    fn identical_documents_align_identically() {
+        let a = run(OLD, OLD);
+        assert!(
+            a.links
+                .iter()
+                .all(|l| l.kind == LinkKind::Identical && l.similarity == 1.0),
+            "{:?}",
+            summary(&a)
+        );
+        assert_eq!(a.links.len(), 7);
+        assert!(a.deleted.is_empty() && a.added.is_empty());
+    }
+
+    #[test]
+    fn reworded_moved_and_formula_look_alikes() {
+        let new = "安全合作\n成员国支持继续落实打击恐怖主义、分裂主义和极端主义合作纲要，采取共同措施。\n\
+成员国注意到乌兹别克斯坦共和国关于制定青年权利公约的倡议。\n\
+经贸合作\n成员国一致同意，继续加强贸易、产能、交通、能源、金融、投资、农业、海关领域的合作。\n\
+成员国强调，必须加强合作共同防范和阻止恐怖主义、分裂主义和极端主义思想的传播。\n\
+成员国坚定支持进一步发挥上合组织实业家委员会和银行联合体潜力，支持实业界合作倡议。\n";
+        let a = run(OLD, new);
+        let s = summary(&a);
+        // The 注意到…关于…的倡议 paragraphs share only their formula: removed and added.
+        assert!(a.deleted.contains(&2) && a.added.contains(&2), "{s:?}");
+        assert!(s.contains(&(vec![3], vec![5], "moved")), "{s:?}");
+        assert!(s.contains(&(vec![6], vec![6], "reworded")), "{s:?}");
+    }
+
+    #[test]
+    fn splits_and_merges() {
+        let old = "成员国强调，继续完善全球经济治理体系十分重要，将继续维护和巩固多边贸易体制。成员国认为，世界贸易组织是讨论国际贸易议题的重要平台，强调有必要尽快对世贸组织进行包容性改革。\n\
+成员国支持相关国家在相互贸易中使用本币结算。\n成员国支持继续商谈建立上合组织开发银行和发展基金问题。\n";
+        let new = "成员国强调，继续完善全球经济治理体系十分重要，将继续维护和巩固多边贸易体制。\n\
+成员国认为，世界贸易组织是讨论国际贸易议题的重要平台，强调有必要尽快对世贸组织进行包容性改革。\n\
+成员国支持相关国家在相互贸易中使用本币结算，支持继续商谈建立上合组织开发银行和发展基金问题。\n";
+        let s = summary(&run(old, new));
+        assert!(s.contains(&(vec![0], vec![0, 1], "split")), "{s:?}");
+        assert!(s.contains(&(vec![1, 2], vec![2], "merge")), "{s:?}");
+    }
+
+    #[test]
+    fn renamed_heading_keeps_its_section() {
+        let new = OLD.replace("经贸合作", "经济合作");
+        let a = run(OLD, &new);
+        let s = summary(&a);
+        assert!(s.contains(&(vec![4], vec![4], "reworded")), "{s:?}");
+        assert!(
+            s.iter().filter(|l| l.2 == "identical").count() == 6,
+            "{s:?}"
+        );
+        assert_eq!(
+            a.theme_map.get("经贸合作").map(String::as_str),
+            Some("经济合作")
+        );
+    }
+
+    #[test]
+    fn unrelated_texts_do_not_link() {
+        let other = "今天天气很好，我们去公园散步。\n图书馆周末开放到晚上九点，欢迎读者借阅新书。\n这家餐馆的面条味道不错，价格也公道。\n";
+        let a = run(OLD, other);
+        assert!(a.links.is_empty(), "{:?}", summary(&a));
+    }
+}
