@@ -18,6 +18,7 @@
 //! Invariant: every block of each side is in exactly one link or in `deleted` / `added`.
 
 mod assign;
+pub mod baseline;
 mod similarity;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -237,8 +238,7 @@ impl Aligner<'_> {
             .collect();
         self.form_groups(&mut links, &sims);
         self.link_headings(&mut links);
-        let theme_map = self.theme_map(&links);
-        self.assign_kinds(&mut links, &theme_map);
+        let theme_map = classify(self.old, self.new, &mut links);
 
         links.sort_by_key(|l| (l.new[0], l.old[0]));
         for link in &mut links {
@@ -565,55 +565,67 @@ impl Aligner<'_> {
             });
         }
     }
+}
 
-    /// Old theme → new theme through linked titled headings.
-    fn theme_map(&self, links: &[Link]) -> BTreeMap<String, String> {
-        links
-            .iter()
-            .filter(|l| l.old.len() == 1 && l.new.len() == 1)
-            .filter(|l| self.old.blocks[l.old[0]].kind == BlockKind::Heading)
-            .filter(|l| {
-                !self.old.blocks[l.old[0]].key.is_empty()
-                    && !self.new.blocks[l.new[0]].key.is_empty()
-            })
-            .map(|l| {
-                (
-                    self.old.blocks[l.old[0]].theme.clone(),
-                    self.new.blocks[l.new[0]].theme.clone(),
-                )
-            })
-            .collect()
-    }
+/// Old theme → new theme through linked titled headings.
+pub(crate) fn theme_map(
+    old: &Document,
+    new: &Document,
+    links: &[Link],
+) -> BTreeMap<String, String> {
+    links
+        .iter()
+        .filter(|l| l.old.len() == 1 && l.new.len() == 1)
+        .filter(|l| old.blocks[l.old[0]].kind == BlockKind::Heading)
+        .filter(|l| !old.blocks[l.old[0]].key.is_empty() && !new.blocks[l.new[0]].key.is_empty())
+        .map(|l| {
+            (
+                old.blocks[l.old[0]].theme.clone(),
+                new.blocks[l.new[0]].theme.clone(),
+            )
+        })
+        .collect()
+}
 
-    fn assign_kinds(&self, links: &mut [Link], theme_map: &BTreeMap<String, String>) {
-        let order = increasing_links(links, self.old, self.new);
-        for (k, link) in links.iter_mut().enumerate() {
-            if link.old.len() > 1 {
-                link.kind = LinkKind::Merge;
-                continue;
-            }
-            if link.new.len() > 1 {
-                link.kind = LinkKind::Split;
-                continue;
-            }
-            let (old_block, new_block) =
-                (&self.old.blocks[link.old[0]], &self.new.blocks[link.new[0]]);
-            let mapped = theme_map.get(&old_block.theme).unwrap_or(&old_block.theme);
-            let theme_changed =
-                old_block.kind == BlockKind::Paragraph && *mapped != new_block.theme;
-            let moved = theme_changed || !order.contains(&k);
-            let same = old_block.key == new_block.key;
-            link.kind = match (moved, same) {
-                (false, true) => LinkKind::Identical,
-                (false, false) => LinkKind::Reworded,
-                (true, true) => LinkKind::Moved,
-                (true, false) => LinkKind::MovedReworded,
-            };
-            if same {
-                link.similarity = 1.0;
-            }
+pub(crate) fn assign_kinds(
+    old: &Document,
+    new: &Document,
+    links: &mut [Link],
+    theme_map: &BTreeMap<String, String>,
+) {
+    let order = increasing_links(links, old, new);
+    for (k, link) in links.iter_mut().enumerate() {
+        if link.old.len() > 1 {
+            link.kind = LinkKind::Merge;
+            continue;
+        }
+        if link.new.len() > 1 {
+            link.kind = LinkKind::Split;
+            continue;
+        }
+        let (old_block, new_block) = (&old.blocks[link.old[0]], &new.blocks[link.new[0]]);
+        let mapped = theme_map.get(&old_block.theme).unwrap_or(&old_block.theme);
+        let theme_changed = old_block.kind == BlockKind::Paragraph && *mapped != new_block.theme;
+        let moved = theme_changed || !order.contains(&k);
+        let same = old_block.key == new_block.key;
+        link.kind = match (moved, same) {
+            (false, true) => LinkKind::Identical,
+            (false, false) => LinkKind::Reworded,
+            (true, true) => LinkKind::Moved,
+            (true, false) => LinkKind::MovedReworded,
+        };
+        if same {
+            link.similarity = 1.0;
         }
     }
+}
+
+/// Sets every link's kind (split, merge, identical, reworded, moved, moved and reworded)
+/// from the texts, the themes mapped through the heading links, and the order.
+pub fn classify(old: &Document, new: &Document, links: &mut [Link]) -> BTreeMap<String, String> {
+    let theme_map = theme_map(old, new, links);
+    assign_kinds(old, new, links, &theme_map);
+    theme_map
 }
 
 /// The links (by position in `links`) on the heaviest increasing subsequence of old

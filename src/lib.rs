@@ -29,9 +29,11 @@
 pub mod align;
 pub mod corpus;
 pub mod error;
+pub mod eval;
 pub mod normalize;
 pub mod render;
 pub mod segment;
+pub mod simulate;
 pub mod tokenize;
 
 pub use error::{Error, Result};

@@ -2,6 +2,7 @@
 //! tables (comfy-table, correct with CJK double-width characters) or JSON. No I/O; the width
 //! is always given, so the same input renders to the same bytes.
 
+pub mod align;
 pub mod corpus;
 
 use comfy_table::{ContentArrangement, Table, presets};

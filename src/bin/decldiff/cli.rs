@@ -6,6 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
 Examples:
+  decldiff align sco-2020 revised.txt         which paragraph became which
+  decldiff eval align --gold gold.json sco-2020 revised.txt
   decldiff corpus list                        every declaration in the catalog
   decldiff corpus show sco-2020               the 2020 Moscow declaration, block by block
   decldiff corpus show saved-page.html --format json
@@ -37,6 +39,148 @@ pub enum Command {
     /// Manage the corpus: list, show, add and check declarations.
     #[command(subcommand)]
     Corpus(CorpusCommand),
+    /// Align two declarations paragraph by paragraph: identical, reworded, moved, split,
+    /// merged, added, deleted. OLD and NEW are corpus ids or files.
+    #[command(
+        after_help = "Examples:\n  decldiff align sco-2020 examples/sco-2020-rev1\n  decldiff align draft.txt final.txt --format json\n\nJSON: docs/json-format.md. Method and thresholds: docs/alignment.md."
+    )]
+    Align {
+        /// The old declaration (corpus id or file).
+        old: String,
+        /// The new declaration (corpus id or file).
+        new: String,
+        #[command(flatten)]
+        align: AlignArgs,
+        #[command(flatten)]
+        read: ReadArgs,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Measure: compare an alignment with a gold one.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Make illustrative test data: simulated revisions with their gold alignments.
+    #[command(subcommand)]
+    Simulate(SimulateCommand),
+}
+
+/// `decldiff eval …`
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Link precision, recall and F1 over (old, new) pairs, recall per kind, and F1 of the
+    /// deleted and added blocks, against GOLD (the JSON shape of `align --format json`).
+    #[command(
+        after_help = "Examples:\n  decldiff eval align --gold tests/data/rev1/gold.json sco-2020 tests/data/rev1/new.txt\n  decldiff eval align --baseline --gold gold.json old.txt new.txt"
+    )]
+    Align {
+        /// The gold alignment.
+        #[arg(long, value_name = "GOLD.json")]
+        gold: std::path::PathBuf,
+        /// The old declaration (corpus id or file).
+        old: String,
+        /// The new declaration (corpus id or file).
+        new: String,
+        /// Measure the naive baseline (greedy best difflib ratio) instead of decldiff's aligner.
+        #[arg(long)]
+        baseline: bool,
+        #[command(flatten)]
+        align: AlignArgs,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Simulate revisions of DOC for SEEDS seeds, align each, and report the combined
+    /// (micro-averaged) scores of decldiff's aligner and of the naive baseline.
+    #[command(
+        after_help = "Examples:\n  decldiff eval simulated sco-2020 --edits light --seeds 50\n  decldiff eval simulated sco-2020 --edits heavy --seeds 50 --format json"
+    )]
+    Simulated {
+        /// The declaration to revise (corpus id or file).
+        doc: String,
+        /// How heavy the revisions are.
+        #[arg(long, value_enum, default_value_t = EditsArg::Light)]
+        edits: EditsArg,
+        /// How many revisions (seeds 1..=SEEDS).
+        #[arg(long, default_value_t = 50)]
+        seeds: u64,
+        #[command(flatten)]
+        align: AlignArgs,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+}
+
+/// `decldiff simulate …`
+#[derive(Debug, Subcommand)]
+pub enum SimulateCommand {
+    /// Write a simulated revision of DOC and its gold alignment (illustrative, not an
+    /// official text).
+    #[command(
+        after_help = "Examples:\n  decldiff simulate revision sco-2020 --seed 7 --edits heavy --out /tmp/rev7"
+    )]
+    Revision {
+        /// The declaration to revise (corpus id or file).
+        doc: String,
+        /// The seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// How heavy the revision is.
+        #[arg(long, value_enum, default_value_t = EditsArg::Light)]
+        edits: EditsArg,
+        /// Folder to write new.txt and gold.json into (created).
+        #[arg(long, value_name = "DIR")]
+        out: std::path::PathBuf,
+    },
+}
+
+/// `--edits`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EditsArg {
+    /// A light revision (draft to final): 8 rewordings, a few moves, one split and merge.
+    Light,
+    /// A heavy revision (year to year): 25 rewordings, 12 moves, 4 splits and merges, …
+    Heavy,
+}
+
+impl EditsArg {
+    /// The library's edit counts.
+    pub fn to_edits(self) -> decldiff::simulate::Edits {
+        match self {
+            EditsArg::Light => decldiff::simulate::Edits::light(),
+            EditsArg::Heavy => decldiff::simulate::Edits::heavy(),
+        }
+    }
+}
+
+/// The aligner's thresholds (defaults in docs/alignment.md).
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// Least similarity for two paragraphs to be linked on their own evidence.
+    #[arg(long, value_name = "0..1")]
+    pub link_threshold: Option<f32>,
+    /// Least similarity for a pair whose neighbours on both sides are strongly linked.
+    #[arg(long, value_name = "0..1")]
+    pub context_threshold: Option<f32>,
+    /// Least share of a piece contained in the whole for a split or merge.
+    #[arg(long, value_name = "0..1")]
+    pub piece_containment: Option<f32>,
+}
+
+impl AlignArgs {
+    /// The library's options, defaults overridden by the flags given.
+    pub fn to_options(&self) -> decldiff::align::AlignOptions {
+        let mut options = decldiff::align::AlignOptions::default();
+        let clamp = |x: f32| x.clamp(0.0, 1.0);
+        if let Some(x) = self.link_threshold {
+            options.link_threshold = clamp(x);
+        }
+        if let Some(x) = self.context_threshold {
+            options.context_threshold = clamp(x);
+        }
+        if let Some(x) = self.piece_containment {
+            options.piece_containment = clamp(x);
+        }
+        options
+    }
 }
 
 /// `decldiff corpus …`

@@ -10,7 +10,11 @@ use clap::Parser;
 use decldiff::corpus::{AddRequest, Corpus, TextStatus};
 use decldiff::render::corpus as render_corpus;
 
-use cli::{Cli, Command, CorpusCommand, FormatArg, StatusArg};
+use cli::{Cli, Command, CorpusCommand, EvalCommand, FormatArg, SimulateCommand, StatusArg};
+use decldiff::align::{self, Alignment};
+use decldiff::render::align as render_align;
+use decldiff::tokenize::{SEGMENTER_VERSION, Tokenizer};
+use rayon::prelude::*;
 
 /// What a command produced: text for stdout and the exit status.
 struct Outcome {
@@ -53,6 +57,182 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
     let corpus_dir = cli.corpus.as_deref();
     match cli.command {
         Command::Corpus(command) => run_corpus(command, corpus_dir),
+        Command::Align {
+            old,
+            new,
+            align,
+            read,
+            output,
+        } => {
+            let corpus = Corpus::discover(corpus_dir)?;
+            let options = read.to_options()?;
+            let (old, new) = (
+                corpus.load(&old, options)?.document,
+                corpus.load(&new, options)?.document,
+            );
+            let align_options = align.to_options();
+            let tokenizer = Tokenizer::shared();
+            let alignment = align::align(&old, &new, tokenizer, &align_options);
+            Ok(Outcome::ok(match output.format {
+                FormatArg::Table => {
+                    render_align::align_table(&alignment, &old, &new, output.table_options())
+                }
+                FormatArg::Json => {
+                    render_align::align_json(&alignment, &provenance(tokenizer, &align_options))
+                }
+            }))
+        }
+        Command::Eval(EvalCommand::Align {
+            gold,
+            old,
+            new,
+            baseline,
+            align,
+            output,
+        }) => {
+            let corpus = Corpus::discover(corpus_dir)?;
+            let options = decldiff::segment::ReadOptions::default();
+            let (old, new) = (
+                corpus.load(&old, options)?.document,
+                corpus.load(&new, options)?.document,
+            );
+            let gold = decldiff::eval::Gold::read(&gold, old.blocks.len(), new.blocks.len())?;
+            let tokenizer = Tokenizer::shared();
+            let (alignment, method): (Alignment, &str) = if baseline {
+                (
+                    align::baseline::align_greedy(&old, &new, tokenizer),
+                    "baseline: greedy difflib ratio ≥ 0.5",
+                )
+            } else {
+                (
+                    align::align(&old, &new, tokenizer, &align.to_options()),
+                    "decldiff",
+                )
+            };
+            let scores = decldiff::eval::score(&alignment, &gold);
+            Ok(Outcome::ok(match output.format {
+                FormatArg::Table => render_align::eval_table(
+                    &scores,
+                    &old.name,
+                    &new.name,
+                    method,
+                    output.table_options(),
+                ),
+                FormatArg::Json => render_align::eval_json(&scores, &old.name, &new.name, method),
+            }))
+        }
+        Command::Eval(EvalCommand::Simulated {
+            doc,
+            edits,
+            seeds,
+            align,
+            output,
+        }) => {
+            let corpus = Corpus::discover(corpus_dir)?;
+            let doc = corpus
+                .load(&doc, decldiff::segment::ReadOptions::default())?
+                .document;
+            let (ours, baseline) =
+                simulate_pairs(&doc, &edits.to_edits(), seeds, &align.to_options());
+            let label = format!("{seeds} simulated {:?} revisions", edits).to_lowercase();
+            let (ours, baseline) = (
+                decldiff::eval::combine(&ours),
+                decldiff::eval::combine(&baseline),
+            );
+            Ok(Outcome::ok(match output.format {
+                FormatArg::Table => {
+                    render_align::eval_table(
+                        &ours,
+                        &doc.name,
+                        &label,
+                        "decldiff",
+                        output.table_options(),
+                    ) + &render_align::eval_table(
+                        &baseline,
+                        &doc.name,
+                        &label,
+                        "baseline: greedy difflib ratio ≥ 0.5",
+                        output.table_options(),
+                    )
+                }
+                FormatArg::Json => format!(
+                    "[{},{}]\n",
+                    render_align::eval_json(&ours, &doc.name, &label, "decldiff").trim_end(),
+                    render_align::eval_json(&baseline, &doc.name, &label, "baseline").trim_end()
+                ),
+            }))
+        }
+        Command::Simulate(SimulateCommand::Revision {
+            doc,
+            seed,
+            edits,
+            out,
+        }) => {
+            let corpus = Corpus::discover(corpus_dir)?;
+            let doc = corpus
+                .load(&doc, decldiff::segment::ReadOptions::default())?
+                .document;
+            let revision = decldiff::simulate::revise(&doc, &edits.to_edits(), seed);
+            std::fs::create_dir_all(&out).map_err(|e| decldiff::Error::Io {
+                path: out.clone(),
+                action: "creating".into(),
+                source: e,
+            })?;
+            let write = |name: &str, text: &str| {
+                let path = out.join(name);
+                std::fs::write(&path, text).map_err(|e| decldiff::Error::Io {
+                    path,
+                    action: "writing".into(),
+                    source: e,
+                })
+            };
+            write("new.txt", &revision.text)?;
+            let gold =
+                serde_json::to_string_pretty(&revision.gold).expect("gold serializes") + "\n";
+            write("gold.json", &gold)?;
+            Ok(Outcome::ok(format!(
+                "wrote {}/new.txt and gold.json ({} links, {} deleted, {} added)\n",
+                out.display(),
+                revision.gold.links.len(),
+                revision.gold.deleted.len(),
+                revision.gold.added.len()
+            )))
+        }
+    }
+}
+
+fn simulate_pairs(
+    doc: &decldiff::segment::Document,
+    edits: &decldiff::simulate::Edits,
+    seeds: u64,
+    options: &align::AlignOptions,
+) -> (
+    Vec<decldiff::eval::AlignScores>,
+    Vec<decldiff::eval::AlignScores>,
+) {
+    let tokenizer = Tokenizer::shared();
+    let results: Vec<_> = (1..=seeds)
+        .into_par_iter()
+        .map(|seed| {
+            let revision = decldiff::simulate::revise(doc, edits, seed);
+            let new = decldiff::segment::Document::parse(format!("seed-{seed}"), &revision.text);
+            let ours =
+                decldiff::eval::score(&align::align(doc, &new, tokenizer, options), &revision.gold);
+            let baseline = decldiff::eval::score(
+                &align::baseline::align_greedy(doc, &new, tokenizer),
+                &revision.gold,
+            );
+            (ours, baseline)
+        })
+        .collect();
+    results.into_iter().unzip()
+}
+
+fn provenance(tokenizer: &Tokenizer, options: &align::AlignOptions) -> render_align::Provenance {
+    render_align::Provenance {
+        segmenter: SEGMENTER_VERSION,
+        dictionary: tokenizer.dictionary_hash().to_owned(),
+        options: options.into(),
     }
 }
 
