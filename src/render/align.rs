@@ -137,7 +137,7 @@ pub fn align_table(
             ],
         ));
     }
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows.sort_by_key(|row| row.0);
     let mut table = new_table(
         options,
         &["old", "new", "kind", "sim", "old text", "new text"],
