@@ -11,59 +11,34 @@ use decldiff::segment::{Document, ReadOptions};
 use decldiff::tokenize::Tokenizer;
 
 static SEED: LazyLock<Vec<u8>> = LazyLock::new(|| {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/sco/sco-2020.zh.txt"))
-        .expect("seed")
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/sco/sco-2020.zh.txt")).expect("seed")
 });
 
 fn read_and_segment(c: &mut Criterion) {
     let mut group = c.benchmark_group("read");
     group.throughput(Throughput::Bytes(SEED.len() as u64));
     group.bench_function("decode+normalize+segment sco-2020", |b| {
-        b.iter(|| {
-            Document::from_bytes(
-                Path::new("sco-2020.zh.txt"),
-                black_box(&SEED),
-                ReadOptions::default(),
-            )
-        })
+        b.iter(|| Document::from_bytes(Path::new("sco-2020.zh.txt"), black_box(&SEED), ReadOptions::default()))
     });
-    let gb = encoding_rs::GB18030
-        .encode(std::str::from_utf8(&SEED).expect("UTF-8"))
-        .0
-        .into_owned();
+    let gb = encoding_rs::GB18030.encode(std::str::from_utf8(&SEED).expect("UTF-8")).0.into_owned();
     group.bench_function("gb18030 detect+decode+segment sco-2020", |b| {
-        b.iter(|| {
-            Document::from_bytes(
-                Path::new("sco-2020.gb.txt"),
-                black_box(&gb),
-                ReadOptions::default(),
-            )
-        })
+        b.iter(|| Document::from_bytes(Path::new("sco-2020.gb.txt"), black_box(&gb), ReadOptions::default()))
     });
     group.finish();
 }
 
 fn tokenize(c: &mut Criterion) {
-    let doc = Document::from_bytes(Path::new("sco-2020.zh.txt"), &SEED, ReadOptions::default())
-        .expect("seed reads");
+    let doc = Document::from_bytes(Path::new("sco-2020.zh.txt"), &SEED, ReadOptions::default()).expect("seed reads");
     let tokenizer = Tokenizer::shared();
     let mut group = c.benchmark_group("tokenize");
-    group.throughput(Throughput::Bytes(
-        doc.blocks.iter().map(|b| b.key.len() as u64).sum(),
-    ));
+    group.throughput(Throughput::Bytes(doc.blocks.iter().map(|b| b.key.len() as u64).sum()));
     group.bench_function("all blocks of sco-2020", |b| {
-        b.iter(|| {
-            doc.blocks
-                .iter()
-                .map(|block| tokenizer.tokenize(black_box(&block.key)).len())
-                .sum::<usize>()
-        })
+        b.iter(|| doc.blocks.iter().map(|block| tokenizer.tokenize(black_box(&block.key)).len()).sum::<usize>())
     });
     group.finish();
-    c.bench_function(
-        "tokenizer load (jieba dictionary + domain dictionary)",
-        |b| b.iter(|| black_box(Tokenizer::with_user_dictionary(Path::new("/dev/null")))),
-    );
+    c.bench_function("tokenizer load (jieba dictionary + domain dictionary)", |b| {
+        b.iter(|| black_box(Tokenizer::with_user_dictionary(Path::new("/dev/null"))))
+    });
 }
 
 criterion_group! {

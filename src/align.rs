@@ -39,6 +39,11 @@ pub struct AlignOptions {
     pub context_threshold: f32,
     /// Similarity from which a neighbouring pair counts as strong evidence.
     pub strong_neighbour: f32,
+    /// Least share of the distinctive content (words and bigrams found in at most two blocks)
+    /// two paragraphs must have in common to be linked; below it they share only formulas.
+    pub distinctive_share: f32,
+    /// From this similarity on, paragraphs are linked whatever their distinctive content.
+    pub formula_guard_below: f32,
     /// Least share of a piece contained in the whole for a split or merge.
     pub piece_containment: f32,
     /// Least similarity for signature lines.
@@ -51,6 +56,8 @@ impl Default for AlignOptions {
             link_threshold: 0.45,
             context_threshold: 0.38,
             strong_neighbour: 0.8,
+            distinctive_share: 0.2,
+            formula_guard_below: 0.7,
             piece_containment: 0.75,
             closing_threshold: 0.3,
         }
@@ -145,20 +152,9 @@ const BAND: usize = 200;
 const MIN_KEPT_SIMILARITY: f32 = 0.12;
 
 /// Aligns two documents.
-pub fn align(
-    old: &Document,
-    new: &Document,
-    tokenizer: &Tokenizer,
-    options: &AlignOptions,
-) -> Alignment {
+pub fn align(old: &Document, new: &Document, tokenizer: &Tokenizer, options: &AlignOptions) -> Alignment {
     let features = FeatureSet::build(old, new, tokenizer);
-    Aligner {
-        old,
-        new,
-        features: &features,
-        options,
-    }
-    .run()
+    Aligner { old, new, features: &features, options }.run()
 }
 
 struct Aligner<'a> {
@@ -176,8 +172,7 @@ struct Similarities {
 impl Similarities {
     fn get(&self, i: usize, j: usize) -> f32 {
         let row = &self.rows[i];
-        row.binary_search_by_key(&j, |(j, _)| *j)
-            .map_or(0.0, |k| row[k].1)
+        row.binary_search_by_key(&j, |(j, _)| *j).map_or(0.0, |k| row[k].1)
     }
 }
 
@@ -189,13 +184,7 @@ impl Aligner<'_> {
         let mut new_used: BTreeSet<usize> = pairs.iter().map(|p| p.1).collect();
         let sims = self.similarities(&old_used, &new_used);
         let fixed: HashMap<(usize, usize), ()> = pairs.iter().map(|p| ((p.0, p.1), ())).collect();
-        let neighbour = |i: usize, j: usize| -> f32 {
-            if fixed.contains_key(&(i, j)) {
-                1.0
-            } else {
-                sims.get(i, j)
-            }
-        };
+        let neighbour = |i: usize, j: usize| -> f32 { if fixed.contains_key(&(i, j)) { 1.0 } else { sims.get(i, j) } };
 
         let mut edges = Vec::new();
         for (i, row) in sims.rows.iter().enumerate() {
@@ -207,9 +196,11 @@ impl Aligner<'_> {
                 let context = self.context(i, j, &neighbour);
                 let admitted = match kind {
                     BlockKind::Paragraph => {
-                        s >= self.options.link_threshold
-                            || (s >= self.options.context_threshold
-                                && context >= self.options.strong_neighbour)
+                        (s >= self.options.link_threshold
+                            || (s >= self.options.context_threshold && context >= self.options.strong_neighbour))
+                            && (s >= self.options.formula_guard_below
+                                || !self.features.old[i]
+                                    .shares_only_common_wording(&self.features.new[j], self.options.distinctive_share))
                     }
                     BlockKind::Signatory => s >= self.options.closing_threshold,
                     BlockKind::Heading => false,
@@ -229,12 +220,7 @@ impl Aligner<'_> {
 
         let mut links: Vec<Link> = pairs
             .iter()
-            .map(|&(i, j, s)| Link {
-                old: vec![i],
-                new: vec![j],
-                kind: LinkKind::Reworded,
-                similarity: f64::from(s),
-            })
+            .map(|&(i, j, s)| Link { old: vec![i], new: vec![j], kind: LinkKind::Reworded, similarity: f64::from(s) })
             .collect();
         self.form_groups(&mut links, &sims);
         self.link_headings(&mut links);
@@ -244,10 +230,8 @@ impl Aligner<'_> {
         for link in &mut links {
             link.similarity = (link.similarity * 10_000.0).round() / 10_000.0;
         }
-        let linked_old: BTreeSet<usize> =
-            links.iter().flat_map(|l| l.old.iter().copied()).collect();
-        let linked_new: BTreeSet<usize> =
-            links.iter().flat_map(|l| l.new.iter().copied()).collect();
+        let linked_old: BTreeSet<usize> = links.iter().flat_map(|l| l.old.iter().copied()).collect();
+        let linked_new: BTreeSet<usize> = links.iter().flat_map(|l| l.new.iter().copied()).collect();
         Alignment {
             old: self.old.name.clone(),
             new: self.new.name.clone(),
@@ -265,10 +249,7 @@ impl Aligner<'_> {
         let mut by_key: HashMap<(BlockKind, &str), Vec<usize>> = HashMap::new();
         for block in &self.new.blocks {
             if block.kind != BlockKind::Heading {
-                by_key
-                    .entry((role(block.kind), block.key.as_str()))
-                    .or_default()
-                    .push(block.index);
+                by_key.entry((role(block.kind), block.key.as_str())).or_default().push(block.index);
             }
         }
         let mut taken: HashMap<(BlockKind, &str), usize> = HashMap::new();
@@ -295,10 +276,7 @@ impl Aligner<'_> {
         let banded = n.saturating_mul(m) > MAX_FULL_PAIRS;
         let mut new_by_role: HashMap<BlockKind, Vec<usize>> = HashMap::new();
         for block in &self.new.blocks {
-            new_by_role
-                .entry(role(block.kind))
-                .or_default()
-                .push(block.index);
+            new_by_role.entry(role(block.kind)).or_default().push(block.index);
         }
         let rows = (0..n)
             .into_par_iter()
@@ -308,11 +286,7 @@ impl Aligner<'_> {
                     return Vec::new();
                 };
                 let centre = i * m / n.max(1);
-                let (low, high) = if banded {
-                    (centre.saturating_sub(BAND), centre + BAND)
-                } else {
-                    (0, usize::MAX)
-                };
+                let (low, high) = if banded { (centre.saturating_sub(BAND), centre + BAND) } else { (0, usize::MAX) };
                 let old_features = &self.features.old[i];
                 let mut row = Vec::new();
                 for &j in candidates {
@@ -328,9 +302,7 @@ impl Aligner<'_> {
                         old_features.similarity(&self.features.new[j])
                     };
                     if s >= MIN_KEPT_SIMILARITY
-                        && (both_free
-                            || block.kind == BlockKind::Heading
-                            || s >= self.options.strong_neighbour)
+                        && (both_free || block.kind == BlockKind::Heading || s >= self.options.strong_neighbour)
                     {
                         row.push((j, s));
                     }
@@ -344,30 +316,19 @@ impl Aligner<'_> {
     /// Evidence from the neighbours: the mean similarity of the pairs just before and just
     /// after (i, j), counting a missing neighbour (document edge) as absent evidence.
     fn context(&self, i: usize, j: usize, neighbour: &dyn Fn(usize, usize) -> f32) -> f32 {
-        let before = if i > 0 && j > 0 {
-            neighbour(i - 1, j - 1)
-        } else {
-            0.0
-        };
-        let after = if i + 1 < self.old.blocks.len() && j + 1 < self.new.blocks.len() {
-            neighbour(i + 1, j + 1)
-        } else {
-            0.0
-        };
+        let before = if i > 0 && j > 0 { neighbour(i - 1, j - 1) } else { 0.0 };
+        let after =
+            if i + 1 < self.old.blocks.len() && j + 1 < self.new.blocks.len() { neighbour(i + 1, j + 1) } else { 0.0 };
         before.min(after)
     }
 
     /// Turns runs of consecutive blocks contained in one block of the other side into splits
     /// and merges.
     fn form_groups(&self, links: &mut Vec<Link>, sims: &Similarities) {
-        let old_partner: HashMap<usize, (usize, f32)> = links
-            .iter()
-            .map(|l| (l.old[0], (l.new[0], l.similarity as f32)))
-            .collect();
-        let new_partner: HashMap<usize, (usize, f32)> = links
-            .iter()
-            .map(|l| (l.new[0], (l.old[0], l.similarity as f32)))
-            .collect();
+        let old_partner: HashMap<usize, (usize, f32)> =
+            links.iter().map(|l| (l.old[0], (l.new[0], l.similarity as f32))).collect();
+        let new_partner: HashMap<usize, (usize, f32)> =
+            links.iter().map(|l| (l.new[0], (l.old[0], l.similarity as f32))).collect();
         let mut candidates: Vec<(f32, bool, usize, Vec<usize>)> = Vec::new(); // (similarity, is_split, whole, pieces)
         // Splits: old i → new run.
         for (i, row) in sims.rows.iter().enumerate() {
@@ -380,9 +341,7 @@ impl Aligner<'_> {
                 .map(|&(j, _)| j)
                 .filter(|&j| self.new.blocks[j].kind == BlockKind::Paragraph)
                 .filter(|j| new_partner.get(j).is_none_or(|(partner, _)| *partner == i))
-                .filter(|&j| {
-                    self.features.new[j].contained_in(whole) >= self.options.piece_containment
-                })
+                .filter(|&j| self.features.new[j].contained_in(whole) >= self.options.piece_containment)
                 .collect();
             let current = old_partner.get(&i).map_or(0.0, |p| p.1);
             self.group_candidates(
@@ -410,9 +369,7 @@ impl Aligner<'_> {
                 .into_iter()
                 .filter(|&i| self.old.blocks[i].kind == BlockKind::Paragraph)
                 .filter(|i| old_partner.get(i).is_none_or(|(partner, _)| *partner == j))
-                .filter(|&i| {
-                    self.features.old[i].contained_in(whole) >= self.options.piece_containment
-                })
+                .filter(|&i| self.features.old[i].contained_in(whole) >= self.options.piece_containment)
                 .collect();
             let current = new_partner.get(&j).map_or(0.0, |p| p.1);
             self.group_candidates(
@@ -429,30 +386,15 @@ impl Aligner<'_> {
         let mut used_old = BTreeSet::new();
         let mut used_new = BTreeSet::new();
         for (s, is_split, whole, run) in candidates {
-            let (old_side, new_side) = if is_split {
-                (vec![whole], run)
-            } else {
-                (run, vec![whole])
-            };
-            if old_side.iter().any(|i| used_old.contains(i))
-                || new_side.iter().any(|j| used_new.contains(j))
-            {
+            let (old_side, new_side) = if is_split { (vec![whole], run) } else { (run, vec![whole]) };
+            if old_side.iter().any(|i| used_old.contains(i)) || new_side.iter().any(|j| used_new.contains(j)) {
                 continue;
             }
             used_old.extend(old_side.iter().copied());
             used_new.extend(new_side.iter().copied());
             links.retain(|l| !old_side.contains(&l.old[0]) && !new_side.contains(&l.new[0]));
-            let kind = if is_split {
-                LinkKind::Split
-            } else {
-                LinkKind::Merge
-            };
-            links.push(Link {
-                old: old_side,
-                new: new_side,
-                kind,
-                similarity: f64::from(s),
-            });
+            let kind = if is_split { LinkKind::Split } else { LinkKind::Merge };
+            links.push(Link { old: old_side, new: new_side, kind, similarity: f64::from(s) });
         }
     }
 
@@ -475,10 +417,7 @@ impl Aligner<'_> {
                     continue;
                 }
                 let s = score(&run);
-                if s >= self.options.link_threshold
-                    && s > current + 0.02
-                    && best.as_ref().is_none_or(|(b, _)| s > *b)
-                {
+                if s >= self.options.link_threshold && s > current + 0.02 && best.as_ref().is_none_or(|(b, _)| s > *b) {
                     best = Some((s, run));
                 }
             }
@@ -491,11 +430,7 @@ impl Aligner<'_> {
     /// Links headings: by the paragraph links between their sections, and by their titles.
     fn link_headings(&self, links: &mut Vec<Link>) {
         let headings = |doc: &Document| -> Vec<usize> {
-            doc.blocks
-                .iter()
-                .filter(|b| b.kind == BlockKind::Heading)
-                .map(|b| b.index)
-                .collect()
+            doc.blocks.iter().filter(|b| b.kind == BlockKind::Heading).map(|b| b.index).collect()
         };
         let (old_headings, new_headings) = (headings(self.old), headings(self.new));
         if old_headings.is_empty() || new_headings.is_empty() {
@@ -508,9 +443,7 @@ impl Aligner<'_> {
         for link in links.iter() {
             for &i in &link.old {
                 for &j in &link.new {
-                    let (Some(a), Some(b)) =
-                        (self.old.blocks[i].section, self.new.blocks[j].section)
-                    else {
+                    let (Some(a), Some(b)) = (self.old.blocks[i].section, self.new.blocks[j].section) else {
                         continue;
                     };
                     let share = 1.0 / (link.old.len() * link.new.len()) as f32;
@@ -525,11 +458,8 @@ impl Aligner<'_> {
             for &g in &new_headings {
                 let (old_heading, new_heading) = (&self.old.blocks[h], &self.new.blocks[g]);
                 let shared = between.get(&(h, g)).copied().unwrap_or(0.0);
-                let smaller = linked_in_old
-                    .get(&h)
-                    .copied()
-                    .unwrap_or(0.0)
-                    .min(linked_in_new.get(&g).copied().unwrap_or(0.0));
+                let smaller =
+                    linked_in_old.get(&h).copied().unwrap_or(0.0).min(linked_in_new.get(&g).copied().unwrap_or(0.0));
                 let overlap = if smaller > 0.0 { shared / smaller } else { 0.0 };
                 let titled = !old_heading.key.is_empty() && !new_heading.key.is_empty();
                 let title = if titled {
@@ -568,31 +498,17 @@ impl Aligner<'_> {
 }
 
 /// Old theme → new theme through linked titled headings.
-pub(crate) fn theme_map(
-    old: &Document,
-    new: &Document,
-    links: &[Link],
-) -> BTreeMap<String, String> {
+pub(crate) fn theme_map(old: &Document, new: &Document, links: &[Link]) -> BTreeMap<String, String> {
     links
         .iter()
         .filter(|l| l.old.len() == 1 && l.new.len() == 1)
         .filter(|l| old.blocks[l.old[0]].kind == BlockKind::Heading)
         .filter(|l| !old.blocks[l.old[0]].key.is_empty() && !new.blocks[l.new[0]].key.is_empty())
-        .map(|l| {
-            (
-                old.blocks[l.old[0]].theme.clone(),
-                new.blocks[l.new[0]].theme.clone(),
-            )
-        })
+        .map(|l| (old.blocks[l.old[0]].theme.clone(), new.blocks[l.new[0]].theme.clone()))
         .collect()
 }
 
-pub(crate) fn assign_kinds(
-    old: &Document,
-    new: &Document,
-    links: &mut [Link],
-    theme_map: &BTreeMap<String, String>,
-) {
+pub(crate) fn assign_kinds(old: &Document, new: &Document, links: &mut [Link], theme_map: &BTreeMap<String, String>) {
     let order = increasing_links(links, old, new);
     for (k, link) in links.iter_mut().enumerate() {
         if link.old.len() > 1 {
@@ -635,11 +551,8 @@ fn increasing_links(links: &[Link], old: &Document, new: &Document) -> BTreeSet<
     let mut order: Vec<usize> = (0..links.len()).collect();
     order.sort_by_key(|&k| (links[k].new[0], links[k].old[0]));
     let weight = |k: usize| -> u64 {
-        let chars = |doc: &Document, ids: &[usize]| {
-            ids.iter()
-                .map(|&i| doc.blocks[i].key.chars().count() as u64)
-                .sum::<u64>()
-        };
+        let chars =
+            |doc: &Document, ids: &[usize]| ids.iter().map(|&i| doc.blocks[i].key.chars().count() as u64).sum::<u64>();
         1 + chars(old, &links[k].old) + chars(new, &links[k].new)
     };
     // Fenwick tree over old positions: best (total weight, last link) of a chain ending
@@ -689,19 +602,11 @@ mod tests {
     }
 
     fn run(old: &str, new: &str) -> Alignment {
-        align(
-            &doc("old", old),
-            &doc("new", new),
-            Tokenizer::shared(),
-            &AlignOptions::default(),
-        )
+        align(&doc("old", old), &doc("new", new), Tokenizer::shared(), &AlignOptions::default())
     }
 
     fn summary(a: &Alignment) -> Vec<(Vec<usize>, Vec<usize>, &'static str)> {
-        a.links
-            .iter()
-            .map(|l| (l.old.clone(), l.new.clone(), l.kind.as_str()))
-            .collect()
+        a.links.iter().map(|l| (l.old.clone(), l.new.clone(), l.kind.as_str())).collect()
     }
 
     const OLD: &str = "安全合作\n成员国支持继续落实打击恐怖主义、分裂主义和极端主义合作纲要，采取共同措施。\n\
@@ -713,13 +618,7 @@ mod tests {
     #[test]
     fn identical_documents_align_identically() {
         let a = run(OLD, OLD);
-        assert!(
-            a.links
-                .iter()
-                .all(|l| l.kind == LinkKind::Identical && l.similarity == 1.0),
-            "{:?}",
-            summary(&a)
-        );
+        assert!(a.links.iter().all(|l| l.kind == LinkKind::Identical && l.similarity == 1.0), "{:?}", summary(&a));
         assert_eq!(a.links.len(), 7);
         assert!(a.deleted.is_empty() && a.added.is_empty());
     }
@@ -757,14 +656,8 @@ mod tests {
         let a = run(OLD, &new);
         let s = summary(&a);
         assert!(s.contains(&(vec![4], vec![4], "reworded")), "{s:?}");
-        assert!(
-            s.iter().filter(|l| l.2 == "identical").count() == 6,
-            "{s:?}"
-        );
-        assert_eq!(
-            a.theme_map.get("经贸合作").map(String::as_str),
-            Some("经济合作")
-        );
+        assert!(s.iter().filter(|l| l.2 == "identical").count() == 6, "{s:?}");
+        assert_eq!(a.theme_map.get("经贸合作").map(String::as_str), Some("经济合作"));
     }
 
     #[test]

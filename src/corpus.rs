@@ -13,8 +13,7 @@ mod store;
 use std::path::{Path, PathBuf};
 
 pub use catalog::{
-    Catalog, CollectionInfo, Entry, Import, MeetingFormat, Source, TextStatus, is_valid_id,
-    validate_id,
+    Catalog, CollectionInfo, Entry, Import, MeetingFormat, Source, TextStatus, is_valid_id, validate_id,
 };
 pub use check::Problem;
 pub use store::{AddOutcome, AddRequest, WriteStep};
@@ -31,18 +30,11 @@ pub const CATALOG_FILE: &str = "catalog.toml";
 
 /// The collections built into the binary, so that the tool runs on its shipped corpus from
 /// anywhere: (collection, catalog, [(text file, bytes)]).
-type EmbeddedCollection = (
-    &'static str,
-    &'static str,
-    &'static [(&'static str, &'static [u8])],
-);
+type EmbeddedCollection = (&'static str, &'static str, &'static [(&'static str, &'static [u8])]);
 const EMBEDDED: &[EmbeddedCollection] = &[(
     "sco",
     include_str!("../corpora/sco/catalog.toml"),
-    &[(
-        "sco-2020.zh.txt",
-        include_bytes!("../corpora/sco/sco-2020.zh.txt"),
-    )],
+    &[("sco-2020.zh.txt", include_bytes!("../corpora/sco/sco-2020.zh.txt"))],
 )];
 
 /// Where the corpus lives.
@@ -89,10 +81,7 @@ impl Collection {
         if !entry.present {
             return Err(Error::NotText {
                 path,
-                what: format!(
-                    "the text of `{}` is not in the corpus (present = false)",
-                    entry.id
-                ),
+                what: format!("the text of `{}` is not in the corpus (present = false)", entry.id),
                 hint: Some(format!(
                     "add it with `decldiff corpus add FILE --collection {} --id {}`",
                     self.name, entry.id
@@ -107,10 +96,10 @@ impl Collection {
                 .find(|(name, _)| *name == entry.text)
                 .map(|(_, bytes)| bytes.to_vec())
                 .ok_or_else(|| Error::NotText {
-                    path: path.clone(),
-                    what: "missing from the built-in corpus".to_owned(),
-                    hint: None,
-                })?,
+                path: path.clone(),
+                what: "missing from the built-in corpus".to_owned(),
+                hint: None,
+            })?,
         };
         if let Some(expected) = &entry.sha256 {
             let actual = sha256_hex(&bytes);
@@ -156,11 +145,7 @@ impl Corpus {
             return Corpus::open(Path::new(&dir));
         }
         let local = Path::new("corpora");
-        if local.is_dir() {
-            Corpus::open(local)
-        } else {
-            Ok(Corpus::embedded())
-        }
+        if local.is_dir() { Corpus::open(local) } else { Ok(Corpus::embedded()) }
     }
 
     /// The folder `corpus add` writes to: `explicit`, `$DECLDIFF_CORPUS` or `./corpora`
@@ -168,11 +153,7 @@ impl Corpus {
     pub fn writable_root(explicit: Option<&Path>) -> PathBuf {
         explicit
             .map(Path::to_path_buf)
-            .or_else(|| {
-                std::env::var_os(CORPUS_ENV)
-                    .filter(|v| !v.is_empty())
-                    .map(PathBuf::from)
-            })
+            .or_else(|| std::env::var_os(CORPUS_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
             .unwrap_or_else(|| PathBuf::from("corpora"))
     }
 
@@ -183,25 +164,13 @@ impl Corpus {
     pub fn open(root: &Path) -> Result<Corpus> {
         let mut collections = Vec::new();
         for dir in collection_dirs(root)? {
-            let name = dir
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let catalog_path = dir.join(CATALOG_FILE);
-            let text = std::fs::read_to_string(&catalog_path)
-                .map_err(|e| Error::io(&catalog_path, "reading", e))?;
+            let text = std::fs::read_to_string(&catalog_path).map_err(|e| Error::io(&catalog_path, "reading", e))?;
             let catalog = Catalog::parse(&catalog_path, &text)?;
-            collections.push(Collection {
-                name,
-                catalog,
-                dir: Some(dir),
-                embedded_texts: &[],
-            });
+            collections.push(Collection { name, catalog, dir: Some(dir), embedded_texts: &[] });
         }
-        Ok(Corpus {
-            location: Location::Dir(root.to_owned()),
-            collections,
-        })
+        Ok(Corpus { location: Location::Dir(root.to_owned()), collections })
     }
 
     /// The corpus built into the binary.
@@ -216,10 +185,7 @@ impl Corpus {
                 embedded_texts: texts,
             })
             .collect();
-        Corpus {
-            location: Location::Embedded,
-            collections,
-        }
+        Corpus { location: Location::Embedded, collections }
     }
 
     /// Where this corpus lives.
@@ -237,21 +203,14 @@ impl Corpus {
     /// # Errors
     /// [`Error::UnknownCollection`], listing the collections that exist.
     pub fn collection(&self, name: &str) -> Result<&Collection> {
-        self.collections
-            .iter()
-            .find(|c| c.name == name)
-            .ok_or_else(|| Error::UnknownCollection {
-                name: name.to_owned(),
-                root: self.root_for_messages(),
-                hint: Some(format!(
-                    "collections: {}",
-                    self.collections
-                        .iter()
-                        .map(|c| c.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-            })
+        self.collections.iter().find(|c| c.name == name).ok_or_else(|| Error::UnknownCollection {
+            name: name.to_owned(),
+            root: self.root_for_messages(),
+            hint: Some(format!(
+                "collections: {}",
+                self.collections.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ")
+            )),
+        })
     }
 
     fn root_for_messages(&self) -> PathBuf {
@@ -290,32 +249,20 @@ impl Corpus {
             let mut document = Document::from_bytes(
                 &collection.text_path(entry),
                 &bytes,
-                ReadOptions {
-                    encoding: None,
-                    html: Some(false),
-                },
+                ReadOptions { encoding: None, html: Some(false) },
             )?;
             document.name = entry.id.clone();
-            return Ok(Loaded {
-                document,
-                entry: Some((collection.name.clone(), entry.clone())),
-            });
+            return Ok(Loaded { document, entry: Some((collection.name.clone(), entry.clone())) });
         }
         if path.exists() {
             return load_file(path, options);
         }
-        Err(Error::UnknownDocument {
-            name: spec.to_owned(),
-            hint: Some(self.suggest(spec)),
-        })
+        Err(Error::UnknownDocument { name: spec.to_owned(), hint: Some(self.suggest(spec)) })
     }
 
     fn suggest(&self, spec: &str) -> String {
-        let ids: Vec<&str> = self
-            .collections
-            .iter()
-            .flat_map(|c| c.catalog.entries.iter().map(|e| e.id.as_str()))
-            .collect();
+        let ids: Vec<&str> =
+            self.collections.iter().flat_map(|c| c.catalog.entries.iter().map(|e| e.id.as_str())).collect();
         // Closest first: the longest shared prefix, then id order.
         let mut close: Vec<(usize, &str)> = ids
             .iter()
@@ -327,27 +274,18 @@ impl Corpus {
         if close.is_empty() {
             "`decldiff corpus list` shows the ids".to_owned()
         } else {
-            format!(
-                "did you mean {}? `decldiff corpus list` shows all ids",
-                close.join(", ")
-            )
+            format!("did you mean {}? `decldiff corpus list` shows all ids", close.join(", "))
         }
     }
 }
 
 fn common_prefix(id: &str, spec: &str) -> usize {
-    id.chars()
-        .zip(spec.chars())
-        .take_while(|(a, b)| a == b)
-        .count()
+    id.chars().zip(spec.chars()).take_while(|(a, b)| a == b).count()
 }
 
 fn load_file(path: &Path, options: ReadOptions) -> Result<Loaded> {
     let bytes = read_input(path)?;
-    Ok(Loaded {
-        document: Document::from_bytes(path, &bytes, options)?,
-        entry: None,
-    })
+    Ok(Loaded { document: Document::from_bytes(path, &bytes, options)?, entry: None })
 }
 
 /// Reads an input file, refusing directories and files over the size limit before reading
@@ -367,10 +305,7 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     if metadata.len() > MAX_INPUT_BYTES as u64 {
         return Err(Error::NotText {
             path: path.to_owned(),
-            what: format!(
-                "file too large ({} bytes; the limit is {MAX_INPUT_BYTES} bytes)",
-                metadata.len()
-            ),
+            what: format!("file too large ({} bytes; the limit is {MAX_INPUT_BYTES} bytes)", metadata.len()),
             hint: Some("decldiff reads one declaration at a time; split the file".to_owned()),
         });
     }
@@ -379,8 +314,7 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
 
 /// Sub-folders of `root` that hold a catalog, sorted by name.
 fn collection_dirs(root: &Path) -> Result<Vec<PathBuf>> {
-    let entries =
-        std::fs::read_dir(root).map_err(|e| Error::io(root, "listing the corpus folder", e))?;
+    let entries = std::fs::read_dir(root).map_err(|e| Error::io(root, "listing the corpus folder", e))?;
     let mut dirs: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_dir() && p.join(CATALOG_FILE).is_file())
@@ -392,8 +326,5 @@ fn collection_dirs(root: &Path) -> Result<Vec<PathBuf>> {
 /// SHA-256 of `bytes`, lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -93,9 +93,7 @@ pub enum Error {
         id: String,
     },
     /// The corpus is the read-only copy built into the binary.
-    #[error(
-        "the built-in corpus is read-only (hint: run from a checkout that has corpora/, or pass --corpus DIR)"
-    )]
+    #[error("the built-in corpus is read-only (hint: run from a checkout that has corpora/, or pass --corpus DIR)")]
     ReadOnlyCorpus,
     /// A user dictionary line is malformed.
     #[error("{}: line {line}: {what}", path.display())]
@@ -124,15 +122,7 @@ fn hint_suffix(hint: &Option<String>) -> String {
 }
 
 impl Error {
-    pub(crate) fn io(
-        path: impl Into<PathBuf>,
-        action: impl Into<String>,
-        source: std::io::Error,
-    ) -> Self {
-        Error::Io {
-            path: path.into(),
-            action: action.into(),
-            source,
-        }
+    pub(crate) fn io(path: impl Into<PathBuf>, action: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), action: action.into(), source }
     }
 }

@@ -54,17 +54,13 @@ impl Gold {
         let gold: Gold = serde_json::from_str(&text).map_err(|e| Error::NotText {
             path: path.to_owned(),
             what: format!("line {}: column {}: {e}", e.line(), e.column()),
-            hint: Some(
-                "a gold file has the shape of `decldiff align --format json` (docs/json-format.md)"
-                    .to_owned(),
-            ),
+            hint: Some("a gold file has the shape of `decldiff align --format json` (docs/json-format.md)".to_owned()),
         })?;
-        gold.validate(old_blocks, new_blocks)
-            .map_err(|what| Error::NotText {
-                path: path.to_owned(),
-                what,
-                hint: None,
-            })?;
+        gold.validate(old_blocks, new_blocks).map_err(|what| Error::NotText {
+            path: path.to_owned(),
+            what,
+            hint: None,
+        })?;
         Ok(gold)
     }
 
@@ -72,20 +68,13 @@ impl Gold {
     ///
     /// # Errors
     /// A description of the first block that is missing, repeated or out of range.
-    pub fn validate(
-        &self,
-        old_blocks: usize,
-        new_blocks: usize,
-    ) -> std::result::Result<(), String> {
-        let check = |side: &str,
-                     count: usize,
-                     indices: Vec<usize>|
-         -> std::result::Result<(), String> {
+    pub fn validate(&self, old_blocks: usize, new_blocks: usize) -> std::result::Result<(), String> {
+        let check = |side: &str, count: usize, indices: Vec<usize>| -> std::result::Result<(), String> {
             let mut seen = vec![false; count];
             for i in indices {
-                let slot = seen.get_mut(i).ok_or_else(|| {
-                    format!("{side} block {i} is out of range (the document has {count} blocks)")
-                })?;
+                let slot = seen
+                    .get_mut(i)
+                    .ok_or_else(|| format!("{side} block {i} is out of range (the document has {count} blocks)"))?;
                 if *slot {
                     return Err(format!("{side} block {i} appears twice"));
                 }
@@ -102,20 +91,12 @@ impl Gold {
         check(
             "old",
             old_blocks,
-            self.links
-                .iter()
-                .flat_map(|l| l.old.iter().copied())
-                .chain(self.deleted.iter().copied())
-                .collect(),
+            self.links.iter().flat_map(|l| l.old.iter().copied()).chain(self.deleted.iter().copied()).collect(),
         )?;
         check(
             "new",
             new_blocks,
-            self.links
-                .iter()
-                .flat_map(|l| l.new.iter().copied())
-                .chain(self.added.iter().copied())
-                .collect(),
+            self.links.iter().flat_map(|l| l.new.iter().copied()).chain(self.added.iter().copied()).collect(),
         )
     }
 }
@@ -128,12 +109,7 @@ impl From<&Alignment> for Gold {
             links: a
                 .links
                 .iter()
-                .map(|l| GoldLink {
-                    old: l.old.clone(),
-                    new: l.new.clone(),
-                    kind: l.kind,
-                    similarity: None,
-                })
+                .map(|l| GoldLink { old: l.old.clone(), new: l.new.clone(), kind: l.kind, similarity: None })
                 .collect(),
             deleted: a.deleted.clone(),
             added: a.added.clone(),
@@ -169,19 +145,8 @@ impl Prf {
         // Nothing to find and nothing found is perfect, not undefined.
         let precision = if found == 0 { 1.0 } else { hits / found as f64 };
         let recall = if gold == 0 { 1.0 } else { hits / gold as f64 };
-        let f1 = if precision + recall == 0.0 {
-            0.0
-        } else {
-            2.0 * precision * recall / (precision + recall)
-        };
-        Prf {
-            precision: round4(precision),
-            recall: round4(recall),
-            f1: round4(f1),
-            gold,
-            found,
-            hits: hit_count,
-        }
+        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+        Prf { precision: round4(precision), recall: round4(recall), f1: round4(f1), gold, found, hits: hit_count }
     }
 }
 
@@ -216,31 +181,14 @@ pub struct AlignScores {
     pub added: Prf,
 }
 
-fn pairs_of<'a>(
-    links: impl IntoIterator<Item = (&'a [usize], &'a [usize])>,
-) -> BTreeSet<(usize, usize)> {
-    links
-        .into_iter()
-        .flat_map(|(old, new)| {
-            old.iter()
-                .flat_map(move |&i| new.iter().map(move |&j| (i, j)))
-        })
-        .collect()
+fn pairs_of<'a>(links: impl IntoIterator<Item = (&'a [usize], &'a [usize])>) -> BTreeSet<(usize, usize)> {
+    links.into_iter().flat_map(|(old, new)| old.iter().flat_map(move |&i| new.iter().map(move |&j| (i, j)))).collect()
 }
 
 /// Scores `found` against `gold`.
 pub fn score(found: &Alignment, gold: &Gold) -> AlignScores {
-    let found_pairs = pairs_of(
-        found
-            .links
-            .iter()
-            .map(|l| (l.old.as_slice(), l.new.as_slice())),
-    );
-    let gold_pairs = pairs_of(
-        gold.links
-            .iter()
-            .map(|l| (l.old.as_slice(), l.new.as_slice())),
-    );
+    let found_pairs = pairs_of(found.links.iter().map(|l| (l.old.as_slice(), l.new.as_slice())));
+    let gold_pairs = pairs_of(gold.links.iter().map(|l| (l.old.as_slice(), l.new.as_slice())));
     let kinds = LinkKind::ALL
         .iter()
         .filter_map(|&kind| {
@@ -252,12 +200,7 @@ pub fn score(found: &Alignment, gold: &Gold) -> AlignScores {
             let hit = pairs.intersection(&found_pairs).count();
             let exact = links
                 .iter()
-                .filter(|g| {
-                    found
-                        .links
-                        .iter()
-                        .any(|f| f.old == g.old && f.new == g.new && f.kind == g.kind)
-                })
+                .filter(|g| found.links.iter().any(|f| f.old == g.old && f.new == g.new && f.kind == g.kind))
                 .count();
             Some(KindRecall {
                 kind,
@@ -272,60 +215,33 @@ pub fn score(found: &Alignment, gold: &Gold) -> AlignScores {
     AlignScores {
         links: Prf::of(&found_pairs, &gold_pairs),
         kinds,
-        deleted: Prf::of(
-            &found.deleted.iter().copied().collect(),
-            &gold.deleted.iter().copied().collect(),
-        ),
-        added: Prf::of(
-            &found.added.iter().copied().collect(),
-            &gold.added.iter().copied().collect(),
-        ),
+        deleted: Prf::of(&found.deleted.iter().copied().collect(), &gold.deleted.iter().copied().collect()),
+        added: Prf::of(&found.added.iter().copied().collect(), &gold.added.iter().copied().collect()),
     }
 }
 
 /// Micro-averages scores of several pairs: counts are summed, then the ratios recomputed.
 pub fn combine(all: &[AlignScores]) -> AlignScores {
     let sum = |get: &dyn Fn(&AlignScores) -> &Prf| {
-        let (hits, found, gold) = all.iter().map(get).fold((0, 0, 0), |acc, p| {
-            (acc.0 + p.hits, acc.1 + p.found, acc.2 + p.gold)
-        });
+        let (hits, found, gold) =
+            all.iter().map(get).fold((0, 0, 0), |acc, p| (acc.0 + p.hits, acc.1 + p.found, acc.2 + p.gold));
         Prf::from_counts(hits, found, gold)
     };
     let kinds = LinkKind::ALL
         .iter()
         .filter_map(|&kind| {
-            let of_kind: Vec<&KindRecall> = all
-                .iter()
-                .flat_map(|s| s.kinds.iter())
-                .filter(|k| k.kind == kind)
-                .collect();
+            let of_kind: Vec<&KindRecall> =
+                all.iter().flat_map(|s| s.kinds.iter()).filter(|k| k.kind == kind).collect();
             if of_kind.is_empty() {
                 return None;
             }
-            let (links, pairs, found, exact) = of_kind.iter().fold((0, 0, 0, 0), |acc, k| {
-                (
-                    acc.0 + k.links,
-                    acc.1 + k.pairs,
-                    acc.2 + k.found,
-                    acc.3 + k.exact,
-                )
-            });
-            Some(KindRecall {
-                kind,
-                links,
-                pairs,
-                found,
-                recall: round4(found as f64 / pairs.max(1) as f64),
-                exact,
-            })
+            let (links, pairs, found, exact) = of_kind
+                .iter()
+                .fold((0, 0, 0, 0), |acc, k| (acc.0 + k.links, acc.1 + k.pairs, acc.2 + k.found, acc.3 + k.exact));
+            Some(KindRecall { kind, links, pairs, found, recall: round4(found as f64 / pairs.max(1) as f64), exact })
         })
         .collect();
-    AlignScores {
-        links: sum(&|s| &s.links),
-        kinds,
-        deleted: sum(&|s| &s.deleted),
-        added: sum(&|s| &s.added),
-    }
+    AlignScores { links: sum(&|s| &s.links), kinds, deleted: sum(&|s| &s.deleted), added: sum(&|s| &s.added) }
 }
 
 fn round4(x: f64) -> f64 {
@@ -343,18 +259,8 @@ mod tests {
             old: "a".into(),
             new: "b".into(),
             links: vec![
-                Link {
-                    old: vec![0],
-                    new: vec![0],
-                    kind: LinkKind::Identical,
-                    similarity: 1.0,
-                },
-                Link {
-                    old: vec![1],
-                    new: vec![1],
-                    kind: LinkKind::Reworded,
-                    similarity: 0.7,
-                },
+                Link { old: vec![0], new: vec![0], kind: LinkKind::Identical, similarity: 1.0 },
+                Link { old: vec![1], new: vec![1], kind: LinkKind::Reworded, similarity: 0.7 },
             ],
             deleted: vec![2],
             added: vec![2],
@@ -364,18 +270,8 @@ mod tests {
             old: "a".into(),
             new: "b".into(),
             links: vec![
-                GoldLink {
-                    old: vec![0],
-                    new: vec![0],
-                    kind: LinkKind::Identical,
-                    similarity: None,
-                },
-                GoldLink {
-                    old: vec![1],
-                    new: vec![1, 2],
-                    kind: LinkKind::Split,
-                    similarity: None,
-                },
+                GoldLink { old: vec![0], new: vec![0], kind: LinkKind::Identical, similarity: None },
+                GoldLink { old: vec![1], new: vec![1, 2], kind: LinkKind::Split, similarity: None },
             ],
             deleted: vec![2],
             added: vec![],
@@ -391,27 +287,9 @@ mod tests {
 
     #[test]
     fn validation_names_the_block() {
-        let gold = Gold {
-            old: String::new(),
-            new: String::new(),
-            links: vec![],
-            deleted: vec![0, 0],
-            added: vec![],
-        };
-        assert_eq!(
-            gold.validate(1, 0).unwrap_err(),
-            "old block 0 appears twice"
-        );
-        let gold = Gold {
-            old: String::new(),
-            new: String::new(),
-            links: vec![],
-            deleted: vec![],
-            added: vec![5],
-        };
-        assert_eq!(
-            gold.validate(0, 1).unwrap_err(),
-            "new block 5 is out of range (the document has 1 blocks)"
-        );
+        let gold = Gold { old: String::new(), new: String::new(), links: vec![], deleted: vec![0, 0], added: vec![] };
+        assert_eq!(gold.validate(1, 0).unwrap_err(), "old block 0 appears twice");
+        let gold = Gold { old: String::new(), new: String::new(), links: vec![], deleted: vec![], added: vec![5] };
+        assert_eq!(gold.validate(0, 1).unwrap_err(), "new block 5 is out of range (the document has 1 blocks)");
     }
 }

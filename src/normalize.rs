@@ -38,18 +38,13 @@ pub fn is_han(c: char) -> bool {
 
 /// Whether `c` is Chinese text in the wide sense: Han, CJK punctuation, full-width forms.
 pub fn is_cjk(c: char) -> bool {
-    is_han(c)
-        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2018..=0x201F | 0x2014 | 0x2026 | 0x00B7)
+    is_han(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2018..=0x201F | 0x2014 | 0x2026 | 0x00B7)
 }
 
 /// Whitespace as declarations use it: Unicode whitespace (ASCII, NBSP, U+3000, …) plus the
 /// zero-width characters web pages leave behind.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-        )
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// Splits a decoded text into logical lines. Line ends may be LF, CRLF or CR; paragraphs may
@@ -58,13 +53,9 @@ pub fn is_space(c: char) -> bool {
 /// back into one line. Empty lines are dropped, so line i of the result is the i-th
 /// non-empty line of a one-paragraph-per-line file.
 pub fn split_lines(text: &str) -> Vec<SourceLine> {
-    let unified = text
-        .replace("\r\n", "\n")
-        .replace(['\r', '\u{2028}', '\u{2029}', '\u{85}', '\u{c}'], "\n");
+    let unified = text.replace("\r\n", "\n").replace(['\r', '\u{2028}', '\u{2029}', '\u{85}', '\u{c}'], "\n");
     let physical: Vec<&str> = unified.split('\n').collect();
-    let blank_separated = physical
-        .windows(3)
-        .any(|w| !is_blank(w[0]) && is_blank(w[1]) && !is_blank(w[2]));
+    let blank_separated = physical.windows(3).any(|w| !is_blank(w[0]) && is_blank(w[1]) && !is_blank(w[2]));
     let mut lines: Vec<SourceLine> = Vec::new();
     let mut previous_blank = true;
     for (number, raw) in physical.iter().enumerate() {
@@ -79,10 +70,7 @@ pub fn split_lines(text: &str) -> Vec<SourceLine> {
             Some(last) if continues && is_wrapped(&last.text) && !starts_with_numbering(text) => {
                 last.text.push_str(text)
             }
-            _ => lines.push(SourceLine {
-                text: text.to_owned(),
-                line: number + 1,
-            }),
+            _ => lines.push(SourceLine { text: text.to_owned(), line: number + 1 }),
         }
         previous_blank = false;
     }
@@ -95,9 +83,7 @@ fn is_blank(line: &str) -> bool {
 
 /// Whether a line looks like the non-final line of a hard-wrapped paragraph.
 fn is_wrapped(line: &str) -> bool {
-    line.chars().count() >= MIN_WRAPPED_LINE_CHARS
-        && !line.ends_with(PARAGRAPH_ENDS)
-        && !has_spaced_columns(line)
+    line.chars().count() >= MIN_WRAPPED_LINE_CHARS && !line.ends_with(PARAGRAPH_ENDS) && !has_spaced_columns(line)
 }
 
 /// Whether a line has a run of two or more spaces inside it, as signature lines do
@@ -138,12 +124,7 @@ fn fold_simplified(simplified: &str) -> String {
     let folded = fold_width(simplified);
     let chars: Vec<char> = folded
         .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-            )
-        })
+        .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'))
         .collect();
     let mut key = String::with_capacity(folded.len());
     let mut i = 0;
@@ -160,10 +141,7 @@ fn fold_simplified(simplified: &str) -> String {
             i += 1;
             continue;
         }
-        let run_end = chars[i..]
-            .iter()
-            .position(|c| !is_space(*c))
-            .map_or(chars.len(), |n| i + n);
+        let run_end = chars[i..].iter().position(|c| !is_space(*c)).map_or(chars.len(), |n| i + n);
         let before = key.chars().next_back();
         let after = chars.get(run_end).copied();
         if let (Some(b), Some(a)) = (before, after)
@@ -230,8 +208,7 @@ pub fn split_numbering(text: &str) -> (Option<&str>, &str) {
         }
         Some('第') => {
             let n = numeral_run(1, &is_numeral);
-            (n > 0 && n <= 3 && matches!(chars.get(1 + n), Some((_, '，' | '、' | ','))))
-                .then_some(2 + n)
+            (n > 0 && n <= 3 && matches!(chars.get(1 + n), Some((_, '，' | '、' | ',')))).then_some(2 + n)
         }
         Some(c) if is_numeral(c) => {
             let n = numeral_run(0, &is_numeral);
@@ -260,21 +237,12 @@ mod tests {
 
     #[test]
     fn keys_fold_script_width_and_space() {
-        assert_eq!(
-            comparison_key("成員國重申，堅定支持聯合國。"),
-            "成员国重申，坚定支持联合国。"
-        );
+        assert_eq!(comparison_key("成員國重申，堅定支持聯合國。"), "成员国重申，坚定支持联合国。");
         assert_eq!(comparison_key("２０２０年 ＷＴＯ"), "2020年WTO");
-        assert_eq!(
-            comparison_key("印度共和国总理\u{a0}\u{a0}莫迪"),
-            "印度共和国总理莫迪"
-        );
+        assert_eq!(comparison_key("印度共和国总理\u{a0}\u{a0}莫迪"), "印度共和国总理莫迪");
         assert_eq!(comparison_key("COVID  19 疫情"), "COVID 19疫情");
         assert_eq!(comparison_key("「叙人主导」"), "“叙人主导”");
-        assert_eq!(
-            comparison_key("敍利亞問題著重"),
-            comparison_key("叙利亚问题着重")
-        );
+        assert_eq!(comparison_key("敍利亞問題著重"), comparison_key("叙利亚问题着重"));
     }
 
     #[test]
@@ -298,28 +266,20 @@ mod tests {
 
     #[test]
     fn joins_hard_wrapped_paragraphs_only_between_blank_lines() {
-        let wrapped = "成员国指出，恐怖主义、分裂主义、极端主义\n等国际安全挑战日益加剧。\n\n成员国重申联合国的作用。\n";
+        let wrapped =
+            "成员国指出，恐怖主义、分裂主义、极端主义\n等国际安全挑战日益加剧。\n\n成员国重申联合国的作用。\n";
         let lines = split_lines(wrapped);
         assert_eq!(lines.len(), 2);
-        assert_eq!(
-            lines[0].text,
-            "成员国指出，恐怖主义、分裂主义、极端主义等国际安全挑战日益加剧。"
-        );
+        assert_eq!(lines[0].text, "成员国指出，恐怖主义、分裂主义、极端主义等国际安全挑战日益加剧。");
         assert_eq!(lines[1].line, 4);
         // Without blank lines, every line is a paragraph.
-        assert_eq!(
-            split_lines("成员国指出，恐怖主义、分裂主义、极端主义\n等国际安全挑战日益加剧。").len(),
-            2
-        );
+        assert_eq!(split_lines("成员国指出，恐怖主义、分裂主义、极端主义\n等国际安全挑战日益加剧。").len(), 2);
     }
 
     #[test]
     fn numbering_markers() {
         assert_eq!(split_numbering("一、政治合作"), (Some("一、"), "政治合作"));
-        assert_eq!(
-            split_numbering("（十二）成员国"),
-            (Some("（十二）"), "成员国")
-        );
+        assert_eq!(split_numbering("（十二）成员国"), (Some("（十二）"), "成员国"));
         assert_eq!(split_numbering("3. 成员国"), (Some("3."), "成员国"));
         assert_eq!(split_numbering("第一，成员国"), (Some("第一，"), "成员国"));
         assert_eq!(split_numbering("第二次世界大战"), (None, "第二次世界大战"));

@@ -44,8 +44,7 @@ pub(crate) fn new_table(options: TableOptions, header: &[&str]) -> Table {
 
 /// Serializes to pretty JSON with a trailing newline.
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
-    let mut text = serde_json::to_string_pretty(value)
-        .expect("report types serialize: plain data, string keys");
+    let mut text = serde_json::to_string_pretty(value).expect("report types serialize: plain data, string keys");
     text.push('\n');
     text
 }

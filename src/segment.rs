@@ -30,20 +30,8 @@ const MAX_HEADING_CHARS: usize = 25;
 const MAX_CLOSING_LINE_CHARS: usize = 50;
 
 /// Words that end an office title in a signature line.
-const OFFICES: &[&str] = &[
-    "总统",
-    "总理",
-    "主席",
-    "首相",
-    "国王",
-    "领导人",
-    "秘书长",
-    "元首",
-    "代表",
-    "苏丹",
-    "埃米尔",
-    "首脑",
-];
+const OFFICES: &[&str] =
+    &["总统", "总理", "主席", "首相", "国王", "领导人", "秘书长", "元首", "代表", "苏丹", "埃米尔", "首脑"];
 
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -119,9 +107,7 @@ impl Block {
     /// The sentences of the comparison key, split after 。！？； (the delimiter stays with its
     /// sentence). A key without a delimiter is one sentence.
     pub fn sentences(&self) -> impl Iterator<Item = &str> {
-        self.key
-            .split_inclusive(['。', '！', '？', '；'])
-            .filter(|s| !s.is_empty())
+        self.key.split_inclusive(['。', '！', '？', '；']).filter(|s| !s.is_empty())
     }
 }
 
@@ -171,12 +157,7 @@ pub struct ReadOptions {
 impl Document {
     /// Segments an already-decoded plain text.
     pub fn parse(name: impl Into<String>, text: &str) -> Document {
-        Document::from_lines(
-            name.into(),
-            InputFormat::Text,
-            None,
-            normalize::split_lines(text),
-        )
+        Document::from_lines(name.into(), InputFormat::Text, None, normalize::split_lines(text))
     }
 
     /// Reads a declaration from bytes: decodes them, extracts the article if they are an
@@ -188,22 +169,12 @@ impl Document {
     pub fn from_bytes(path: &Path, bytes: &[u8], options: ReadOptions) -> Result<Document> {
         let (text, decoding) = normalize::decode::decode(path, bytes, options.encoding)?;
         let is_html = options.html.unwrap_or_else(|| {
-            let extension = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_ascii_lowercase);
-            matches!(extension.as_deref(), Some("html" | "htm" | "xhtml"))
-                || normalize::html::looks_like_html(&text)
+            let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            matches!(extension.as_deref(), Some("html" | "htm" | "xhtml")) || normalize::html::looks_like_html(&text)
         });
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let (format, lines) = if is_html {
-            (
-                InputFormat::Html,
-                normalize::split_lines(&normalize::html::extract_text(&text)),
-            )
+            (InputFormat::Html, normalize::split_lines(&normalize::html::extract_text(&text)))
         } else {
             (InputFormat::Text, normalize::split_lines(&text))
         };
@@ -217,15 +188,9 @@ impl Document {
         Ok(Document::from_lines(name, format, Some(decoding), lines))
     }
 
-    fn from_lines(
-        name: String,
-        format: InputFormat,
-        decoding: Option<Decoding>,
-        lines: Vec<SourceLine>,
-    ) -> Document {
+    fn from_lines(name: String, format: InputFormat, decoding: Option<Decoding>, lines: Vec<SourceLine>) -> Document {
         let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
-        let keys =
-            normalize::comparison_keys(&lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>());
+        let keys = normalize::comparison_keys(&lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>());
         let mut seen_paragraph = false;
         for (index, (line, folded_key)) in lines.into_iter().zip(keys).enumerate() {
             let previous = blocks.last().map(|b| b.kind);
@@ -233,9 +198,7 @@ impl Document {
             let kind = classify(&line.text, &folded_key, rest, previous, seen_paragraph);
             seen_paragraph |= kind == BlockKind::Paragraph;
             let (numbering, key) = match kind {
-                BlockKind::Heading | BlockKind::Paragraph => {
-                    (numbering.map(str::to_owned), rest.to_owned())
-                }
+                BlockKind::Heading | BlockKind::Paragraph => (numbering.map(str::to_owned), rest.to_owned()),
                 _ => (None, folded_key.clone()),
             };
             blocks.push(Block {
@@ -251,32 +214,22 @@ impl Document {
             });
         }
         assign_themes(&mut blocks);
-        Document {
-            name,
-            format,
-            decoding,
-            blocks,
-        }
+        Document { name, format, decoding, blocks }
     }
 
     /// The paragraph blocks.
     pub fn iter_paragraphs(&self) -> impl Iterator<Item = &Block> {
-        self.blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Paragraph)
+        self.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph)
     }
 
     /// Whether the document has titled sections (themes given by headings).
     pub fn has_titled_sections(&self) -> bool {
-        self.blocks
-            .iter()
-            .any(|b| b.kind == BlockKind::Heading && b.theme_source == ThemeSource::Heading)
+        self.blocks.iter().any(|b| b.kind == BlockKind::Heading && b.theme_source == ThemeSource::Heading)
     }
 
     /// Counts of blocks per kind and of paragraphs per theme.
     pub fn structure(&self) -> Structure {
-        let mut kinds: std::collections::BTreeMap<BlockKind, usize> =
-            std::collections::BTreeMap::new();
+        let mut kinds: std::collections::BTreeMap<BlockKind, usize> = std::collections::BTreeMap::new();
         let mut themes: Vec<(String, usize)> = Vec::new();
         for block in &self.blocks {
             *kinds.entry(block.kind).or_default() += 1;
@@ -287,10 +240,7 @@ impl Document {
                 }
             }
         }
-        Structure {
-            kinds: kinds.into_iter().collect(),
-            themes,
-        }
+        Structure { kinds: kinds.into_iter().collect(), themes }
     }
 }
 
@@ -320,15 +270,11 @@ fn classify(
         && previous.is_none()
         && ends_open
         && unnumbered_chars <= 60
-        && ["宣言", "声明", "公报", "纲要"]
-            .iter()
-            .any(|w| unnumbered.ends_with(w))
+        && ["宣言", "声明", "公报", "纲要"].iter().any(|w| unnumbered.ends_with(w))
     {
         return BlockKind::Title;
     }
-    if unnumbered.is_empty()
-        || (unnumbered_chars <= MAX_HEADING_CHARS && ends_open && !has_sentence_punctuation)
-    {
+    if unnumbered.is_empty() || (unnumbered_chars <= MAX_HEADING_CHARS && ends_open && !has_sentence_punctuation) {
         return BlockKind::Heading;
     }
     BlockKind::Paragraph
@@ -336,9 +282,7 @@ fn classify(
 
 /// `（新华社莫斯科11月10日电）`, `(新华社北京6月15日电)`.
 fn is_source_line(key: &str) -> bool {
-    let inner = key
-        .strip_prefix(['（', '('])
-        .and_then(|k| k.strip_suffix(['）', ')']));
+    let inner = key.strip_prefix(['（', '(']).and_then(|k| k.strip_suffix(['）', ')']));
     inner.is_some_and(|inner| inner.ends_with(['电', '讯']) || inner.contains("消息"))
 }
 
@@ -358,10 +302,7 @@ fn is_date_line(key: &str) -> bool {
         let n = s.chars().count();
         n >= min && n <= max && s.chars().all(|c| DATE_CHARS.contains(c))
     };
-    all_date(year, 4, 4)
-        && all_date(month, 1, 3)
-        && all_date(day, 1, 3)
-        && place.chars().count() <= 12
+    all_date(year, 4, 4) && all_date(month, 1, 3) && all_date(day, 1, 3) && place.chars().count() <= 12
 }
 
 fn is_signatory(display: &str, key: &str, previous: Option<BlockKind>) -> bool {
@@ -372,10 +313,9 @@ fn is_signatory(display: &str, key: &str, previous: Option<BlockKind>) -> bool {
     }
     let has_office = OFFICES.iter().any(|office| key.contains(office));
     let spaced = normalize::has_spaced_columns(display)
-        || OFFICES.iter().any(|office| {
-            display.contains(&format!("{office} "))
-                || display.contains(&format!("{office}\u{3000}"))
-        });
+        || OFFICES
+            .iter()
+            .any(|office| display.contains(&format!("{office} ")) || display.contains(&format!("{office}\u{3000}")));
     (has_office && spaced) || (previous == Some(BlockKind::Signatory) && (spaced || has_office))
 }
 
@@ -395,15 +335,9 @@ fn assign_themes(blocks: &mut [Block]) {
                 current = Some(next.clone());
                 (next.0, next.1, Some(next.2))
             }
-            BlockKind::Signatory | BlockKind::DateLine => {
-                (SIGNATURES.to_owned(), ThemeSource::Position, None)
-            }
-            BlockKind::SourceLine if seen_paragraph => {
-                (SIGNATURES.to_owned(), ThemeSource::Position, None)
-            }
-            BlockKind::Title | BlockKind::SourceLine => {
-                (PREAMBLE.to_owned(), ThemeSource::Position, None)
-            }
+            BlockKind::Signatory | BlockKind::DateLine => (SIGNATURES.to_owned(), ThemeSource::Position, None),
+            BlockKind::SourceLine if seen_paragraph => (SIGNATURES.to_owned(), ThemeSource::Position, None),
+            BlockKind::Title | BlockKind::SourceLine => (PREAMBLE.to_owned(), ThemeSource::Position, None),
             BlockKind::Paragraph => {
                 seen_paragraph = true;
                 match &current {
@@ -424,11 +358,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(BlockKind, String)> {
-        Document::parse("t", text)
-            .blocks
-            .into_iter()
-            .map(|b| (b.kind, b.theme))
-            .collect()
+        Document::parse("t", text).blocks.into_iter().map(|b| (b.kind, b.theme)).collect()
     }
 
     #[test]
@@ -457,36 +387,17 @@ mod tests {
         );
         let b = &doc.blocks;
         assert_eq!(b[0].kind, BlockKind::Title);
-        assert_eq!(
-            (b[1].kind, b[1].numbering.as_deref(), b[1].key.as_str()),
-            (BlockKind::Heading, Some("一、"), "")
-        );
-        assert_eq!(
-            (b[2].kind, b[2].theme.as_str()),
-            (BlockKind::Paragraph, UNASSIGNED)
-        );
+        assert_eq!((b[1].kind, b[1].numbering.as_deref(), b[1].key.as_str()), (BlockKind::Heading, Some("一、"), ""));
+        assert_eq!((b[2].kind, b[2].theme.as_str()), (BlockKind::Paragraph, UNASSIGNED));
         assert_eq!(b[2].key, "成员国元首认为，合作十分重要。");
-        assert_eq!(
-            (b[3].kind, b[3].key.as_str()),
-            (BlockKind::Heading, "政治合作")
-        );
-        assert_eq!(
-            (b[4].theme.as_str(), b[4].numbering.as_deref(), b[4].section),
-            ("政治合作", Some("2."), Some(3))
-        );
+        assert_eq!((b[3].kind, b[3].key.as_str()), (BlockKind::Heading, "政治合作"));
+        assert_eq!((b[4].theme.as_str(), b[4].numbering.as_deref(), b[4].section), ("政治合作", Some("2."), Some(3)));
     }
 
     #[test]
     fn unsectioned_text_is_unassigned() {
-        let doc = Document::parse(
-            "t",
-            "成员国指出，形势深刻演变。\n成员国重申，支持联合国。\n",
-        );
-        assert!(
-            doc.blocks
-                .iter()
-                .all(|b| b.theme == UNASSIGNED && b.theme_source == ThemeSource::Unassigned)
-        );
+        let doc = Document::parse("t", "成员国指出，形势深刻演变。\n成员国重申，支持联合国。\n");
+        assert!(doc.blocks.iter().all(|b| b.theme == UNASSIGNED && b.theme_source == ThemeSource::Unassigned));
         assert!(!doc.has_titled_sections());
     }
 
@@ -494,9 +405,6 @@ mod tests {
     fn sentences_split_after_delimiters() {
         let doc = Document::parse("t", "成员国指出，形势演变。成员国重申；支持联合国！\n");
         let s: Vec<_> = doc.blocks[0].sentences().collect();
-        assert_eq!(
-            s,
-            ["成员国指出，形势演变。", "成员国重申；", "支持联合国！"]
-        );
+        assert_eq!(s, ["成员国指出，形势演变。", "成员国重申；", "支持联合国！"]);
     }
 }

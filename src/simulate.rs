@@ -37,16 +37,7 @@ pub struct Edits {
 impl Edits {
     /// A light revision, as between a draft and its final text.
     pub fn light() -> Edits {
-        Edits {
-            reword: 8,
-            move_within: 2,
-            move_across: 1,
-            split: 1,
-            merge: 1,
-            delete: 2,
-            insert: 2,
-            rename_heading: 0,
-        }
+        Edits { reword: 8, move_within: 2, move_across: 1, split: 1, merge: 1, delete: 2, insert: 2, rename_heading: 0 }
     }
 
     /// A heavy revision, as between two years.
@@ -100,11 +91,7 @@ impl Rng {
 
     /// One element of a non-empty slice.
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
-        if items.is_empty() {
-            None
-        } else {
-            Some(&items[self.below(items.len())])
-        }
+        if items.is_empty() { None } else { Some(&items[self.below(items.len())]) }
     }
 }
 
@@ -130,12 +117,8 @@ const VERB_SHIFTS: &[(&str, &str)] = &[
 ];
 
 /// Clauses a reword may insert before a paragraph's final full stop.
-const CLAUSES: &[&str] = &[
-    "，并愿为此加强相互协调",
-    "，包括在多边框架内开展对话",
-    "，同时照顾各方合理关切",
-    "，并将适时评估落实情况",
-];
+const CLAUSES: &[&str] =
+    &["，并愿为此加强相互协调", "，包括在多边框架内开展对话", "，同时照顾各方合理关切", "，并将适时评估落实情况"];
 
 /// Renamed headings.
 const HEADING_RENAMES: &[(&str, &str)] = &[
@@ -152,14 +135,9 @@ pub fn reword(text: &str, rng: &mut Rng) -> String {
     let start = rng.below(3);
     for attempt in 0..3 {
         let edited = match (start + attempt) % 3 {
-            0 => VERB_SHIFTS
-                .iter()
-                .find(|(from, _)| text.contains(from))
-                .map(|(from, to)| text.replacen(from, to, 1)),
+            0 => VERB_SHIFTS.iter().find(|(from, _)| text.contains(from)).map(|(from, to)| text.replacen(from, to, 1)),
             1 => change_number(text),
-            _ => text
-                .strip_suffix('。')
-                .map(|body| format!("{body}{}。", CLAUSES[rng.below(CLAUSES.len())])),
+            _ => text.strip_suffix('。').map(|body| format!("{body}{}。", CLAUSES[rng.below(CLAUSES.len())])),
         };
         if let Some(edited) = edited.filter(|e| e != text) {
             return edited;
@@ -170,16 +148,9 @@ pub fn reword(text: &str, rng: &mut Rng) -> String {
 
 fn change_number(text: &str) -> Option<String> {
     let start = text.find(|c: char| c.is_ascii_digit())?;
-    let len = text[start..]
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len() - start);
+    let len = text[start..].find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len() - start);
     let number: u64 = text[start..start + len].parse().ok()?;
-    Some(format!(
-        "{}{}{}",
-        &text[..start],
-        number + 1,
-        &text[start + len..]
-    ))
+    Some(format!("{}{}{}", &text[..start], number + 1, &text[start + len..]))
 }
 
 /// Revises `doc` with `edits`, deterministically for `seed`.
@@ -192,26 +163,16 @@ pub fn revise(doc: &Document, edits: &Edits, seed: u64) -> Revision {
     let mut items: Vec<Item> = doc
         .blocks
         .iter()
-        .map(|b| Item {
-            text: b.text.clone(),
-            kind: b.kind,
-            origin: vec![b.index],
-            touched: false,
-        })
+        .map(|b| Item { text: b.text.clone(), kind: b.kind, origin: vec![b.index], touched: false })
         .collect();
-    let pool: Vec<&str> = NEW_PARAGRAPHS
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .collect();
+    let pool: Vec<&str> = NEW_PARAGRAPHS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).collect();
 
     for _ in 0..edits.rename_heading {
         let candidates: Vec<usize> = (0..items.len())
             .filter(|&k| {
                 items[k].kind == BlockKind::Heading
                     && !items[k].touched
-                    && HEADING_RENAMES
-                        .iter()
-                        .any(|(from, _)| items[k].text == *from)
+                    && HEADING_RENAMES.iter().any(|(from, _)| items[k].text == *from)
             })
             .collect();
         if let Some(&k) = rng.pick(&candidates) {
@@ -225,60 +186,30 @@ pub fn revise(doc: &Document, edits: &Edits, seed: u64) -> Revision {
         }
     }
     for _ in 0..edits.split {
-        let candidates: Vec<usize> = free_paragraphs(&items)
-            .into_iter()
-            .filter(|&k| sentences(&items[k].text).len() >= 2)
-            .collect();
+        let candidates: Vec<usize> =
+            free_paragraphs(&items).into_iter().filter(|&k| sentences(&items[k].text).len() >= 2).collect();
         if let Some(&k) = rng.pick(&candidates) {
             let parts = sentences(&items[k].text);
-            let pieces = if parts.len() >= 3 && rng.below(2) == 0 {
-                3
-            } else {
-                2
-            };
+            let pieces = if parts.len() >= 3 && rng.below(2) == 0 { 3 } else { 2 };
             let chunk = parts.len().div_ceil(pieces);
             let texts: Vec<String> = parts.chunks(chunk).map(|c| c.concat()).collect();
             let origin = items[k].origin.clone();
             let new_items: Vec<Item> = texts
                 .into_iter()
-                .map(|text| Item {
-                    text,
-                    kind: BlockKind::Paragraph,
-                    origin: origin.clone(),
-                    touched: true,
-                })
+                .map(|text| Item { text, kind: BlockKind::Paragraph, origin: origin.clone(), touched: true })
                 .collect();
             items.splice(k..=k, new_items);
         }
     }
     for _ in 0..edits.merge {
         let free = free_paragraphs(&items);
-        let candidates: Vec<usize> = free
-            .iter()
-            .copied()
-            .filter(|&k| free.contains(&(k + 1)))
-            .collect();
+        let candidates: Vec<usize> = free.iter().copied().filter(|&k| free.contains(&(k + 1))).collect();
         if let Some(&k) = rng.pick(&candidates) {
-            let parts = if free.contains(&(k + 2)) && rng.below(2) == 0 {
-                3
-            } else {
-                2
-            };
+            let parts = if free.contains(&(k + 2)) && rng.below(2) == 0 { 3 } else { 2 };
             let merged: Vec<Item> = items.drain(k..k + parts).collect();
             let text = merged.iter().map(|i| i.text.as_str()).collect::<String>();
-            let origin = merged
-                .iter()
-                .flat_map(|i| i.origin.iter().copied())
-                .collect();
-            items.insert(
-                k,
-                Item {
-                    text,
-                    kind: BlockKind::Paragraph,
-                    origin,
-                    touched: true,
-                },
-            );
+            let origin = merged.iter().flat_map(|i| i.origin.iter().copied()).collect();
+            items.insert(k, Item { text, kind: BlockKind::Paragraph, origin, touched: true });
         }
     }
     for _ in 0..edits.reword {
@@ -292,9 +223,7 @@ pub fn revise(doc: &Document, edits: &Edits, seed: u64) -> Revision {
             items.remove(k);
         }
     }
-    for across in std::iter::repeat_n(false, edits.move_within)
-        .chain(std::iter::repeat_n(true, edits.move_across))
-    {
+    for across in std::iter::repeat_n(false, edits.move_within).chain(std::iter::repeat_n(true, edits.move_across)) {
         let Some(&k) = rng.pick(&free_paragraphs(&items)) else {
             continue;
         };
@@ -315,21 +244,15 @@ pub fn revise(doc: &Document, edits: &Edits, seed: u64) -> Revision {
         items.insert(at, item);
     }
     for _ in 0..edits.insert {
-        let targets: Vec<usize> = (1..items.len())
-            .filter(|&p| items[p].kind == BlockKind::Paragraph && !inside_split(&items, p))
-            .collect();
+        let targets: Vec<usize> =
+            (1..items.len()).filter(|&p| items[p].kind == BlockKind::Paragraph && !inside_split(&items, p)).collect();
         if let (Some(&at), Some(text)) = (rng.pick(&targets), rng.pick(&pool)) {
             if items.iter().any(|i| i.text == *text) {
                 continue;
             }
             items.insert(
                 at,
-                Item {
-                    text: (*text).to_owned(),
-                    kind: BlockKind::Paragraph,
-                    origin: Vec::new(),
-                    touched: true,
-                },
+                Item { text: (*text).to_owned(), kind: BlockKind::Paragraph, origin: Vec::new(), touched: true },
             );
         }
     }
@@ -345,15 +268,8 @@ pub fn revise(doc: &Document, edits: &Edits, seed: u64) -> Revision {
         })
         .collect();
     let new_doc = Document::parse("revision", &text);
-    assert_eq!(
-        new_doc.blocks.len(),
-        items.len(),
-        "every simulated item is one block"
-    );
-    Revision {
-        gold: gold_of(doc, &new_doc, &items),
-        text,
-    }
+    assert_eq!(new_doc.blocks.len(), items.len(), "every simulated item is one block");
+    Revision { gold: gold_of(doc, &new_doc, &items), text }
 }
 
 /// Whether inserting at `p` would separate the pieces of a split.
@@ -363,23 +279,17 @@ fn inside_split(items: &[Item], p: usize) -> bool {
 
 fn free_paragraphs(items: &[Item]) -> Vec<usize> {
     (0..items.len())
-        .filter(|&k| {
-            items[k].kind == BlockKind::Paragraph && !items[k].touched && items[k].origin.len() == 1
-        })
+        .filter(|&k| items[k].kind == BlockKind::Paragraph && !items[k].touched && items[k].origin.len() == 1)
         .collect()
 }
 
 /// The index of the heading a position stands under (or `None` before the first).
 fn section_of(items: &[Item], position: usize) -> Option<usize> {
-    (0..=position.min(items.len().saturating_sub(1)))
-        .rev()
-        .find(|&k| items[k].kind == BlockKind::Heading)
+    (0..=position.min(items.len().saturating_sub(1))).rev().find(|&k| items[k].kind == BlockKind::Heading)
 }
 
 fn sentences(text: &str) -> Vec<&str> {
-    text.split_inclusive('。')
-        .filter(|s| !s.is_empty())
-        .collect()
+    text.split_inclusive('。').filter(|s| !s.is_empty()).collect()
 }
 
 fn gold_of(old: &Document, new: &Document, items: &[Item]) -> Gold {
@@ -404,32 +314,16 @@ fn gold_of(old: &Document, new: &Document, items: &[Item]) -> Gold {
         } else {
             LinkKind::Reworded
         };
-        links.push(Link {
-            old: origin.clone(),
-            new: (j..end).collect(),
-            kind,
-            similarity: 1.0,
-        });
+        links.push(Link { old: origin.clone(), new: (j..end).collect(), kind, similarity: 1.0 });
         j = end;
     }
     align::classify(old, new, &mut links);
-    let linked: std::collections::BTreeSet<usize> =
-        links.iter().flat_map(|l| l.old.iter().copied()).collect();
+    let linked: std::collections::BTreeSet<usize> = links.iter().flat_map(|l| l.old.iter().copied()).collect();
     Gold {
         old: old.name.clone(),
         new: new.name.clone(),
-        links: links
-            .into_iter()
-            .map(|l| GoldLink {
-                old: l.old,
-                new: l.new,
-                kind: l.kind,
-                similarity: None,
-            })
-            .collect(),
-        deleted: (0..old.blocks.len())
-            .filter(|i| !linked.contains(i))
-            .collect(),
+        links: links.into_iter().map(|l| GoldLink { old: l.old, new: l.new, kind: l.kind, similarity: None }).collect(),
+        deleted: (0..old.blocks.len()).filter(|i| !linked.contains(i)).collect(),
         added,
     }
 }
@@ -440,11 +334,8 @@ mod tests {
 
     #[test]
     fn revisions_are_deterministic_and_consistent() {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/corpora/sco/sco-2020.zh.txt"
-        ))
-        .unwrap();
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpora/sco/sco-2020.zh.txt")).unwrap();
         let doc = Document::parse("sco-2020", &text);
         let a = revise(&doc, &Edits::heavy(), 7);
         let b = revise(&doc, &Edits::heavy(), 7);
@@ -452,14 +343,8 @@ mod tests {
         assert_ne!(a.text, revise(&doc, &Edits::heavy(), 8).text);
         let new = Document::parse("revision", &a.text);
         a.gold.validate(doc.blocks.len(), new.blocks.len()).unwrap();
-        let kinds: std::collections::BTreeSet<LinkKind> =
-            a.gold.links.iter().map(|l| l.kind).collect();
-        for kind in [
-            LinkKind::Identical,
-            LinkKind::Reworded,
-            LinkKind::Split,
-            LinkKind::Merge,
-        ] {
+        let kinds: std::collections::BTreeSet<LinkKind> = a.gold.links.iter().map(|l| l.kind).collect();
+        for kind in [LinkKind::Identical, LinkKind::Reworded, LinkKind::Split, LinkKind::Merge] {
             assert!(kinds.contains(&kind), "{kind:?} in {kinds:?}");
         }
         assert!(!a.gold.deleted.is_empty() && !a.gold.added.is_empty());
@@ -468,11 +353,8 @@ mod tests {
     #[test]
     fn rewording_changes_the_text() {
         let mut rng = Rng::new(1);
-        for text in [
-            "成员国支持该倡议。",
-            "成员国将于2020年举行会议。",
-            "成员国认为合作重要。",
-        ] {
+        for text in ["成员国支持该倡议。", "成员国将于2020年举行会议。", "成员国认为合作重要。"]
+        {
             assert_ne!(reword(text, &mut rng), text);
         }
     }

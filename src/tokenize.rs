@@ -63,9 +63,7 @@ pub struct Tokenizer {
 
 impl std::fmt::Debug for Tokenizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Tokenizer")
-            .field("dictionary_hash", &self.dictionary_hash)
-            .finish_non_exhaustive()
+        f.debug_struct("Tokenizer").field("dictionary_hash", &self.dictionary_hash).finish_non_exhaustive()
     }
 }
 
@@ -74,8 +72,7 @@ impl Tokenizer {
     pub fn shared() -> &'static Tokenizer {
         static SHARED: OnceLock<Tokenizer> = OnceLock::new();
         SHARED.get_or_init(|| {
-            Tokenizer::build(None)
-                .expect("the built-in domain dictionary is valid (checked by a unit test)")
+            Tokenizer::build(None).expect("the built-in domain dictionary is valid (checked by a unit test)")
         })
     }
 
@@ -88,10 +85,7 @@ impl Tokenizer {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, "reading", e))?;
         let text = String::from_utf8(bytes).map_err(|e| Error::Dictionary {
             path: path.to_owned(),
-            line: 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count(),
+            line: 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count(),
             what: "not UTF-8".to_owned(),
         })?;
         Tokenizer::build(Some((path, &text)))
@@ -107,10 +101,7 @@ impl Tokenizer {
             load_dictionary(&mut jieba, path, text)?;
         }
         let dictionary_hash = hex_prefix(&hasher.finalize(), 16);
-        Ok(Tokenizer {
-            jieba,
-            dictionary_hash,
-        })
+        Ok(Tokenizer { jieba, dictionary_hash })
     }
 
     /// A hash of the segmenter version and every dictionary loaded on top of jieba's own
@@ -125,19 +116,11 @@ impl Tokenizer {
         for (start, end, is_title) in title_spans(key) {
             let piece = &key[start..end];
             if is_title {
-                tokens.push(Token {
-                    text: piece,
-                    byte_start: start,
-                    kind: TokenKind::Title,
-                });
+                tokens.push(Token { text: piece, byte_start: start, kind: TokenKind::Title });
                 continue;
             }
             for t in self.jieba.cut(piece, false) {
-                tokens.push(Token {
-                    text: t.word,
-                    byte_start: start + t.byte_start,
-                    kind: kind_of(t.word),
-                });
+                tokens.push(Token { text: t.word, byte_start: start + t.byte_start, kind: kind_of(t.word) });
             }
         }
         tokens
@@ -220,11 +203,7 @@ fn kind_of(word: &str) -> TokenKind {
     let first = chars.next().unwrap_or(' ');
     if word.chars().all(char::is_whitespace) {
         TokenKind::Space
-    } else if first.is_ascii_digit()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
-    {
+    } else if first.is_ascii_digit() && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%')) {
         TokenKind::Number
     } else if word.chars().all(|c| c.is_ascii_alphabetic()) {
         TokenKind::Latin
@@ -244,24 +223,21 @@ mod tests {
     use super::*;
 
     fn words(key: &str) -> Vec<&str> {
-        Tokenizer::shared()
-            .tokenize(key)
-            .into_iter()
-            .map(|t| t.text)
-            .collect()
+        Tokenizer::shared().tokenize(key).into_iter().map(|t| t.text).collect()
     }
 
     #[test]
     fn tokens_rebuild_the_key() {
-        let key = "成员国支持落实《上合组织成员国打击恐怖主义、分裂主义和极端主义2019年至2021年合作纲要》，采取共同措施。";
+        let key =
+            "成员国支持落实《上合组织成员国打击恐怖主义、分裂主义和极端主义2019年至2021年合作纲要》，采取共同措施。";
         let tokens = Tokenizer::shared().tokenize(key);
         assert_eq!(tokens.iter().map(|t| t.text).collect::<String>(), key);
         for t in &tokens {
             assert_eq!(&key[t.byte_start..t.byte_start + t.text.len()], t.text);
         }
-        assert!(tokens.iter().any(|t| t.kind == TokenKind::Title
-            && t.text.starts_with('《')
-            && t.text.ends_with('》')));
+        assert!(
+            tokens.iter().any(|t| t.kind == TokenKind::Title && t.text.starts_with('《') && t.text.ends_with('》'))
+        );
     }
 
     #[test]
@@ -274,10 +250,7 @@ mod tests {
     #[test]
     fn unbalanced_title_bracket_is_plain_text() {
         assert_eq!(title_spans("a《b"), vec![(0, 5, false)]);
-        assert_eq!(
-            title_spans("《〈x〉》y"),
-            vec![(0, 13, true), (13, 14, false)]
-        );
+        assert_eq!(title_spans("《〈x〉》y"), vec![(0, 13, true), (13, 14, false)]);
     }
 
     #[test]
@@ -293,13 +266,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("user.txt");
         std::fs::write(&path, "词语 10\n坏 x\n").unwrap();
-        let err = Tokenizer::with_user_dictionary(&path)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.ends_with("user.txt: line 2: frequency `x` is not a whole number"),
-            "{err}"
-        );
+        let err = Tokenizer::with_user_dictionary(&path).unwrap_err().to_string();
+        assert!(err.ends_with("user.txt: line 2: frequency `x` is not a whole number"), "{err}");
     }
 
     #[test]

@@ -46,10 +46,7 @@ fn dedup_sorted(items: impl Iterator<Item = usize>) -> Vec<usize> {
 /// Splits the edges into connected components (union–find over rows and columns).
 fn components(edges: &[Edge]) -> Vec<Vec<Edge>> {
     let mut parent: BTreeMap<(bool, usize), (bool, usize)> = BTreeMap::new();
-    fn find(
-        parent: &mut BTreeMap<(bool, usize), (bool, usize)>,
-        x: (bool, usize),
-    ) -> (bool, usize) {
+    fn find(parent: &mut BTreeMap<(bool, usize), (bool, usize)>, x: (bool, usize)) -> (bool, usize) {
         let mut root = x;
         while let Some(&p) = parent.get(&root) {
             if p == root {
@@ -86,10 +83,7 @@ fn greedy(edges: &[Edge]) -> Vec<Edge> {
     sorted.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
     let mut used_rows = std::collections::BTreeSet::new();
     let mut used_cols = std::collections::BTreeSet::new();
-    sorted
-        .into_iter()
-        .filter(|e| used_rows.insert(e.0) && used_cols.insert(e.1))
-        .collect()
+    sorted.into_iter().filter(|e| used_rows.insert(e.0) && used_cols.insert(e.1)).collect()
 }
 
 /// Exact maximum-weight assignment on one component. Missing edges weigh 0 and are dropped
@@ -187,9 +181,8 @@ mod tests {
 
     #[test]
     fn greedy_fallback_is_one_to_one() {
-        let edges: Vec<_> = (0..10)
-            .flat_map(|r| (0..10).map(move |c| (r, c, 1.0 - (r as f32 - c as f32).abs() / 10.0)))
-            .collect();
+        let edges: Vec<_> =
+            (0..10).flat_map(|r| (0..10).map(move |c| (r, c, 1.0 - (r as f32 - c as f32).abs() / 10.0))).collect();
         let chosen = greedy(&edges);
         assert_eq!(chosen.len(), 10);
         assert!(chosen.iter().all(|(r, c, _)| r == c));

@@ -20,19 +20,10 @@ pub fn align_greedy(old: &Document, new: &Document, tokenizer: &Tokenizer) -> Al
     let mut links = Vec::new();
     // Identical first, in order of appearance.
     for (i, block) in old.blocks.iter().enumerate() {
-        if let Some(j) = new
-            .blocks
-            .iter()
-            .position(|b| !new_used[b.index] && b.key == block.key)
-        {
+        if let Some(j) = new.blocks.iter().position(|b| !new_used[b.index] && b.key == block.key) {
             old_used[i] = true;
             new_used[j] = true;
-            links.push(Link {
-                old: vec![i],
-                new: vec![j],
-                kind: LinkKind::Identical,
-                similarity: 1.0,
-            });
+            links.push(Link { old: vec![i], new: vec![j], kind: LinkKind::Identical, similarity: 1.0 });
         }
     }
     let mut candidates = Vec::new();
@@ -49,12 +40,7 @@ pub fn align_greedy(old: &Document, new: &Document, tokenizer: &Tokenizer) -> Al
         if !old_used[i] && !new_used[j] {
             old_used[i] = true;
             new_used[j] = true;
-            links.push(Link {
-                old: vec![i],
-                new: vec![j],
-                kind: LinkKind::Reworded,
-                similarity: f64::from(ratio),
-            });
+            links.push(Link { old: vec![i], new: vec![j], kind: LinkKind::Reworded, similarity: f64::from(ratio) });
         }
     }
     let theme_map = classify(old, new, &mut links);
@@ -70,16 +56,7 @@ pub fn align_greedy(old: &Document, new: &Document, tokenizer: &Tokenizer) -> Al
 }
 
 fn block_tokens<'a>(doc: &'a Document, tokenizer: &Tokenizer) -> Vec<Vec<&'a str>> {
-    doc.blocks
-        .iter()
-        .map(|b| {
-            tokenizer
-                .tokenize(&b.key)
-                .into_iter()
-                .map(|t| t.text)
-                .collect()
-        })
-        .collect()
+    doc.blocks.iter().map(|b| tokenizer.tokenize(&b.key).into_iter().map(|t| t.text).collect()).collect()
 }
 
 /// difflib's ratio: 2·M / T, M the tokens in matching runs, T the tokens of both.
@@ -90,13 +67,7 @@ fn ratio(old: &[&str], new: &[&str]) -> f32 {
     }
     let matched: usize = capture_diff_slices(Algorithm::Myers, old, new)
         .iter()
-        .map(|op| {
-            if let DiffOp::Equal { len, .. } = op {
-                *len
-            } else {
-                0
-            }
-        })
+        .map(|op| if let DiffOp::Equal { len, .. } = op { *len } else { 0 })
         .sum();
     2.0 * matched as f32 / total as f32
 }

@@ -19,7 +19,15 @@ pub(crate) struct Features {
     bigrams: Vec<(u32, f32)>,
     token_total: f32,
     bigram_total: f32,
+    /// The distinctive features: tokens and bigrams that stand in at most two blocks of the
+    /// pair (typically this block and its counterpart). Bigram ids are offset past the token
+    /// ids so that both share one id space.
+    rare: Vec<(u32, f32)>,
+    rare_total: f32,
 }
+
+/// A feature is distinctive when at most this many blocks of both documents have it.
+const RARE_DOCUMENT_FREQUENCY: u32 = 2;
 
 /// Features of every block of both documents.
 pub(crate) struct FeatureSet {
@@ -70,6 +78,17 @@ impl Vocabulary {
         }
     }
 
+    fn rare(&self, features: &Counts, blocks: f32, offset: u32) -> Vec<(u32, f32)> {
+        features
+            .iter()
+            .filter_map(|(feature, tf)| {
+                let id = self.ids[feature];
+                let df = self.document_frequency[id as usize];
+                (df <= RARE_DOCUMENT_FREQUENCY).then(|| (id + offset, *tf as f32 * (1.0 + blocks / df as f32).ln()))
+            })
+            .collect()
+    }
+
     fn weigh(&self, features: &Counts, blocks: f32) -> (Vec<(u32, f32)>, f32) {
         let mut weighted: Vec<(u32, f32)> = features
             .iter()
@@ -89,10 +108,7 @@ impl FeatureSet {
     /// Tokenizes every block (in parallel) and weighs features by IDF over both documents.
     pub fn build(old: &Document, new: &Document, tokenizer: &Tokenizer) -> FeatureSet {
         let count = |doc: &Document| -> Vec<(Counts, Counts)> {
-            doc.blocks
-                .par_iter()
-                .map(|b| counts_of(&b.key, tokenizer))
-                .collect()
+            doc.blocks.par_iter().map(|b| counts_of(&b.key, tokenizer)).collect()
         };
         let (old_counts, new_counts) = rayon::join(|| count(old), || count(new));
         let mut token_vocabulary = Vocabulary::default();
@@ -106,21 +122,18 @@ impl FeatureSet {
             counts
                 .iter()
                 .map(|(tokens, bigrams)| {
+                    let offset = token_vocabulary.ids.len() as u32;
+                    let mut rare = token_vocabulary.rare(tokens, blocks, 0);
+                    rare.extend(bigram_vocabulary.rare(bigrams, blocks, offset));
+                    rare.sort_unstable_by_key(|(id, _)| *id);
+                    let rare_total = rare.iter().map(|(_, w)| w).sum();
                     let (tokens, token_total) = token_vocabulary.weigh(tokens, blocks);
                     let (bigrams, bigram_total) = bigram_vocabulary.weigh(bigrams, blocks);
-                    Features {
-                        tokens,
-                        bigrams,
-                        token_total,
-                        bigram_total,
-                    }
+                    Features { tokens, bigrams, token_total, bigram_total, rare, rare_total }
                 })
                 .collect()
         };
-        FeatureSet {
-            old: weigh(&old_counts),
-            new: weigh(&new_counts),
-        }
+        FeatureSet { old: weigh(&old_counts), new: weigh(&new_counts) }
     }
 }
 
@@ -142,27 +155,27 @@ fn overlap(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 }
 
 fn dice(shared: f32, total_a: f32, total_b: f32) -> f32 {
-    if total_a + total_b <= 0.0 {
-        0.0
-    } else {
-        2.0 * shared / (total_a + total_b)
-    }
+    if total_a + total_b <= 0.0 { 0.0 } else { 2.0 * shared / (total_a + total_b) }
 }
 
 impl Features {
     /// Similarity in 0..=1: the mean of the token Dice and the bigram Dice.
     pub fn similarity(&self, other: &Features) -> f32 {
-        let tokens = dice(
-            overlap(&self.tokens, &other.tokens),
-            self.token_total,
-            other.token_total,
-        );
-        let bigrams = dice(
-            overlap(&self.bigrams, &other.bigrams),
-            self.bigram_total,
-            other.bigram_total,
-        );
+        let tokens = dice(overlap(&self.tokens, &other.tokens), self.token_total, other.token_total);
+        let bigrams = dice(overlap(&self.bigrams, &other.bigrams), self.bigram_total, other.bigram_total);
         ((tokens + bigrams) / 2.0).clamp(0.0, 1.0)
+    }
+
+    /// Whether two blocks share only common wording: at least one has distinctive content,
+    /// and less than `min_share` of the larger side's distinctive content is shared. Two
+    /// paragraphs in the same stock formula (成员国注意到X关于…的倡议) with different
+    /// initiatives are like this; a reworded paragraph keeps most of its distinctive words.
+    pub fn shares_only_common_wording(&self, other: &Features, min_share: f32) -> bool {
+        let larger = self.rare_total.max(other.rare_total);
+        // Blocks without distinctive content (short stock sentences) are judged on their
+        // similarity alone.
+        const MIN_DISTINCTIVE_WEIGHT: f32 = 20.0;
+        larger >= MIN_DISTINCTIVE_WEIGHT && overlap(&self.rare, &other.rare) < min_share * larger
     }
 
     /// How much of `self` is contained in `other`, in 0..=1 (weighted, tokens and bigrams).
@@ -179,7 +192,9 @@ impl Features {
     pub fn sum<'a>(parts: impl IntoIterator<Item = &'a Features>) -> Features {
         let mut tokens: HashMap<u32, f32> = HashMap::new();
         let mut bigrams: HashMap<u32, f32> = HashMap::new();
+        let mut parts_rare = Vec::new();
         for part in parts {
+            parts_rare.push(part.rare.clone());
             for (id, w) in &part.tokens {
                 *tokens.entry(*id).or_default() += w;
             }
@@ -193,11 +208,20 @@ impl Features {
             v
         };
         let (tokens, bigrams) = (sorted(tokens), sorted(bigrams));
+        let mut rare: HashMap<u32, f32> = HashMap::new();
+        for part in &parts_rare {
+            for (id, w) in part {
+                *rare.entry(*id).or_default() += w;
+            }
+        }
+        let rare = sorted(rare);
         Features {
             token_total: tokens.iter().map(|(_, w)| w).sum(),
             bigram_total: bigrams.iter().map(|(_, w)| w).sum(),
+            rare_total: rare.iter().map(|(_, w)| w).sum(),
             tokens,
             bigrams,
+            rare,
         }
     }
 }

@@ -144,10 +144,7 @@ fn is_official(status: &TextStatus) -> bool {
 impl Entry {
     /// The year of the declaration, from its date.
     pub fn year(&self) -> Option<i32> {
-        self.date
-            .as_deref()
-            .and_then(|d| d.get(..4))
-            .and_then(|y| y.parse().ok())
+        self.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
     }
 }
 
@@ -156,9 +153,7 @@ pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 100
         && !id.starts_with('-')
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Checks `id`.
@@ -166,29 +161,21 @@ pub fn is_valid_id(id: &str) -> bool {
 /// # Errors
 /// [`Error::InvalidId`] unless `id` is `[a-z0-9-]+`.
 pub fn validate_id(id: &str) -> Result<()> {
-    if is_valid_id(id) {
-        Ok(())
-    } else {
-        Err(Error::InvalidId { id: id.to_owned() })
-    }
+    if is_valid_id(id) { Ok(()) } else { Err(Error::InvalidId { id: id.to_owned() }) }
 }
 
 /// Whether a text file name stays inside its collection folder: one plain component.
 pub fn is_safe_file_name(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with('.')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// Whether `date` is `YYYY-MM-DD` with a plausible month and day.
 pub fn is_valid_date(date: &str) -> bool {
     let parts: Vec<&str> = date.split('-').collect();
     let number = |s: &str, len: usize| {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
     };
     match parts.as_slice() {
         [y, m, d] => {
@@ -209,31 +196,15 @@ impl Catalog {
         let catalog: Catalog = toml::from_str(text).map_err(|e| {
             let place = e
                 .span()
-                .map(|span| {
-                    format!(
-                        "line {}: ",
-                        1 + text[..span.start.min(text.len())].matches('\n').count()
-                    )
-                })
+                .map(|span| format!("line {}: ", 1 + text[..span.start.min(text.len())].matches('\n').count()))
                 .unwrap_or_default();
-            Error::Catalog {
-                path: path.to_owned(),
-                what: format!("{place}{}", e.message()),
-            }
+            Error::Catalog { path: path.to_owned(), what: format!("{place}{}", e.message()) }
         })?;
-        let bad = |what: String| {
-            Err(Error::Catalog {
-                path: path.to_owned(),
-                what,
-            })
-        };
+        let bad = |what: String| Err(Error::Catalog { path: path.to_owned(), what });
         let mut seen = std::collections::BTreeSet::new();
         for entry in &catalog.entries {
             if !is_valid_id(&entry.id) {
-                return bad(format!(
-                    "entry `{}`: invalid id (ids are [a-z0-9-]+)",
-                    entry.id
-                ));
+                return bad(format!("entry `{}`: invalid id (ids are [a-z0-9-]+)", entry.id));
             }
             if !seen.insert(entry.id.as_str()) {
                 return bad(format!("entry `{}`: the id appears twice", entry.id));
@@ -247,10 +218,7 @@ impl Catalog {
             if let Some(date) = &entry.date
                 && !is_valid_date(date)
             {
-                return bad(format!(
-                    "entry `{}`: date `{date}` is not YYYY-MM-DD",
-                    entry.id
-                ));
+                return bad(format!("entry `{}`: date `{date}` is not YYYY-MM-DD", entry.id));
             }
         }
         Ok(catalog)
@@ -258,8 +226,7 @@ impl Catalog {
 
     /// The catalog as TOML, in the canonical layout (what `corpus add` writes).
     pub fn to_toml(&self) -> String {
-        toml::to_string_pretty(self)
-            .expect("a catalog always serializes: it holds only strings, numbers and tables")
+        toml::to_string_pretty(self).expect("a catalog always serializes: it holds only strings, numbers and tables")
     }
 
     /// The entry with this id.
@@ -288,27 +255,13 @@ mod tests {
 
     #[test]
     fn parse_errors_name_the_line() {
-        let err = Catalog::parse(
-            Path::new("c.toml"),
-            "[collection]\nname = \"x\"\ntitle = 3\n",
-        )
-        .unwrap_err()
-        .to_string();
+        let err =
+            Catalog::parse(Path::new("c.toml"), "[collection]\nname = \"x\"\ntitle = 3\n").unwrap_err().to_string();
         assert!(err.starts_with("c.toml: line 3: "), "{err}");
         let dup = "[collection]\nname='x'\ntitle='x'\n[[declaration]]\nid='a'\nseries='s'\nlanguage='zh'\ntext='a.txt'\npresent=false\n\
 [[declaration]]\nid='a'\nseries='s'\nlanguage='zh'\ntext='b.txt'\npresent=false\n";
-        assert!(
-            Catalog::parse(Path::new("c.toml"), dup)
-                .unwrap_err()
-                .to_string()
-                .contains("appears twice")
-        );
+        assert!(Catalog::parse(Path::new("c.toml"), dup).unwrap_err().to_string().contains("appears twice"));
         let escape = "[collection]\nname='x'\ntitle='x'\n[[declaration]]\nid='a'\nseries='s'\nlanguage='zh'\ntext='../a.txt'\npresent=false\n";
-        assert!(
-            Catalog::parse(Path::new("c.toml"), escape)
-                .unwrap_err()
-                .to_string()
-                .contains("plain file name")
-        );
+        assert!(Catalog::parse(Path::new("c.toml"), escape).unwrap_err().to_string().contains("plain file name"));
     }
 }

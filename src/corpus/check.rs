@@ -5,9 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::catalog::Catalog;
 use super::store::{self, Leftover};
-use super::{
-    AddOutcome, AddRequest, CATALOG_FILE, Corpus, collection_dirs, read_input, sha256_hex,
-};
+use super::{AddOutcome, AddRequest, CATALOG_FILE, Corpus, collection_dirs, read_input, sha256_hex};
 use crate::error::{Error, Result};
 use crate::segment::{BlockKind, Document, ReadOptions};
 
@@ -53,20 +51,12 @@ impl Corpus {
     ///
     /// # Errors
     /// [`Error::Io`] if `root` cannot be listed, [`Error::UnknownCollection`] for `only`.
-    pub fn check(
-        root: &Path,
-        only: Option<&str>,
-        repair: bool,
-    ) -> Result<(Vec<Problem>, Vec<String>)> {
+    pub fn check(root: &Path, only: Option<&str>, repair: bool) -> Result<(Vec<Problem>, Vec<String>)> {
         let mut dirs = collection_dirs(root)?;
         if let Some(name) = only {
             dirs.retain(|d| d.file_name().is_some_and(|n| n == name));
             if dirs.is_empty() {
-                return Err(Error::UnknownCollection {
-                    name: name.to_owned(),
-                    root: root.to_owned(),
-                    hint: None,
-                });
+                return Err(Error::UnknownCollection { name: name.to_owned(), root: root.to_owned(), hint: None });
             }
         }
         let mut problems = Vec::new();
@@ -99,17 +89,12 @@ fn check_collection(dir: &Path, problems: &mut Vec<Problem>) {
         Ok(c) => c,
         Err(e) => {
             let what = e.to_string();
-            let what = what
-                .strip_prefix(&format!("{}: ", catalog_path.display()))
-                .unwrap_or(&what)
-                .to_owned();
+            let what = what.strip_prefix(&format!("{}: ", catalog_path.display())).unwrap_or(&what).to_owned();
             problems.push(Problem {
                 path: catalog_path,
                 id: None,
                 what: format!("malformed catalog: {what}"),
-                hint: Some(
-                    "fix the line named, or restore the catalog from version control".to_owned(),
-                ),
+                hint: Some("fix the line named, or restore the catalog from version control".to_owned()),
             });
             return;
         }
@@ -117,9 +102,7 @@ fn check_collection(dir: &Path, problems: &mut Vec<Problem>) {
     for leftover in store::leftovers(dir) {
         let (path, what) = match leftover {
             Leftover::Temp(path) => (path, "temporary file of an interrupted write"),
-            Leftover::Journal { journal, .. } => {
-                (journal, "journal of an interrupted `corpus add`")
-            }
+            Leftover::Journal { journal, .. } => (journal, "journal of an interrupted `corpus add`"),
         };
         problems.push(Problem {
             path,
@@ -142,10 +125,7 @@ fn check_collection(dir: &Path, problems: &mut Vec<Problem>) {
         );
         if !entry.present {
             if path.exists() {
-                problems.push(problem(
-                    "a text is stored but the catalog says present = false".to_owned(),
-                    &re_add,
-                ));
+                problems.push(problem("a text is stored but the catalog says present = false".to_owned(), &re_add));
             }
             continue;
         }
@@ -164,10 +144,7 @@ fn check_collection(dir: &Path, problems: &mut Vec<Problem>) {
         match (entry.bytes, &entry.sha256) {
             (_, None) => problems.push(problem("no sha256 in the catalog".to_owned(), &re_add)),
             (Some(expected), _) if size < expected => {
-                problems.push(problem(
-                    format!("text truncated: {size} of {expected} bytes"),
-                    &re_add,
-                ));
+                problems.push(problem(format!("text truncated: {size} of {expected} bytes"), &re_add));
                 continue;
             }
             (_, Some(expected)) if &sha256_hex(&bytes) != expected => {
@@ -179,14 +156,7 @@ fn check_collection(dir: &Path, problems: &mut Vec<Problem>) {
             }
             _ => {}
         }
-        match Document::from_bytes(
-            &path,
-            &bytes,
-            ReadOptions {
-                encoding: None,
-                html: Some(false),
-            },
-        ) {
+        match Document::from_bytes(&path, &bytes, ReadOptions { encoding: None, html: Some(false) }) {
             Ok(doc) if doc.blocks.iter().any(|b| b.kind == BlockKind::Paragraph) => {}
             Ok(_) => problems.push(problem("the text has no paragraphs".to_owned(), &re_add)),
             Err(e) => problems.push(problem(format!("the text does not read: {e}"), &re_add)),

@@ -18,9 +18,7 @@ use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::catalog::{
-    Catalog, CollectionInfo, Entry, Import, Source, TextStatus, is_valid_date, validate_id,
-};
+use super::catalog::{Catalog, CollectionInfo, Entry, Import, Source, TextStatus, is_valid_date, validate_id};
 use super::{CATALOG_FILE, sha256_hex};
 use crate::error::{Error, Result};
 use crate::segment::{BlockKind, Document, ReadOptions};
@@ -130,24 +128,15 @@ pub(super) fn add(root: &Path, request: &AddRequest) -> Result<AddOutcome> {
     let text_path = dir.join(&entry.text);
     let had_text = text_path.exists();
     if (entry.present || had_text) && !request.force {
-        return Err(Error::TextExists {
-            path: text_path,
-            id: request.id.clone(),
-        });
+        return Err(Error::TextExists { path: text_path, id: request.id.clone() });
     }
 
     entry.present = true;
     entry.sha256 = Some(sha256_hex(stored.as_bytes()));
     entry.bytes = Some(stored.len() as u64);
     entry.import = Some(Import {
-        file: request
-            .file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        encoding: document
-            .decoding
-            .map_or_else(|| "UTF-8".to_owned(), |d| d.encoding.to_owned()),
+        file: request.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        encoding: document.decoding.map_or_else(|| "UTF-8".to_owned(), |d| d.encoding.to_owned()),
         format: match document.format {
             crate::segment::InputFormat::Text => "text".to_owned(),
             crate::segment::InputFormat::Html => "html".to_owned(),
@@ -164,11 +153,7 @@ pub(super) fn add(root: &Path, request: &AddRequest) -> Result<AddOutcome> {
     }
     for url in &request.sources {
         if !entry.sources.iter().any(|s| &s.url == url) {
-            entry.sources.push(Source {
-                url: url.clone(),
-                language: entry.language.clone(),
-                note: None,
-            });
+            entry.sources.push(Source { url: url.clone(), language: entry.language.clone(), note: None });
         }
     }
     match existing {
@@ -177,11 +162,7 @@ pub(super) fn add(root: &Path, request: &AddRequest) -> Result<AddOutcome> {
     }
 
     let fail = |step: WriteStep| {
-        if request.fail_after == Some(step) {
-            Err(Error::Injected { step })
-        } else {
-            Ok(())
-        }
+        if request.fail_after == Some(step) { Err(Error::Injected { step }) } else { Ok(()) }
     };
     let text_temp = stage(&text_path, stored.as_bytes())?;
     fail(WriteStep::TextStaged)?;
@@ -203,11 +184,7 @@ pub(super) fn add(root: &Path, request: &AddRequest) -> Result<AddOutcome> {
         path: text_path,
         replaced: had_text,
         blocks: document.blocks.len(),
-        paragraphs: document
-            .blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Paragraph)
-            .count(),
+        paragraphs: document.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count(),
     })
 }
 
@@ -247,9 +224,7 @@ fn stored_text(document: &Document) -> String {
 }
 
 /// Holds the collection's lock until dropped.
-struct CollectionLock(
-    #[allow(dead_code, reason = "held for its Drop, which releases the lock")] File,
-);
+struct CollectionLock(#[allow(dead_code, reason = "held for its Drop, which releases the lock")] File);
 
 fn lock_collection(dir: &Path) -> Result<CollectionLock> {
     let path = dir.join(".lock");
@@ -259,16 +234,12 @@ fn lock_collection(dir: &Path) -> Result<CollectionLock> {
         .write(true)
         .open(&path)
         .map_err(|e| Error::io(&path, "opening the lock file", e))?;
-    file.lock()
-        .map_err(|e| Error::io(&path, "locking the collection", e))?;
+    file.lock().map_err(|e| Error::io(&path, "locking the collection", e))?;
     Ok(CollectionLock(file))
 }
 
 fn temp_path(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     target.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
 }
 
@@ -288,14 +259,8 @@ fn stage(target: &Path, bytes: &[u8]) -> Result<PathBuf> {
 }
 
 fn journal_paths(text_path: &Path) -> (PathBuf, PathBuf) {
-    let name = text_path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    (
-        text_path.with_file_name(format!("{name}.prev")),
-        text_path.with_file_name(format!("{name}.absent")),
-    )
+    let name = text_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    (text_path.with_file_name(format!("{name}.prev")), text_path.with_file_name(format!("{name}.absent")))
 }
 
 fn write_journal(text_path: &Path, had_text: bool) -> Result<PathBuf> {
@@ -303,14 +268,11 @@ fn write_journal(text_path: &Path, had_text: bool) -> Result<PathBuf> {
     if had_text {
         let _ = fs::remove_file(&prev);
         if fs::hard_link(text_path, &prev).is_err() {
-            fs::copy(text_path, &prev)
-                .map_err(|e| Error::io(&prev, "backing up the old text", e))?;
+            fs::copy(text_path, &prev).map_err(|e| Error::io(&prev, "backing up the old text", e))?;
         }
         Ok(prev)
     } else {
-        File::create(&absent)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| Error::io(&absent, "writing the journal", e))?;
+        File::create(&absent).and_then(|f| f.sync_all()).map_err(|e| Error::io(&absent, "writing the journal", e))?;
         Ok(absent)
     }
 }
@@ -334,11 +296,7 @@ pub(super) enum Leftover {
     /// A staged temporary file, never part of the corpus.
     Temp(PathBuf),
     /// A journal entry for the text at the given path.
-    Journal {
-        journal: PathBuf,
-        text: PathBuf,
-        had_text: bool,
-    },
+    Journal { journal: PathBuf, text: PathBuf, had_text: bool },
 }
 
 pub(super) fn leftovers(dir: &Path) -> Vec<Leftover> {
@@ -353,11 +311,7 @@ pub(super) fn leftovers(dir: &Path) -> Vec<Leftover> {
             if name.starts_with('.') && name.contains(".tmp-") {
                 Some(Leftover::Temp(path))
             } else if let Some(text) = name.strip_suffix(".prev") {
-                Some(Leftover::Journal {
-                    text: dir.join(text),
-                    journal: path,
-                    had_text: true,
-                })
+                Some(Leftover::Journal { text: dir.join(text), journal: path, had_text: true })
             } else {
                 name.strip_suffix(".absent").map(|text| Leftover::Journal {
                     text: dir.join(text),
@@ -382,34 +336,17 @@ pub(super) fn recover(dir: &Path) -> Result<Vec<String>> {
     for leftover in leftovers(dir) {
         match leftover {
             Leftover::Temp(path) => {
-                fs::remove_file(&path)
-                    .map_err(|e| Error::io(&path, "removing a temporary file", e))?;
-                done.push(format!(
-                    "{}: removed a temporary file of an interrupted write",
-                    path.display()
-                ));
+                fs::remove_file(&path).map_err(|e| Error::io(&path, "removing a temporary file", e))?;
+                done.push(format!("{}: removed a temporary file of an interrupted write", path.display()));
             }
-            Leftover::Journal {
-                journal,
-                text,
-                had_text,
-            } => {
-                let name = text
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let entry = catalog
-                    .as_ref()
-                    .and_then(|c| c.entries.iter().find(|e| e.text == name));
+            Leftover::Journal { journal, text, had_text } => {
+                let name = text.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let entry = catalog.as_ref().and_then(|c| c.entries.iter().find(|e| e.text == name));
                 let committed = entry.is_some_and(|e| {
-                    e.present
-                        && fs::read(&text).is_ok_and(|bytes| Some(sha256_hex(&bytes)) == e.sha256)
+                    e.present && fs::read(&text).is_ok_and(|bytes| Some(sha256_hex(&bytes)) == e.sha256)
                 });
                 if committed {
-                    done.push(format!(
-                        "{}: the interrupted write had committed; removed its journal",
-                        text.display()
-                    ));
+                    done.push(format!("{}: the interrupted write had committed; removed its journal", text.display()));
                 } else if had_text {
                     rename(&journal, &text)?;
                     done.push(format!(
@@ -419,16 +356,11 @@ pub(super) fn recover(dir: &Path) -> Result<Vec<String>> {
                     continue;
                 } else {
                     if text.exists() {
-                        fs::remove_file(&text)
-                            .map_err(|e| Error::io(&text, "removing an uncommitted text", e))?;
+                        fs::remove_file(&text).map_err(|e| Error::io(&text, "removing an uncommitted text", e))?;
                     }
-                    done.push(format!(
-                        "{}: rolled back an interrupted write of a new text",
-                        text.display()
-                    ));
+                    done.push(format!("{}: rolled back an interrupted write of a new text", text.display()));
                 }
-                fs::remove_file(&journal)
-                    .map_err(|e| Error::io(&journal, "removing the journal entry", e))?;
+                fs::remove_file(&journal).map_err(|e| Error::io(&journal, "removing the journal entry", e))?;
             }
         }
     }

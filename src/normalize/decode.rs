@@ -41,9 +41,7 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
     let supported = [UTF_8, UTF_16LE, UTF_16BE, GB18030, GBK, BIG5];
     match Encoding::for_label(canonical.as_bytes()) {
         Some(enc) if supported.contains(&enc) => Ok(enc),
-        _ => Err(Error::UnknownEncoding {
-            label: label.to_owned(),
-        }),
+        _ => Err(Error::UnknownEncoding { label: label.to_owned() }),
     }
 }
 
@@ -53,25 +51,14 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
 /// # Errors
 /// [`Error::NotText`] for empty, oversized or binary input; [`Error::Undecodable`] with the byte
 /// offset of the first sequence that is invalid in the chosen encoding.
-pub fn decode(
-    path: &Path,
-    bytes: &[u8],
-    forced: Option<&'static Encoding>,
-) -> Result<(String, Decoding)> {
+pub fn decode(path: &Path, bytes: &[u8], forced: Option<&'static Encoding>) -> Result<(String, Decoding)> {
     if bytes.is_empty() {
-        return Err(not_text(
-            path,
-            "empty file",
-            Some("the file has no bytes at all"),
-        ));
+        return Err(not_text(path, "empty file", Some("the file has no bytes at all")));
     }
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(not_text(
             path,
-            &format!(
-                "file too large ({} bytes; the limit is {MAX_INPUT_BYTES} bytes)",
-                bytes.len()
-            ),
+            &format!("file too large ({} bytes; the limit is {MAX_INPUT_BYTES} bytes)", bytes.len()),
             Some("decldiff reads one declaration at a time; split the file"),
         ));
     }
@@ -83,11 +70,7 @@ pub fn decode(
         (Some(f), Some(b)) if f != b => {
             return Err(not_text(
                 path,
-                &format!(
-                    "starts with a {} byte-order mark but --encoding {} was given",
-                    b.name(),
-                    f.name()
-                ),
+                &format!("starts with a {} byte-order mark but --encoding {} was given", b.name(), f.name()),
                 Some("drop --encoding, or remove the byte-order mark"),
             ));
         }
@@ -102,30 +85,16 @@ pub fn decode(
     {
         return Err(not_text(
             path,
-            &format!(
-                "byte {}: NUL byte: this looks like a binary file, not a text",
-                nul + start
-            ),
+            &format!("byte {}: NUL byte: this looks like a binary file, not a text", nul + start),
             Some("decldiff reads UTF-8, UTF-16 (with BOM), GB18030/GBK, Big5 and HTML"),
         ));
     }
     let text = decode_strict(path, body, start, encoding)?;
     check_controls(path, &text, encoding, start)?;
-    if text
-        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-        .is_empty()
-    {
-        return Err(not_text(
-            path,
-            "no text: the file holds only whitespace",
-            None,
-        ));
+    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+        return Err(not_text(path, "no text: the file holds only whitespace", None));
     }
-    let decoding = Decoding {
-        encoding: encoding.name(),
-        bom: bom_len > 0,
-        forced: forced.is_some(),
-    };
+    let decoding = Decoding { encoding: encoding.name(), bom: bom_len > 0, forced: forced.is_some() };
     Ok((text, decoding))
 }
 
@@ -140,16 +109,11 @@ fn detect(path: &Path, bytes: &[u8]) -> Result<&'static Encoding> {
     // sequences in a row, so guessing a legacy encoding here would turn one bad byte into a
     // whole page of mojibake.
     let prefix = &bytes[..utf8_error.valid_up_to()];
-    let multibyte_chars =
-        std::str::from_utf8(prefix).map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+    let multibyte_chars = std::str::from_utf8(prefix).map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
     if multibyte_chars >= 3 {
         let offset = utf8_error.valid_up_to();
         let bad_len = utf8_error.error_len().unwrap_or(bytes.len() - offset);
-        let what = if utf8_error.error_len().is_none() {
-            "truncated"
-        } else {
-            "invalid"
-        };
+        let what = if utf8_error.error_len().is_none() { "truncated" } else { "invalid" };
         return Err(Error::Undecodable {
             path: path.to_owned(),
             offset,
@@ -165,11 +129,7 @@ fn detect(path: &Path, bytes: &[u8]) -> Result<&'static Encoding> {
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
-    let guess = if detector.guess(None, false) == BIG5 {
-        BIG5
-    } else {
-        GB18030
-    };
+    let guess = if detector.guess(None, false) == BIG5 { BIG5 } else { GB18030 };
     // Detection is only asked to choose between the encodings Chinese declarations come in.
     // GB18030 decodes almost any byte string, Big5 text included, into private-use and rare
     // characters; so both are decoded strictly and the one that reads as ordinary text wins,
@@ -199,22 +159,12 @@ fn html_meta_charset(bytes: &[u8]) -> Option<String> {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let pos = lower.windows(8).position(|w| w == b"charset=")?;
     let rest = &lower[pos + 8..];
-    let rest = rest
-        .strip_prefix(b"\"")
-        .or_else(|| rest.strip_prefix(b"'"))
-        .unwrap_or(rest);
-    let end = rest
-        .iter()
-        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_'))?;
+    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let end = rest.iter().position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_'))?;
     std::str::from_utf8(&rest[..end]).ok().map(str::to_owned)
 }
 
-fn decode_strict(
-    path: &Path,
-    body: &[u8],
-    start: usize,
-    encoding: &'static Encoding,
-) -> Result<String> {
+fn decode_strict(path: &Path, body: &[u8], start: usize, encoding: &'static Encoding) -> Result<String> {
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let capacity = decoder
         .max_utf8_buffer_length_without_replacement(body.len())
@@ -232,16 +182,14 @@ fn decode_strict(
             } else if bad_start + 1 >= body.len() {
                 "the file ends inside a character; it may be cut short".to_owned()
             } else {
-                "if this is not the file's encoding, pass --encoding (utf-8, gb18030, big5, utf-16le, utf-16be)".to_owned()
+                "if this is not the file's encoding, pass --encoding (utf-8, gb18030, big5, utf-16le, utf-16be)"
+                    .to_owned()
             };
             Err(Error::Undecodable {
                 path: path.to_owned(),
                 offset: start + bad_start,
                 encoding: encoding.name(),
-                bytes: format!(
-                    "({})",
-                    hex(&body[bad_start..bad_end.max(bad_start + 1).min(body.len())])
-                ),
+                bytes: format!("({})", hex(&body[bad_start..bad_end.max(bad_start + 1).min(body.len())])),
                 hint: Some(hint),
             })
         }
@@ -253,16 +201,11 @@ fn decode_strict(
 
 /// Rejects C0/C1 control characters other than tab, line ends and form feed: they do not occur
 /// in declarations, and where they do the file is binary or damaged.
-fn check_controls(
-    path: &Path,
-    text: &str,
-    encoding: &'static Encoding,
-    start: usize,
-) -> Result<()> {
-    let Some((char_index, (byte_in_text, c))) =
-        text.char_indices().enumerate().find(|(_, (_, c))| {
-            c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{85}')
-        })
+fn check_controls(path: &Path, text: &str, encoding: &'static Encoding, start: usize) -> Result<()> {
+    let Some((char_index, (byte_in_text, c))) = text
+        .char_indices()
+        .enumerate()
+        .find(|(_, (_, c))| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{85}'))
     else {
         return Ok(());
     };
@@ -273,28 +216,17 @@ fn check_controls(
     };
     Err(not_text(
         path,
-        &format!(
-            "{place}: control character U+{:04X}: this looks like a binary or damaged file",
-            c as u32
-        ),
+        &format!("{place}: control character U+{:04X}: this looks like a binary or damaged file", c as u32),
         Some("decldiff reads plain text and HTML"),
     ))
 }
 
 fn not_text(path: &Path, what: &str, hint: Option<&str>) -> Error {
-    Error::NotText {
-        path: path.to_owned(),
-        what: what.to_owned(),
-        hint: hint.map(str::to_owned),
-    }
+    Error::NotText { path: path.to_owned(), what: what.to_owned(), hint: hint.map(str::to_owned) }
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|b| format!("{b:02X}"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    bytes.iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -308,10 +240,7 @@ mod tests {
     #[test]
     fn detects_utf8_with_and_without_bom() {
         let (t, d) = decode(p(), "成员国指出。".as_bytes(), None).unwrap();
-        assert_eq!(
-            (t.as_str(), d.encoding, d.bom),
-            ("成员国指出。", "UTF-8", false)
-        );
+        assert_eq!((t.as_str(), d.encoding, d.bom), ("成员国指出。", "UTF-8", false));
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice("成员国".as_bytes());
         let (t, d) = decode(p(), &bom, None).unwrap();
@@ -335,10 +264,7 @@ mod tests {
         let bytes = "成员国指出".as_bytes();
         let cut = &bytes[..bytes.len() - 1];
         let err = decode(p(), cut, None).unwrap_err().to_string();
-        assert!(
-            err.starts_with("t.txt: byte 12: invalid UTF-8 sequence (truncated: E5 87)"),
-            "{err}"
-        );
+        assert!(err.starts_with("t.txt: byte 12: invalid UTF-8 sequence (truncated: E5 87)"), "{err}");
     }
 
     #[test]
@@ -350,37 +276,15 @@ mod tests {
 
     #[test]
     fn rejects_empty_binary_and_blank() {
-        assert!(
-            decode(p(), b"", None)
-                .unwrap_err()
-                .to_string()
-                .contains("empty file")
-        );
-        assert!(
-            decode(p(), b"ab\0cd", None)
-                .unwrap_err()
-                .to_string()
-                .contains("byte 2: NUL byte")
-        );
-        assert!(
-            decode(p(), " \n\u{3000}".as_bytes(), None)
-                .unwrap_err()
-                .to_string()
-                .contains("only whitespace")
-        );
-        assert!(
-            decode(p(), b"ab\x07", None)
-                .unwrap_err()
-                .to_string()
-                .contains("byte 2: control character U+0007")
-        );
+        assert!(decode(p(), b"", None).unwrap_err().to_string().contains("empty file"));
+        assert!(decode(p(), b"ab\0cd", None).unwrap_err().to_string().contains("byte 2: NUL byte"));
+        assert!(decode(p(), " \n\u{3000}".as_bytes(), None).unwrap_err().to_string().contains("only whitespace"));
+        assert!(decode(p(), b"ab\x07", None).unwrap_err().to_string().contains("byte 2: control character U+0007"));
     }
 
     #[test]
     fn forced_encoding_conflicting_with_bom_is_an_error() {
-        let err = decode(p(), &[0xEF, 0xBB, 0xBF, b'a'], Some(BIG5))
-            .unwrap_err()
-            .to_string();
+        let err = decode(p(), &[0xEF, 0xBB, 0xBF, b'a'], Some(BIG5)).unwrap_err().to_string();
         assert!(err.contains("byte-order mark"), "{err}");
     }
 

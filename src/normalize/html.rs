@@ -9,24 +9,13 @@ use scraper::{Html, Node};
 
 /// Elements whose whole subtree is never text of the declaration.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "button", "select", "option", "iframe", "svg", "canvas", "object", "head", "title", "meta",
-    "link", "input", "textarea", "menu",
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button", "select",
+    "option", "iframe", "svg", "canvas", "object", "head", "title", "meta", "link", "input", "textarea", "menu",
 ];
 
 /// Words in an element's class or id that mark site furniture rather than the article.
-const BOILERPLATE_MARKS: &[&str] = &[
-    "nav",
-    "menu",
-    "footer",
-    "breadcrumb",
-    "sidebar",
-    "share",
-    "copyright",
-    "related",
-    "comment",
-    "toolbar",
-];
+const BOILERPLATE_MARKS: &[&str] =
+    &["nav", "menu", "footer", "breadcrumb", "sidebar", "share", "copyright", "related", "comment", "toolbar"];
 
 /// Elements that start and end a line of text.
 const BLOCKS: &[&str] = &[
@@ -67,25 +56,12 @@ const SEGMENT_BREAK: char = '\u{E000}';
 
 /// Whether `text` looks like an HTML document rather than plain text.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
-        .chars()
-        .take(4096)
-        .collect();
+    let head: String = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).chars().take(4096).collect();
     let lower = head.to_ascii_lowercase();
     lower.starts_with('<')
-        && [
-            "<!doctype html",
-            "<html",
-            "<body",
-            "<head",
-            "<p>",
-            "<p ",
-            "<div",
-            "<meta",
-        ]
-        .iter()
-        .any(|tag| lower.contains(tag))
+        && ["<!doctype html", "<html", "<body", "<head", "<p>", "<p ", "<div", "<meta"]
+            .iter()
+            .any(|tag| lower.contains(tag))
 }
 
 /// Extracts the declaration's text from an HTML page: blocks separated by blank lines, `<br>`
@@ -116,9 +92,7 @@ fn is_skipped(node: NodeRef<'_, Node>) -> bool {
     let marks = [el.attr("class"), el.attr("id")];
     marks.iter().flatten().any(|value| {
         let value = value.to_ascii_lowercase();
-        value
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|word| BOILERPLATE_MARKS.contains(&word))
+        value.split(|c: char| !c.is_ascii_alphanumeric()).any(|word| BOILERPLATE_MARKS.contains(&word))
     })
 }
 
@@ -131,9 +105,7 @@ fn article_container(root: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
         if is_skipped(node) {
             continue;
         }
-        if element_name(node).is_some_and(|name| BLOCKS.contains(&name))
-            && own_text_has_sentence(node)
-        {
+        if element_name(node).is_some_and(|name| BLOCKS.contains(&name)) && own_text_has_sentence(node) {
             let mut path: Vec<_> = node.ancestors().collect();
             path.reverse();
             path.push(node);
@@ -141,11 +113,7 @@ fn article_container(root: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
             common = Some(match common {
                 None => path,
                 Some(prev) => {
-                    let shared = prev
-                        .iter()
-                        .zip(&path)
-                        .take_while(|(a, b)| a.id() == b.id())
-                        .count();
+                    let shared = prev.iter().zip(&path).take_while(|(a, b)| a.id() == b.id()).count();
                     path[..shared].to_vec()
                 }
             });
@@ -155,11 +123,7 @@ fn article_container(root: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
     // The common ancestor of a single sentence block is that block; its parent holds the
     // article (with its heading or signature lines).
     let path = common?;
-    let keep = if sentence_blocks == 1 {
-        path.len().saturating_sub(1).max(1)
-    } else {
-        path.len()
-    };
+    let keep = if sentence_blocks == 1 { path.len().saturating_sub(1).max(1) } else { path.len() };
     path.get(keep - 1).copied()
 }
 
@@ -174,9 +138,7 @@ fn own_text_has_sentence(node: NodeRef<'_, Node>) -> bool {
                 chinese += t.chars().filter(|c| crate::normalize::is_han(*c)).count();
                 has_end |= t.contains(['。', '！', '？', '；']);
             }
-            Node::Element(el) if !BLOCKS.contains(&el.name()) && !is_skipped(child) => {
-                stack.extend(child.children())
-            }
+            Node::Element(el) if !BLOCKS.contains(&el.name()) && !is_skipped(child) => stack.extend(child.children()),
             _ => {}
         }
     }
@@ -275,19 +237,8 @@ mod tests {
 <footer><p>版权所有。本网站保留一切权利和义务。</p></footer></body></html>"#;
         assert!(looks_like_html(page));
         let text = extract_text(page);
-        let lines: Vec<&str> = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        assert_eq!(
-            lines,
-            [
-                "成员国指出，国际形势正在深刻演变。",
-                "安全合作",
-                "成员国重申，坚定支持联合国。"
-            ]
-        );
+        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines, ["成员国指出，国际形势正在深刻演变。", "安全合作", "成员国重申，坚定支持联合国。"]);
     }
 
     #[test]
@@ -296,10 +247,7 @@ mod tests {
 <table><tr><td>印度共和国总理</td><td>莫迪</td></tr></table></div></body></html>";
         let text = extract_text(page);
         assert!(text.contains("多边组织。\n成员国强调"), "{text:?}");
-        assert!(
-            text.contains("印度共和国总理    莫迪") || text.contains("印度共和国总理  莫迪"),
-            "{text:?}"
-        );
+        assert!(text.contains("印度共和国总理    莫迪") || text.contains("印度共和国总理  莫迪"), "{text:?}");
     }
 
     #[test]

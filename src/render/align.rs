@@ -24,6 +24,8 @@ pub struct OptionsJson {
     link_threshold: f32,
     context_threshold: f32,
     strong_neighbour: f32,
+    distinctive_share: f32,
+    formula_guard_below: f32,
     piece_containment: f32,
     closing_threshold: f32,
 }
@@ -34,6 +36,8 @@ impl From<&AlignOptions> for OptionsJson {
             link_threshold: o.link_threshold,
             context_threshold: o.context_threshold,
             strong_neighbour: o.strong_neighbour,
+            distinctive_share: o.distinctive_share,
+            formula_guard_below: o.formula_guard_below,
             piece_containment: o.piece_containment,
             closing_threshold: o.closing_threshold,
         }
@@ -50,11 +54,7 @@ struct AlignJson<'a> {
 
 /// `align` as JSON (docs/json-format.md).
 pub fn align_json(alignment: &Alignment, provenance: &Provenance) -> String {
-    to_json(&AlignJson {
-        schema_version: crate::SCHEMA_VERSION,
-        alignment,
-        provenance,
-    })
+    to_json(&AlignJson { schema_version: crate::SCHEMA_VERSION, alignment, provenance })
 }
 
 /// The start of a block's text, for tables.
@@ -68,26 +68,10 @@ fn excerpt(text: &str, chars: usize) -> String {
 
 /// `align` as a table: one row per link, deleted and added block, in new-document order with
 /// deleted blocks at their old place.
-pub fn align_table(
-    alignment: &Alignment,
-    old: &Document,
-    new: &Document,
-    options: TableOptions,
-) -> String {
-    let indices = |ids: &[usize]| {
-        ids.iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join("+")
-    };
+pub fn align_table(alignment: &Alignment, old: &Document, new: &Document, options: TableOptions) -> String {
+    let indices = |ids: &[usize]| ids.iter().map(usize::to_string).collect::<Vec<_>>().join("+");
     let text = |doc: &Document, ids: &[usize]| {
-        excerpt(
-            &ids.iter()
-                .map(|&i| doc.blocks[i].text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ¶ "),
-            24,
-        )
+        excerpt(&ids.iter().map(|&i| doc.blocks[i].text.as_str()).collect::<Vec<_>>().join(" ¶ "), 24)
     };
     // Sort key: (new position, 0 = link/added, 1 = deleted, old position).
     let mut rows: Vec<((usize, u8, usize), Vec<String>)> = Vec::new();
@@ -107,14 +91,7 @@ pub fn align_table(
     for &j in &alignment.added {
         rows.push((
             (j, 0, usize::MAX),
-            vec![
-                String::new(),
-                j.to_string(),
-                "added".to_owned(),
-                String::new(),
-                String::new(),
-                text(new, &[j]),
-            ],
+            vec![String::new(), j.to_string(), "added".to_owned(), String::new(), String::new(), text(new, &[j])],
         ));
     }
     for &i in &alignment.deleted {
@@ -127,21 +104,11 @@ pub fn align_table(
             .map_or(0, |l| l.new[l.new.len() - 1]);
         rows.push((
             (anchor, 1, i),
-            vec![
-                i.to_string(),
-                String::new(),
-                "deleted".to_owned(),
-                String::new(),
-                text(old, &[i]),
-                String::new(),
-            ],
+            vec![i.to_string(), String::new(), "deleted".to_owned(), String::new(), text(old, &[i]), String::new()],
         ));
     }
     rows.sort_by_key(|row| row.0);
-    let mut table = new_table(
-        options,
-        &["old", "new", "kind", "sim", "old text", "new text"],
-    );
+    let mut table = new_table(options, &["old", "new", "kind", "sim", "old text", "new text"]);
     for (_, row) in rows {
         table.add_row(row);
     }
@@ -149,18 +116,10 @@ pub fn align_table(
     for link in &alignment.links {
         *counts.entry(link.kind.as_str()).or_insert(0usize) += 1;
     }
-    let mut summary: Vec<String> = counts
-        .into_iter()
-        .map(|(k, n)| format!("{n} {k}"))
-        .collect();
+    let mut summary: Vec<String> = counts.into_iter().map(|(k, n)| format!("{n} {k}")).collect();
     summary.push(format!("{} deleted", alignment.deleted.len()));
     summary.push(format!("{} added", alignment.added.len()));
-    format!(
-        "{} → {}\n{table}\n{}\n",
-        alignment.old,
-        alignment.new,
-        summary.join(", ")
-    )
+    format!("{} → {}\n{table}\n{}\n", alignment.old, alignment.new, summary.join(", "))
 }
 
 #[derive(Serialize)]
@@ -175,32 +134,13 @@ struct EvalJson<'a> {
 
 /// `eval align` as JSON.
 pub fn eval_json(scores: &AlignScores, old: &str, new: &str, method: &str) -> String {
-    to_json(&EvalJson {
-        schema_version: crate::SCHEMA_VERSION,
-        old,
-        new,
-        method,
-        scores,
-    })
+    to_json(&EvalJson { schema_version: crate::SCHEMA_VERSION, old, new, method, scores })
 }
 
 /// `eval align` as a table.
-pub fn eval_table(
-    scores: &AlignScores,
-    old: &str,
-    new: &str,
-    method: &str,
-    options: TableOptions,
-) -> String {
-    let mut table = new_table(
-        options,
-        &["measure", "precision", "recall", "F1", "gold", "found"],
-    );
-    for (name, prf) in [
-        ("links (pairs)", &scores.links),
-        ("deleted", &scores.deleted),
-        ("added", &scores.added),
-    ] {
+pub fn eval_table(scores: &AlignScores, old: &str, new: &str, method: &str, options: TableOptions) -> String {
+    let mut table = new_table(options, &["measure", "precision", "recall", "F1", "gold", "found"]);
+    for (name, prf) in [("links (pairs)", &scores.links), ("deleted", &scores.deleted), ("added", &scores.added)] {
         table.add_row(vec![
             name.to_owned(),
             format!("{:.4}", prf.precision),

@@ -40,12 +40,11 @@ pub fn list_table(rows: &[Listed<'_>], options: TableOptions) -> String {
             (true, crate::corpus::TextStatus::Official) => "present".to_owned(),
             (true, status) => format!("present ({})", serde_plain(&status)),
         };
-        let id =
-            if row.collection == e.series || rows.iter().all(|r| r.collection == row.collection) {
-                e.id.clone()
-            } else {
-                format!("{}/{}", row.collection, e.id)
-            };
+        let id = if row.collection == e.series || rows.iter().all(|r| r.collection == row.collection) {
+            e.id.clone()
+        } else {
+            format!("{}/{}", row.collection, e.id)
+        };
         table.add_row(vec![
             id,
             e.date.clone().unwrap_or_default(),
@@ -56,18 +55,12 @@ pub fn list_table(rows: &[Listed<'_>], options: TableOptions) -> String {
         ]);
     }
     let present = rows.iter().filter(|r| r.entry.present).count();
-    format!(
-        "{table}\n{} declarations, {present} with text\n",
-        rows.len()
-    )
+    format!("{table}\n{} declarations, {present} with text\n", rows.len())
 }
 
 /// `corpus list` as JSON.
 pub fn list_json(rows: &[Listed<'_>]) -> String {
-    to_json(&ListJson {
-        schema_version: crate::SCHEMA_VERSION,
-        entries: rows,
-    })
+    to_json(&ListJson { schema_version: crate::SCHEMA_VERSION, entries: rows })
 }
 
 #[derive(Serialize)]
@@ -102,16 +95,8 @@ fn structure_json(document: &Document) -> StructureJson {
     let structure = document.structure();
     StructureJson {
         blocks: document.blocks.len(),
-        kinds: structure
-            .kinds
-            .iter()
-            .map(|(k, n)| (k.as_str(), *n))
-            .collect(),
-        themes: structure
-            .themes
-            .into_iter()
-            .map(|(theme, paragraphs)| ThemeCount { theme, paragraphs })
-            .collect(),
+        kinds: structure.kinds.iter().map(|(k, n)| (k.as_str(), *n)).collect(),
+        themes: structure.themes.into_iter().map(|(theme, paragraphs)| ThemeCount { theme, paragraphs }).collect(),
     }
 }
 
@@ -141,15 +126,11 @@ pub fn show_table(loaded: &Loaded, options: TableOptions) -> String {
                 out.push_str(&format!("  {title}"));
             }
             out.push('\n');
-            let place = [
-                e.date.as_deref(),
-                e.city.as_deref(),
-                e.host_country.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", ");
+            let place = [e.date.as_deref(), e.city.as_deref(), e.host_country.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
             if !place.is_empty() {
                 out.push_str(&format!("{place}\n"));
             }
@@ -160,21 +141,9 @@ pub fn show_table(loaded: &Loaded, options: TableOptions) -> String {
         None => out.push_str(&format!("{}\n", document.name)),
     }
     let structure = document.structure();
-    let kinds: Vec<String> = structure
-        .kinds
-        .iter()
-        .map(|(k, n)| format!("{n} {}", k.as_str()))
-        .collect();
-    out.push_str(&format!(
-        "{} blocks: {}\n",
-        document.blocks.len(),
-        kinds.join(", ")
-    ));
-    let themes: Vec<String> = structure
-        .themes
-        .iter()
-        .map(|(t, n)| format!("{t} {n}"))
-        .collect();
+    let kinds: Vec<String> = structure.kinds.iter().map(|(k, n)| format!("{n} {}", k.as_str())).collect();
+    out.push_str(&format!("{} blocks: {}\n", document.blocks.len(), kinds.join(", ")));
+    let themes: Vec<String> = structure.themes.iter().map(|(t, n)| format!("{t} {n}")).collect();
     out.push_str(&format!("paragraphs by theme: {}\n", themes.join(", ")));
     let mut table = new_table(options, &["#", "kind", "theme", "text"]);
     for block in &document.blocks {
@@ -182,12 +151,7 @@ pub fn show_table(loaded: &Loaded, options: TableOptions) -> String {
             Some(n) if !block.text.starts_with(n.as_str()) => format!("[{n}] {}", block.text),
             _ => block.text.clone(),
         };
-        table.add_row(vec![
-            block.index.to_string(),
-            block.kind.as_str().to_owned(),
-            block.theme.clone(),
-            text,
-        ]);
+        table.add_row(vec![block.index.to_string(), block.kind.as_str().to_owned(), block.theme.clone(), text]);
     }
     out.push_str(&table.to_string());
     out.push('\n');
@@ -208,17 +172,9 @@ pub fn check_json(problems: &[Problem], repaired: &[String]) -> String {
         problems: &'a [Problem],
         repaired: &'a [String],
     }
-    to_json(&CheckJson {
-        schema_version: crate::SCHEMA_VERSION,
-        ok: problems.is_empty(),
-        problems,
-        repaired,
-    })
+    to_json(&CheckJson { schema_version: crate::SCHEMA_VERSION, ok: problems.is_empty(), problems, repaired })
 }
 
 fn serde_plain<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }

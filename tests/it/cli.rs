@@ -28,10 +28,7 @@ fn stderr(output: &Output) -> String {
 fn assert_error(output: &Output, expected: &str) {
     let err = stderr(output);
     assert_eq!(output.status.code(), Some(2), "{err}");
-    assert!(
-        err.starts_with("error: ") && err.contains(expected),
-        "expected `{expected}` in: {err}"
-    );
+    assert!(err.starts_with("error: ") && err.contains(expected), "expected `{expected}` in: {err}");
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
     assert!(!err.contains("panicked"), "{err}");
     assert!(output.stdout.is_empty());
@@ -51,16 +48,10 @@ fn corpus_list_table_and_json() {
 
 #[test]
 fn corpus_show_seed_table_and_json() {
-    let out = decldiff(
-        &["corpus", "show", "sco-2020", "--width", "120"],
-        fixtures::repo(),
-    );
+    let out = decldiff(&["corpus", "show", "sco-2020", "--width", "120"], fixtures::repo());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     insta::assert_snapshot!("corpus_show_sco_2020_table", stdout(&out));
-    let json = decldiff(
-        &["corpus", "show", "sco-2020", "--format", "json"],
-        fixtures::repo(),
-    );
+    let json = decldiff(&["corpus", "show", "sco-2020", "--format", "json"], fixtures::repo());
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(value["structure"]["blocks"], 139);
     assert_eq!(value["structure"]["kinds"]["paragraph"], 123);
@@ -74,20 +65,12 @@ fn corpus_show_seed_table_and_json() {
 #[test]
 fn show_accepts_paths_and_runs_anywhere_on_the_built_in_corpus() {
     let elsewhere = tempfile::tempdir().unwrap();
-    let by_id = decldiff(
-        &["corpus", "show", "sco-2020", "--format", "json"],
-        elsewhere.path(),
-    );
+    let by_id = decldiff(&["corpus", "show", "sco-2020", "--format", "json"], elsewhere.path());
     assert_eq!(by_id.status.code(), Some(0), "{}", stderr(&by_id));
     let path = fixtures::seed_path();
-    let by_path = decldiff(
-        &["corpus", "show", path.to_str().unwrap(), "--format", "json"],
-        elsewhere.path(),
-    );
+    let by_path = decldiff(&["corpus", "show", path.to_str().unwrap(), "--format", "json"], elsewhere.path());
     assert_eq!(by_path.status.code(), Some(0), "{}", stderr(&by_path));
-    let blocks = |o: &Output| {
-        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()["blocks"].clone()
-    };
+    let blocks = |o: &Output| serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()["blocks"].clone();
     assert_eq!(blocks(&by_id), blocks(&by_path));
 }
 
@@ -100,44 +83,23 @@ fn bad_inputs_give_one_line_errors_and_exit_2() {
     };
     let seed = fixtures::seed();
     let truncated = write("truncated.txt", &seed.as_bytes()[..seed.len() - 2]);
-    let binary = write(
-        "binary.bin",
-        &[
-            0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, b'I', b'H',
-        ],
-    );
+    let binary = write("binary.bin", &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, b'I', b'H']);
     let empty = write("empty.txt", b"");
     let blank = write("blank.txt", " \n\u{3000}\n\t\r\n".as_bytes());
     let huge = dir.path().join("huge.txt");
     let file = std::fs::File::create(&huge).unwrap();
     file.set_len(50 * 1024 * 1024).unwrap();
     let cases: Vec<(Vec<String>, String)> = vec![
-        (
-            vec![truncated.clone()],
-            format!("error: {truncated}: byte 35132: invalid UTF-8 sequence (truncated: EF BC)"),
-        ),
-        (
-            vec![binary.clone()],
-            format!("error: {binary}: byte 8: NUL byte"),
-        ),
+        (vec![truncated.clone()], format!("error: {truncated}: byte 35132: invalid UTF-8 sequence (truncated: EF BC)")),
+        (vec![binary.clone()], format!("error: {binary}: byte 8: NUL byte")),
         (vec![empty.clone()], format!("error: {empty}: empty file")),
-        (
-            vec![blank.clone()],
-            format!("error: {blank}: no text: the file holds only whitespace"),
-        ),
+        (vec![blank.clone()], format!("error: {blank}: no text: the file holds only whitespace")),
         (
             vec!["huge.txt".to_owned()],
-            "error: huge.txt: file too large (52428800 bytes; the limit is 16777216 bytes)"
-                .to_owned(),
+            "error: huge.txt: file too large (52428800 bytes; the limit is 16777216 bytes)".to_owned(),
         ),
-        (
-            vec!["missing.txt".to_owned()],
-            "error: missing.txt: no such corpus id or file".to_owned(),
-        ),
-        (
-            vec!["sco-1999".to_owned()],
-            "error: sco-1999: no such corpus id or file (hint: did you mean".to_owned(),
-        ),
+        (vec!["missing.txt".to_owned()], "error: missing.txt: no such corpus id or file".to_owned()),
+        (vec!["sco-1999".to_owned()], "error: sco-1999: no such corpus id or file (hint: did you mean".to_owned()),
         (
             vec![blank.clone(), "--encoding".to_owned(), "latin1".to_owned()],
             "error: unknown encoding `latin1`".to_owned(),
@@ -157,130 +119,45 @@ fn add_and_check_through_the_binary() {
     let root = corpus_dir.path().to_str().unwrap();
     let inputs = tempfile::tempdir().unwrap();
     let gb = inputs.path().join("moscow.gb18030.txt");
-    std::fs::write(
-        &gb,
-        fixtures::encode(encoding_rs::GB18030, &fixtures::seed()),
-    )
-    .unwrap();
+    std::fs::write(&gb, fixtures::encode(encoding_rs::GB18030, &fixtures::seed())).unwrap();
     let gb = gb.to_str().unwrap();
 
     let out = decldiff(
-        &[
-            "--corpus",
-            root,
-            "corpus",
-            "add",
-            gb,
-            "--collection",
-            "drafts",
-            "--id",
-            "moscow-gb",
-            "--date",
-            "2020-11-10",
-        ],
+        &["--corpus", root, "corpus", "add", gb, "--collection", "drafts", "--id", "moscow-gb", "--date", "2020-11-10"],
         inputs.path(),
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stdout(&out).starts_with("stored moscow-gb as "),
-        "{}",
-        stdout(&out)
-    );
-    assert!(
-        stdout(&out).ends_with("139 blocks, 123 paragraphs (read as gb18030 text)\n"),
-        "{}",
-        stdout(&out)
-    );
+    assert!(stdout(&out).starts_with("stored moscow-gb as "), "{}", stdout(&out));
+    assert!(stdout(&out).ends_with("139 blocks, 123 paragraphs (read as gb18030 text)\n"), "{}", stdout(&out));
 
     let again = decldiff(
-        &[
-            "--corpus",
-            root,
-            "corpus",
-            "add",
-            gb,
-            "--collection",
-            "drafts",
-            "--id",
-            "moscow-gb",
-        ],
+        &["--corpus", root, "corpus", "add", gb, "--collection", "drafts", "--id", "moscow-gb"],
         inputs.path(),
     );
-    assert_error(
-        &again,
-        "a text for `moscow-gb` is already stored (hint: pass --force to replace it)",
-    );
-    let bad_id = decldiff(
-        &[
-            "--corpus",
-            root,
-            "corpus",
-            "add",
-            gb,
-            "--collection",
-            "drafts",
-            "--id",
-            "../x",
-        ],
-        inputs.path(),
-    );
+    assert_error(&again, "a text for `moscow-gb` is already stored (hint: pass --force to replace it)");
+    let bad_id =
+        decldiff(&["--corpus", root, "corpus", "add", gb, "--collection", "drafts", "--id", "../x"], inputs.path());
     assert_error(&bad_id, "invalid id `../x`");
     let bad_date = decldiff(
-        &[
-            "--corpus",
-            root,
-            "corpus",
-            "add",
-            gb,
-            "--collection",
-            "drafts",
-            "--id",
-            "y",
-            "--date",
-            "10/11/2020",
-        ],
+        &["--corpus", root, "corpus", "add", gb, "--collection", "drafts", "--id", "y", "--date", "10/11/2020"],
         inputs.path(),
     );
     assert_error(&bad_date, "--date `10/11/2020` is not YYYY-MM-DD");
 
     let check = decldiff(&["--corpus", root, "corpus", "check"], inputs.path());
-    assert_eq!(
-        check.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&check),
-        stderr(&check)
-    );
-    let show = decldiff(
-        &[
-            "--corpus",
-            root,
-            "corpus",
-            "show",
-            "drafts/moscow-gb",
-            "--format",
-            "json",
-        ],
-        inputs.path(),
-    );
+    assert_eq!(check.status.code(), Some(0), "{}{}", stdout(&check), stderr(&check));
+    let show = decldiff(&["--corpus", root, "corpus", "show", "drafts/moscow-gb", "--format", "json"], inputs.path());
     assert_eq!(show.status.code(), Some(0), "{}", stderr(&show));
 
     // Damage the stored text: check reports it in one line and exits 1.
-    std::fs::write(
-        corpus_dir.path().join("drafts/moscow-gb.zh.txt"),
-        "成员国指出。\n",
-    )
-    .unwrap();
+    std::fs::write(corpus_dir.path().join("drafts/moscow-gb.zh.txt"), "成员国指出。\n").unwrap();
     let check = decldiff(&["--corpus", root, "corpus", "check"], inputs.path());
     assert_eq!(check.status.code(), Some(1));
     let lines = stdout(&check);
     assert_eq!(lines.lines().count(), 1, "{lines}");
     assert!(lines.contains("moscow-gb: text truncated"), "{lines}");
     // Loading a damaged text is refused rather than compared.
-    let show = decldiff(
-        &["--corpus", root, "corpus", "show", "moscow-gb"],
-        inputs.path(),
-    );
+    let show = decldiff(&["--corpus", root, "corpus", "show", "moscow-gb"], inputs.path());
     assert_error(&show, "does not match its catalog checksum");
 }
 
@@ -313,10 +190,7 @@ fn concurrent_adds_to_one_collection_both_land() {
         let out = child.wait_with_output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     }
-    let check = decldiff(
-        &["--corpus", &root, "corpus", "list", "--format", "json"],
-        corpus_dir.path(),
-    );
+    let check = decldiff(&["--corpus", &root, "corpus", "list", "--format", "json"], corpus_dir.path());
     let value: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
     assert_eq!(value["entries"].as_array().unwrap().len(), 29);
 }

@@ -36,12 +36,7 @@ fn shipped_catalog_lists_25_declarations_and_is_canonical() {
     assert_eq!(catalog.entries.len(), 25);
     let years: Vec<i32> = catalog.entries.iter().filter_map(|e| e.year()).collect();
     assert_eq!(years, (2001..=2025).collect::<Vec<_>>());
-    let present: Vec<&str> = catalog
-        .entries
-        .iter()
-        .filter(|e| e.present)
-        .map(|e| e.id.as_str())
-        .collect();
+    let present: Vec<&str> = catalog.entries.iter().filter(|e| e.present).map(|e| e.id.as_str()).collect();
     assert_eq!(present, ["sco-2020"]);
     // The file is exactly what `corpus add` would write back, so adding a text changes only
     // that entry's lines.
@@ -49,11 +44,7 @@ fn shipped_catalog_lists_25_declarations_and_is_canonical() {
         std::fs::write(&path, catalog.to_toml()).unwrap();
         return;
     }
-    assert_eq!(
-        catalog.to_toml(),
-        text,
-        "run: DECLDIFF_BLESS=1 cargo test --test it shipped_catalog"
-    );
+    assert_eq!(catalog.to_toml(), text, "run: DECLDIFF_BLESS=1 cargo test --test it shipped_catalog");
 }
 
 #[test]
@@ -75,39 +66,27 @@ fn shipped_text_matches_its_checksum() {
 fn add_then_check_round_trips() {
     let corpus_dir = fixtures::corpus_copy();
     let inputs = tempfile::tempdir().unwrap();
-    let big5 = fixtures::encode(
-        encoding_rs::BIG5,
-        &fixtures::to_traditional(&fixtures::html_page(&fixtures::seed(), "big5")),
-    );
+    let big5 =
+        fixtures::encode(encoding_rs::BIG5, &fixtures::to_traditional(&fixtures::html_page(&fixtures::seed(), "big5")));
     let file = write_input(inputs.path(), "moscow-big5.html", &big5);
     let mut req = request(&file, "sco-2020-big5");
     req.date = Some("2020-11-10".to_owned());
     req.title = Some("上海合作组织成员国元首理事会莫斯科宣言".to_owned());
     let outcome = Corpus::add(corpus_dir.path(), &req).unwrap();
-    assert_eq!(
-        (outcome.blocks, outcome.paragraphs, outcome.replaced),
-        (139, 123, false)
-    );
+    assert_eq!((outcome.blocks, outcome.paragraphs, outcome.replaced), (139, 123, false));
     let (problems, _) = Corpus::check(corpus_dir.path(), None, false).unwrap();
     assert!(problems.is_empty(), "{problems:?}");
 
     // The stored text is clean UTF-8, keeps its Traditional characters, and reads to the
     // same keys as the original.
     let corpus = Corpus::open(corpus_dir.path()).unwrap();
-    let stored = corpus
-        .load("sco-2020-big5", ReadOptions::default())
-        .unwrap();
+    let stored = corpus.load("sco-2020-big5", ReadOptions::default()).unwrap();
     let original = corpus.load("sco-2020", ReadOptions::default()).unwrap();
     assert!(stored.document.blocks[0].text.contains("組織"));
-    let keys = |d: &decldiff::segment::Document| {
-        d.blocks.iter().map(|b| b.key.clone()).collect::<Vec<_>>()
-    };
+    let keys = |d: &decldiff::segment::Document| d.blocks.iter().map(|b| b.key.clone()).collect::<Vec<_>>();
     assert_eq!(keys(&stored.document), keys(&original.document));
     let (_, entry) = stored.entry.unwrap();
-    assert_eq!(
-        entry.import.map(|i| (i.encoding, i.format)),
-        Some(("Big5".to_owned(), "html".to_owned()))
-    );
+    assert_eq!(entry.import.map(|i| (i.encoding, i.format)), Some(("Big5".to_owned(), "html".to_owned())));
     assert_eq!(entry.date.as_deref(), Some("2020-11-10"));
     // The input was only read.
     assert_eq!(std::fs::read(&file).unwrap(), big5);
@@ -117,22 +96,9 @@ fn add_then_check_round_trips() {
 fn add_refuses_to_overwrite_without_force() {
     let corpus_dir = fixtures::corpus_copy();
     let before = std::fs::read(corpus_dir.path().join("sco/catalog.toml")).unwrap();
-    let err = Corpus::add(
-        corpus_dir.path(),
-        &request(&fixtures::seed_path(), "sco-2020"),
-    )
-    .unwrap_err()
-    .to_string();
-    assert!(
-        err.contains(
-            "sco-2020.zh.txt: a text for `sco-2020` is already stored (hint: pass --force"
-        ),
-        "{err}"
-    );
-    assert_eq!(
-        std::fs::read(corpus_dir.path().join("sco/catalog.toml")).unwrap(),
-        before
-    );
+    let err = Corpus::add(corpus_dir.path(), &request(&fixtures::seed_path(), "sco-2020")).unwrap_err().to_string();
+    assert!(err.contains("sco-2020.zh.txt: a text for `sco-2020` is already stored (hint: pass --force"), "{err}");
+    assert_eq!(std::fs::read(corpus_dir.path().join("sco/catalog.toml")).unwrap(), before);
     let mut forced = request(&fixtures::seed_path(), "sco-2020");
     forced.force = true;
     assert!(Corpus::add(corpus_dir.path(), &forced).unwrap().replaced);
@@ -142,9 +108,7 @@ fn add_refuses_to_overwrite_without_force() {
 fn add_refuses_ids_that_could_escape() {
     let corpus_dir = fixtures::corpus_copy();
     for id in ["../evil", "/etc/passwd", "Sco-2020", "a/b", "", "x.txt"] {
-        let err = Corpus::add(corpus_dir.path(), &request(&fixtures::seed_path(), id))
-            .unwrap_err()
-            .to_string();
+        let err = Corpus::add(corpus_dir.path(), &request(&fixtures::seed_path(), id)).unwrap_err().to_string();
         assert!(err.starts_with(&format!("invalid id `{id}`")), "{err}");
     }
     let mut bad_collection = request(&fixtures::seed_path(), "ok");
@@ -158,19 +122,11 @@ fn bad_input_leaves_the_corpus_untouched() {
     let corpus_dir = fixtures::corpus_copy();
     let inputs = tempfile::tempdir().unwrap();
     let before = std::fs::read(corpus_dir.path().join("sco/catalog.toml")).unwrap();
-    let mut truncated = fixtures::seed()
-        .lines()
-        .take(5)
-        .collect::<Vec<_>>()
-        .join("\n")
-        .into_bytes();
+    let mut truncated = fixtures::seed().lines().take(5).collect::<Vec<_>>().join("\n").into_bytes();
     truncated.extend_from_slice(&[0xE7, 0x94]); // the first two bytes of a three-byte character
     let file = write_input(inputs.path(), "cut.txt", &truncated);
     assert!(Corpus::add(corpus_dir.path(), &request(&file, "sco-2017")).is_err());
-    assert_eq!(
-        std::fs::read(corpus_dir.path().join("sco/catalog.toml")).unwrap(),
-        before
-    );
+    assert_eq!(std::fs::read(corpus_dir.path().join("sco/catalog.toml")).unwrap(), before);
     assert!(!corpus_dir.path().join("sco/sco-2017.zh.txt").exists());
 }
 
@@ -207,34 +163,18 @@ fn interrupted_writes_leave_a_valid_catalog_and_recover() {
             let catalog_text = std::fs::read_to_string(root.join("sco/catalog.toml")).unwrap();
             let catalog = Catalog::parse(Path::new("catalog.toml"), &catalog_text).unwrap();
             let committed = step == WriteStep::CatalogReplaced;
-            assert_eq!(
-                catalog_text == old_catalog,
-                !committed,
-                "{step:?} replace={replace}"
-            );
+            assert_eq!(catalog_text == old_catalog, !committed, "{step:?} replace={replace}");
 
             let (_, repaired) = Corpus::check(root, None, true).unwrap();
             let (problems, _) = Corpus::check(root, None, false).unwrap();
-            assert!(
-                problems.is_empty(),
-                "{step:?} replace={replace}: {problems:?} after {repaired:?}"
-            );
+            assert!(problems.is_empty(), "{step:?} replace={replace}: {problems:?} after {repaired:?}");
             let now = std::fs::read(&text_path).ok();
             if committed {
                 let now = String::from_utf8(now.expect("committed text")).unwrap();
-                assert!(
-                    now.contains("成员国重申，支持联合国"),
-                    "{step:?}: the new text is in place"
-                );
-                assert_eq!(
-                    catalog.entry(id).unwrap().sha256,
-                    Some(sha256_hex(now.as_bytes()))
-                );
+                assert!(now.contains("成员国重申，支持联合国"), "{step:?}: the new text is in place");
+                assert_eq!(catalog.entry(id).unwrap().sha256, Some(sha256_hex(now.as_bytes())));
             } else {
-                assert!(
-                    now == old_text,
-                    "{step:?} replace={replace}: the old state must come back"
-                );
+                assert!(now == old_text, "{step:?} replace={replace}: the old state must come back");
             }
             // No leftovers once repaired.
             let names: Vec<String> = std::fs::read_dir(root.join("sco"))
@@ -242,9 +182,7 @@ fn interrupted_writes_leave_a_valid_catalog_and_recover() {
                 .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
                 .collect();
             assert!(
-                names.iter().all(|n| !n.contains(".tmp-")
-                    && !n.ends_with(".prev")
-                    && !n.ends_with(".absent")),
+                names.iter().all(|n| !n.contains(".tmp-") && !n.ends_with(".prev") && !n.ends_with(".absent")),
                 "{names:?}"
             );
         }
@@ -262,9 +200,7 @@ fn check_finds_truncated_changed_missing_and_malformed() {
     let (problems, _) = Corpus::check(root, None, false).unwrap();
     assert_eq!(problems.len(), 1);
     assert!(
-        problems[0]
-            .to_string()
-            .contains("sco-2020: text truncated: 1000 of 35136 bytes (hint: restore the text"),
+        problems[0].to_string().contains("sco-2020: text truncated: 1000 of 35136 bytes (hint: restore the text"),
         "{}",
         problems[0]
     );
@@ -273,49 +209,23 @@ fn check_finds_truncated_changed_missing_and_malformed() {
     changed[100] = b'X';
     std::fs::write(&text, &changed).unwrap();
     let (problems, _) = Corpus::check(root, None, false).unwrap();
-    assert!(
-        problems[0].what.starts_with("text changed"),
-        "{}",
-        problems[0]
-    );
+    assert!(problems[0].what.starts_with("text changed"), "{}", problems[0]);
 
     std::fs::remove_file(&text).unwrap();
     let (problems, _) = Corpus::check(root, None, false).unwrap();
     assert_eq!(problems[0].what, "text missing");
 
     std::fs::write(&text, &seed).unwrap();
-    std::fs::write(
-        root.join("sco/catalog.toml"),
-        "[collection]\nname = \"sco\"\ntitle = \n",
-    )
-    .unwrap();
+    std::fs::write(root.join("sco/catalog.toml"), "[collection]\nname = \"sco\"\ntitle = \n").unwrap();
     let (problems, _) = Corpus::check(root, None, false).unwrap();
-    assert!(
-        problems[0]
-            .to_string()
-            .contains("catalog.toml: malformed catalog: line 3"),
-        "{}",
-        problems[0]
-    );
+    assert!(problems[0].to_string().contains("catalog.toml: malformed catalog: line 3"), "{}", problems[0]);
 }
 
 #[test]
 fn unknown_ids_get_suggestions() {
     let corpus = Corpus::embedded();
-    let err = corpus
-        .load("sco-202", ReadOptions::default())
-        .unwrap_err()
-        .to_string();
-    assert!(
-        err.starts_with("sco-202: no such corpus id or file (hint: did you mean sco-2020"),
-        "{err}"
-    );
-    let err = corpus
-        .load("sco-2017", ReadOptions::default())
-        .unwrap_err()
-        .to_string();
-    assert!(
-        err.contains("the text of `sco-2017` is not in the corpus (present = false)"),
-        "{err}"
-    );
+    let err = corpus.load("sco-202", ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.starts_with("sco-202: no such corpus id or file (hint: did you mean sco-2020"), "{err}");
+    let err = corpus.load("sco-2017", ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.contains("the text of `sco-2017` is not in the corpus (present = false)"), "{err}");
 }

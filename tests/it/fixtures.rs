@@ -31,26 +31,14 @@ pub fn to_traditional(text: &str) -> String {
 
 pub fn encode(encoding: &'static encoding_rs::Encoding, text: &str) -> Vec<u8> {
     let (bytes, _, unmappable) = encoding.encode(text);
-    assert!(
-        !unmappable,
-        "fixture text must be encodable in {}",
-        encoding.name()
-    );
+    assert!(!unmappable, "fixture text must be encodable in {}", encoding.name());
     bytes.into_owned()
 }
 
 pub fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
-    let mut bytes = if little_endian {
-        vec![0xFF, 0xFE]
-    } else {
-        vec![0xFE, 0xFF]
-    };
+    let mut bytes = if little_endian { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
     for unit in text.encode_utf16() {
-        let pair = if little_endian {
-            unit.to_le_bytes()
-        } else {
-            unit.to_be_bytes()
-        };
+        let pair = if little_endian { unit.to_le_bytes() } else { unit.to_be_bytes() };
         bytes.extend_from_slice(&pair);
     }
     bytes
@@ -69,12 +57,8 @@ pub fn crlf_blank_lines(text: &str) -> String {
 /// The text as an article on a saved web page: site menus, a script, a title heading,
 /// share buttons and a footer around it, one `<p>` per paragraph.
 pub fn html_page(text: &str, charset: &str) -> String {
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('\u{a0}', "&nbsp;")
-    };
+    let escape =
+        |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('\u{a0}', "&nbsp;");
     let paragraphs: String = text
         .lines()
         .filter(|l| !l.trim().is_empty())

@@ -114,9 +114,7 @@ pub enum EvalCommand {
 pub enum SimulateCommand {
     /// Write a simulated revision of DOC and its gold alignment (illustrative, not an
     /// official text).
-    #[command(
-        after_help = "Examples:\n  decldiff simulate revision sco-2020 --seed 7 --edits heavy --out /tmp/rev7"
-    )]
+    #[command(after_help = "Examples:\n  decldiff simulate revision sco-2020 --seed 7 --edits heavy --out /tmp/rev7")]
     Revision {
         /// The declaration to revise (corpus id or file).
         doc: String,
@@ -187,9 +185,7 @@ impl AlignArgs {
 #[derive(Debug, Subcommand)]
 pub enum CorpusCommand {
     /// List every declaration of the catalog, with its text or not.
-    #[command(
-        after_help = "Examples:\n  decldiff corpus list\n  decldiff corpus list --collection sco --format json"
-    )]
+    #[command(after_help = "Examples:\n  decldiff corpus list\n  decldiff corpus list --collection sco --format json")]
     List {
         /// Only this collection.
         #[arg(long, value_name = "C")]
@@ -317,23 +313,15 @@ impl ReadArgs {
             Some(label) => Some(decldiff::normalize::decode::encoding_for_label(label)?),
             None => None,
         };
-        Ok(decldiff::segment::ReadOptions {
-            encoding,
-            html: self.input.map(|i| i == InputArg::Html),
-        })
+        Ok(decldiff::segment::ReadOptions { encoding, html: self.input.map(|i| i == InputArg::Html) })
     }
 }
 
 impl OutputArgs {
     /// Table options: `--width`, else the terminal's width, else 100.
     pub fn table_options(&self) -> decldiff::render::TableOptions {
-        let width = self
-            .width
-            .or_else(|| comfy_table::Table::new().width())
-            .unwrap_or(100);
-        decldiff::render::TableOptions {
-            width: width.max(40),
-        }
+        let width = self.width.or_else(|| comfy_table::Table::new().width()).unwrap_or(100);
+        decldiff::render::TableOptions { width: width.max(40) }
     }
 }
 

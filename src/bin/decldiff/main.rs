@@ -33,10 +33,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(outcome) => {
             let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(outcome.stdout.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
+            match stdout.write_all(outcome.stdout.as_bytes()).and_then(|()| stdout.flush()) {
                 Ok(()) => ExitCode::from(outcome.status),
                 // A closed pipe (`decldiff … | head`) is the reader's choice, not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -57,103 +54,53 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
     let corpus_dir = cli.corpus.as_deref();
     match cli.command {
         Command::Corpus(command) => run_corpus(command, corpus_dir),
-        Command::Align {
-            old,
-            new,
-            align,
-            read,
-            output,
-        } => {
+        Command::Align { old, new, align, read, output } => {
             let corpus = Corpus::discover(corpus_dir)?;
             let options = read.to_options()?;
-            let (old, new) = (
-                corpus.load(&old, options)?.document,
-                corpus.load(&new, options)?.document,
-            );
+            let (old, new) = (corpus.load(&old, options)?.document, corpus.load(&new, options)?.document);
             let align_options = align.to_options();
             let tokenizer = Tokenizer::shared();
             let alignment = align::align(&old, &new, tokenizer, &align_options);
             Ok(Outcome::ok(match output.format {
-                FormatArg::Table => {
-                    render_align::align_table(&alignment, &old, &new, output.table_options())
-                }
-                FormatArg::Json => {
-                    render_align::align_json(&alignment, &provenance(tokenizer, &align_options))
-                }
+                FormatArg::Table => render_align::align_table(&alignment, &old, &new, output.table_options()),
+                FormatArg::Json => render_align::align_json(&alignment, &provenance(tokenizer, &align_options)),
             }))
         }
-        Command::Eval(EvalCommand::Align {
-            gold,
-            old,
-            new,
-            baseline,
-            align,
-            output,
-        }) => {
+        Command::Eval(EvalCommand::Align { gold, old, new, baseline, align, output }) => {
             let corpus = Corpus::discover(corpus_dir)?;
             let options = decldiff::segment::ReadOptions::default();
-            let (old, new) = (
-                corpus.load(&old, options)?.document,
-                corpus.load(&new, options)?.document,
-            );
+            let (old, new) = (corpus.load(&old, options)?.document, corpus.load(&new, options)?.document);
             let gold = decldiff::eval::Gold::read(&gold, old.blocks.len(), new.blocks.len())?;
             let tokenizer = Tokenizer::shared();
             let (alignment, method): (Alignment, &str) = if baseline {
-                (
-                    align::baseline::align_greedy(&old, &new, tokenizer),
-                    "baseline: greedy difflib ratio ≥ 0.5",
-                )
+                (align::baseline::align_greedy(&old, &new, tokenizer), "baseline: greedy difflib ratio ≥ 0.5")
             } else {
-                (
-                    align::align(&old, &new, tokenizer, &align.to_options()),
-                    "decldiff",
-                )
+                (align::align(&old, &new, tokenizer, &align.to_options()), "decldiff")
             };
             let scores = decldiff::eval::score(&alignment, &gold);
             Ok(Outcome::ok(match output.format {
-                FormatArg::Table => render_align::eval_table(
-                    &scores,
-                    &old.name,
-                    &new.name,
-                    method,
-                    output.table_options(),
-                ),
+                FormatArg::Table => {
+                    render_align::eval_table(&scores, &old.name, &new.name, method, output.table_options())
+                }
                 FormatArg::Json => render_align::eval_json(&scores, &old.name, &new.name, method),
             }))
         }
-        Command::Eval(EvalCommand::Simulated {
-            doc,
-            edits,
-            seeds,
-            align,
-            output,
-        }) => {
+        Command::Eval(EvalCommand::Simulated { doc, edits, seeds, align, output }) => {
             let corpus = Corpus::discover(corpus_dir)?;
-            let doc = corpus
-                .load(&doc, decldiff::segment::ReadOptions::default())?
-                .document;
-            let (ours, baseline) =
-                simulate_pairs(&doc, &edits.to_edits(), seeds, &align.to_options());
+            let doc = corpus.load(&doc, decldiff::segment::ReadOptions::default())?.document;
+            let (ours, baseline) = simulate_pairs(&doc, &edits.to_edits(), seeds, &align.to_options());
             let label = format!("{seeds} simulated {:?} revisions", edits).to_lowercase();
-            let (ours, baseline) = (
-                decldiff::eval::combine(&ours),
-                decldiff::eval::combine(&baseline),
-            );
+            let (ours, baseline) = (decldiff::eval::combine(&ours), decldiff::eval::combine(&baseline));
             Ok(Outcome::ok(match output.format {
                 FormatArg::Table => {
-                    render_align::eval_table(
-                        &ours,
-                        &doc.name,
-                        &label,
-                        "decldiff",
-                        output.table_options(),
-                    ) + &render_align::eval_table(
-                        &baseline,
-                        &doc.name,
-                        &label,
-                        "baseline: greedy difflib ratio ≥ 0.5",
-                        output.table_options(),
-                    )
+                    render_align::eval_table(&ours, &doc.name, &label, "decldiff", output.table_options())
+                        + &render_align::eval_table(
+                            &baseline,
+                            &doc.name,
+                            &label,
+                            "baseline: greedy difflib ratio ≥ 0.5",
+                            output.table_options(),
+                        )
                 }
                 FormatArg::Json => format!(
                     "[{},{}]\n",
@@ -162,16 +109,9 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
                 ),
             }))
         }
-        Command::Simulate(SimulateCommand::Revision {
-            doc,
-            seed,
-            edits,
-            out,
-        }) => {
+        Command::Simulate(SimulateCommand::Revision { doc, seed, edits, out }) => {
             let corpus = Corpus::discover(corpus_dir)?;
-            let doc = corpus
-                .load(&doc, decldiff::segment::ReadOptions::default())?
-                .document;
+            let doc = corpus.load(&doc, decldiff::segment::ReadOptions::default())?.document;
             let revision = decldiff::simulate::revise(&doc, &edits.to_edits(), seed);
             std::fs::create_dir_all(&out).map_err(|e| decldiff::Error::Io {
                 path: out.clone(),
@@ -187,8 +127,7 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
                 })
             };
             write("new.txt", &revision.text)?;
-            let gold =
-                serde_json::to_string_pretty(&revision.gold).expect("gold serializes") + "\n";
+            let gold = serde_json::to_string_pretty(&revision.gold).expect("gold serializes") + "\n";
             write("gold.json", &gold)?;
             Ok(Outcome::ok(format!(
                 "wrote {}/new.txt and gold.json ({} links, {} deleted, {} added)\n",
@@ -206,22 +145,15 @@ fn simulate_pairs(
     edits: &decldiff::simulate::Edits,
     seeds: u64,
     options: &align::AlignOptions,
-) -> (
-    Vec<decldiff::eval::AlignScores>,
-    Vec<decldiff::eval::AlignScores>,
-) {
+) -> (Vec<decldiff::eval::AlignScores>, Vec<decldiff::eval::AlignScores>) {
     let tokenizer = Tokenizer::shared();
     let results: Vec<_> = (1..=seeds)
         .into_par_iter()
         .map(|seed| {
             let revision = decldiff::simulate::revise(doc, edits, seed);
             let new = decldiff::segment::Document::parse(format!("seed-{seed}"), &revision.text);
-            let ours =
-                decldiff::eval::score(&align::align(doc, &new, tokenizer, options), &revision.gold);
-            let baseline = decldiff::eval::score(
-                &align::baseline::align_greedy(doc, &new, tokenizer),
-                &revision.gold,
-            );
+            let ours = decldiff::eval::score(&align::align(doc, &new, tokenizer, options), &revision.gold);
+            let baseline = decldiff::eval::score(&align::baseline::align_greedy(doc, &new, tokenizer), &revision.gold);
             (ours, baseline)
         })
         .collect();
@@ -236,10 +168,7 @@ fn provenance(tokenizer: &Tokenizer, options: &align::AlignOptions) -> render_al
     }
 }
 
-fn run_corpus(
-    command: CorpusCommand,
-    corpus_dir: Option<&std::path::Path>,
-) -> decldiff::Result<Outcome> {
+fn run_corpus(command: CorpusCommand, corpus_dir: Option<&std::path::Path>) -> decldiff::Result<Outcome> {
     match command {
         CorpusCommand::List { collection, output } => {
             let corpus = Corpus::discover(corpus_dir)?;
@@ -250,10 +179,7 @@ fn run_corpus(
             let rows: Vec<render_corpus::Listed<'_>> = collections
                 .iter()
                 .flat_map(|c| {
-                    c.catalog.entries.iter().map(|entry| render_corpus::Listed {
-                        collection: &c.name,
-                        entry,
-                    })
+                    c.catalog.entries.iter().map(|entry| render_corpus::Listed { collection: &c.name, entry })
                 })
                 .collect();
             Ok(Outcome::ok(match output.format {
@@ -269,17 +195,7 @@ fn run_corpus(
                 FormatArg::Json => render_corpus::show_json(&loaded),
             }))
         }
-        CorpusCommand::Add {
-            file,
-            collection,
-            id,
-            date,
-            title,
-            sources,
-            status,
-            force,
-            read,
-        } => {
+        CorpusCommand::Add { file, collection, id, date, title, sources, status, force, read } => {
             if corpus_dir.is_none()
                 && std::env::var_os(decldiff::corpus::CORPUS_ENV).is_none()
                 && !std::path::Path::new("corpora").is_dir()
@@ -305,11 +221,7 @@ fn run_corpus(
             };
             let outcome = Corpus::add(&root, &request)?;
             let import = outcome.entry.import.as_ref();
-            let verb = if outcome.replaced {
-                "replaced"
-            } else {
-                "stored"
-            };
+            let verb = if outcome.replaced { "replaced" } else { "stored" };
             Ok(Outcome::ok(format!(
                 "{verb} {} as {}: {} blocks, {} paragraphs (read as {} {})\n",
                 outcome.entry.id,
@@ -320,11 +232,7 @@ fn run_corpus(
                 import.map_or("", |i| i.format.as_str()),
             )))
         }
-        CorpusCommand::Check {
-            collection,
-            repair,
-            format,
-        } => {
+        CorpusCommand::Check { collection, repair, format } => {
             let root = match corpus_dir {
                 Some(dir) => dir.to_path_buf(),
                 None => match Corpus::discover(None)?.location() {
@@ -332,9 +240,7 @@ fn run_corpus(
                     decldiff::corpus::Location::Embedded => {
                         // The built-in corpus is verified when the binary is built (its
                         // checksums are tested); there is nothing on disk to check.
-                        return Ok(Outcome::ok(
-                            "the built-in corpus is in use; nothing on disk to check\n".to_owned(),
-                        ));
+                        return Ok(Outcome::ok("the built-in corpus is in use; nothing on disk to check\n".to_owned()));
                     }
                 },
             };
