@@ -41,9 +41,27 @@ fn tokenize(c: &mut Criterion) {
     });
 }
 
+fn align(c: &mut Criterion) {
+    use decldiff::align::{AlignOptions, align, baseline};
+    use decldiff::simulate::{Edits, revise};
+    let old = Document::from_bytes(Path::new("sco-2020.zh.txt"), &SEED, ReadOptions::default()).expect("seed reads");
+    let new = Document::parse("revision", &revise(&old, &Edits::heavy(), 7).text);
+    let tokenizer = Tokenizer::shared();
+    let options = AlignOptions::default();
+    let mut group = c.benchmark_group("align");
+    group.throughput(Throughput::Bytes(SEED.len() as u64 * 2));
+    group.bench_function("sco-2020 vs simulated heavy revision (tokenize + align)", |b| {
+        b.iter(|| align(black_box(&old), black_box(&new), tokenizer, &options))
+    });
+    group.bench_function("naive baseline, same pair", |b| {
+        b.iter(|| baseline::align_greedy(black_box(&old), black_box(&new), tokenizer))
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = read_and_segment, tokenize
+    targets = read_and_segment, tokenize, align
 }
 criterion_main!(benches);

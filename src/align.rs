@@ -23,7 +23,6 @@ mod similarity;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::segment::{BlockKind, Document};
@@ -184,7 +183,19 @@ impl Aligner<'_> {
         let mut new_used: BTreeSet<usize> = pairs.iter().map(|p| p.1).collect();
         let sims = self.similarities(&old_used, &new_used);
         let fixed: HashMap<(usize, usize), ()> = pairs.iter().map(|p| ((p.0, p.1), ())).collect();
-        let neighbour = |i: usize, j: usize| -> f32 { if fixed.contains_key(&(i, j)) { 1.0 } else { sims.get(i, j) } };
+        // Neighbour evidence: linked pairs count 1, free pairs come from the table, and the
+        // few pairs of a free block next to a linked one are scored on demand.
+        let neighbour = |i: usize, j: usize| -> f32 {
+            if fixed.contains_key(&(i, j)) {
+                1.0
+            } else if !old_used.contains(&i) && !new_used.contains(&j) {
+                sims.get(i, j)
+            } else if self.old.blocks[i].kind == self.new.blocks[j].kind {
+                self.features.old[i].similarity(&self.features.new[j])
+            } else {
+                0.0
+            }
+        };
 
         let mut edges = Vec::new();
         for (i, row) in sims.rows.iter().enumerate() {
@@ -270,51 +281,33 @@ impl Aligner<'_> {
         pairs
     }
 
-    /// Similarities of the blocks not yet linked, kind with kind, computed in parallel.
+    /// Similarities of the blocks not yet linked, kind with kind (headings aside), computed in
+    /// parallel.
     fn similarities(&self, old_used: &BTreeSet<usize>, new_used: &BTreeSet<usize>) -> Similarities {
         let (n, m) = (self.old.blocks.len(), self.new.blocks.len());
-        let banded = n.saturating_mul(m) > MAX_FULL_PAIRS;
-        let mut new_by_role: HashMap<BlockKind, Vec<usize>> = HashMap::new();
-        for block in &self.new.blocks {
-            new_by_role.entry(role(block.kind)).or_default().push(block.index);
+        let free = |doc: &Document, used: &BTreeSet<usize>| -> Vec<usize> {
+            doc.blocks
+                .iter()
+                .filter(|b| b.kind != BlockKind::Heading && !used.contains(&b.index))
+                .map(|b| b.index)
+                .collect()
+        };
+        let (old_free, new_free) = (free(self.old, old_used), free(self.new, new_used));
+        let banded = old_free.len().saturating_mul(new_free.len()) > MAX_FULL_PAIRS;
+        let admit = |i: usize, j: usize| {
+            role(self.old.blocks[i].kind) == role(self.new.blocks[j].kind)
+                && (!banded || (i * m / n.max(1)).abs_diff(j) <= BAND)
+        };
+        let scored = similarity::score_pairs(self.features, &old_free, &new_free, MIN_KEPT_SIMILARITY, &admit);
+        let mut rows = vec![Vec::new(); n];
+        for (i, row) in old_free.into_iter().zip(scored) {
+            rows[i] = row;
         }
-        let rows = (0..n)
-            .into_par_iter()
-            .map(|i| {
-                let block = &self.old.blocks[i];
-                let Some(candidates) = new_by_role.get(&role(block.kind)) else {
-                    return Vec::new();
-                };
-                let centre = i * m / n.max(1);
-                let (low, high) = if banded { (centre.saturating_sub(BAND), centre + BAND) } else { (0, usize::MAX) };
-                let old_features = &self.features.old[i];
-                let mut row = Vec::new();
-                for &j in candidates {
-                    if j < low || j > high {
-                        continue;
-                    }
-                    let both_free = !old_used.contains(&i) && !new_used.contains(&j);
-                    // Pairs of linked blocks are kept when strong: they are the neighbour
-                    // evidence of the pairs around them.
-                    let s = if block.key == self.new.blocks[j].key {
-                        1.0
-                    } else {
-                        old_features.similarity(&self.features.new[j])
-                    };
-                    if s >= MIN_KEPT_SIMILARITY
-                        && (both_free || block.kind == BlockKind::Heading || s >= self.options.strong_neighbour)
-                    {
-                        row.push((j, s));
-                    }
-                }
-                row
-            })
-            .collect();
         Similarities { rows }
     }
 
-    /// Evidence from the neighbours: the mean similarity of the pairs just before and just
-    /// after (i, j), counting a missing neighbour (document edge) as absent evidence.
+    /// Evidence from the neighbours: the weaker of the similarities of the pairs just before
+    /// and just after (i, j); at a document edge there is no evidence.
     fn context(&self, i: usize, j: usize, neighbour: &dyn Fn(usize, usize) -> f32) -> f32 {
         let before = if i > 0 && j > 0 { neighbour(i - 1, j - 1) } else { 0.0 };
         let after =

@@ -6,8 +6,10 @@
 //! close even when segmentation of a changed phrase differs; tokens keep word boundaries.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::segment::Document;
 use crate::tokenize::{TokenKind, Tokenizer};
@@ -35,105 +37,183 @@ pub(crate) struct FeatureSet {
     pub new: Vec<Features>,
 }
 
-type Counts = Vec<(String, u32)>;
+/// A feature and its count in a block: tokens by their text, bigrams as two packed chars.
+type Counts<K> = Vec<(K, u32)>;
 
-fn counts_of(key: &str, tokenizer: &Tokenizer) -> (Counts, Counts) {
-    let mut tokens: HashMap<&str, u32> = HashMap::new();
+fn counts_of<'a>(key: &'a str, tokenizer: &Tokenizer) -> (Counts<&'a str>, Counts<u64>) {
+    let mut tokens: FxHashMap<&str, u32> = FxHashMap::default();
     for token in tokenizer.tokenize(key) {
         if !matches!(token.kind, TokenKind::Punctuation | TokenKind::Space) {
             *tokens.entry(token.text).or_default() += 1;
         }
     }
     let chars: Vec<char> = key.chars().filter(|c| c.is_alphanumeric()).collect();
-    let mut bigrams: HashMap<String, u32> = HashMap::new();
+    let mut bigrams: FxHashMap<u64, u32> = FxHashMap::default();
     if chars.len() == 1 {
-        bigrams.insert(chars[0].to_string(), 1);
+        bigrams.insert(u64::from(chars[0]), 1);
     }
     for pair in chars.windows(2) {
-        *bigrams.entry(pair.iter().collect()).or_default() += 1;
+        *bigrams.entry((u64::from(pair[0]) << 32) | u64::from(pair[1])).or_default() += 1;
     }
-    let mut tokens: Counts = tokens.into_iter().map(|(t, n)| (t.to_owned(), n)).collect();
-    let mut bigrams: Counts = bigrams.into_iter().collect();
+    let mut tokens: Counts<&str> = tokens.into_iter().collect();
+    let mut bigrams: Counts<u64> = bigrams.into_iter().collect();
     tokens.sort_unstable();
     bigrams.sort_unstable();
     (tokens, bigrams)
 }
 
-/// Interns strings to dense ids, in first-seen order (deterministic for a given input).
-#[derive(Default)]
-struct Vocabulary {
-    ids: HashMap<String, u32>,
+/// Interns features to dense ids, in first-seen order (deterministic for a given input).
+struct Vocabulary<K> {
+    ids: FxHashMap<K, u32>,
     document_frequency: Vec<u32>,
 }
 
-impl Vocabulary {
-    fn count(&mut self, features: &Counts) {
-        for (feature, _) in features {
-            let next = self.ids.len() as u32;
-            let id = *self.ids.entry(feature.clone()).or_insert(next);
-            if id as usize == self.document_frequency.len() {
-                self.document_frequency.push(0);
-            }
-            self.document_frequency[id as usize] += 1;
-        }
+impl<K: Hash + Eq + Copy> Vocabulary<K> {
+    fn new() -> Self {
+        Vocabulary { ids: FxHashMap::default(), document_frequency: Vec::new() }
     }
 
-    fn rare(&self, features: &Counts, blocks: f32, offset: u32) -> Vec<(u32, f32)> {
+    /// Interns a block's features and counts them once each towards document frequency.
+    fn intern(&mut self, features: &Counts<K>) -> Vec<(u32, u32)> {
         features
             .iter()
-            .filter_map(|(feature, tf)| {
-                let id = self.ids[feature];
-                let df = self.document_frequency[id as usize];
-                (df <= RARE_DOCUMENT_FREQUENCY).then(|| (id + offset, *tf as f32 * (1.0 + blocks / df as f32).ln()))
+            .map(|(feature, tf)| {
+                let next = self.ids.len() as u32;
+                let id = *self.ids.entry(*feature).or_insert(next);
+                if id as usize == self.document_frequency.len() {
+                    self.document_frequency.push(0);
+                }
+                self.document_frequency[id as usize] += 1;
+                (id, *tf)
             })
             .collect()
     }
+}
 
-    fn weigh(&self, features: &Counts, blocks: f32) -> (Vec<(u32, f32)>, f32) {
-        let mut weighted: Vec<(u32, f32)> = features
-            .iter()
-            .map(|(feature, tf)| {
-                let id = self.ids[feature];
-                let df = self.document_frequency[id as usize] as f32;
-                (id, *tf as f32 * (1.0 + blocks / df).ln())
-            })
-            .collect();
-        weighted.sort_unstable_by_key(|(id, _)| *id);
-        let total = weighted.iter().map(|(_, w)| w).sum();
-        (weighted, total)
-    }
+/// A block's features as (id, term frequency).
+type Interned = Vec<(u32, u32)>;
+
+/// Term frequency × IDF of interned features, sorted by id, and their total.
+fn weigh(features: &[(u32, u32)], document_frequency: &[u32], blocks: f32) -> (Vec<(u32, f32)>, f32) {
+    let mut weighted: Vec<(u32, f32)> = features
+        .iter()
+        .map(|&(id, tf)| (id, tf as f32 * (1.0 + blocks / document_frequency[id as usize] as f32).ln()))
+        .collect();
+    weighted.sort_unstable_by_key(|(id, _)| *id);
+    let total = weighted.iter().map(|(_, w)| w).sum();
+    (weighted, total)
+}
+
+/// The distinctive features among weighted ones (document frequency at most
+/// [`RARE_DOCUMENT_FREQUENCY`]), ids shifted by `offset`.
+fn rare<'a>(
+    weighted: &'a [(u32, f32)],
+    document_frequency: &'a [u32],
+    offset: u32,
+) -> impl Iterator<Item = (u32, f32)> + 'a {
+    weighted
+        .iter()
+        .filter(move |(id, _)| document_frequency[*id as usize] <= RARE_DOCUMENT_FREQUENCY)
+        .map(move |&(id, w)| (id + offset, w))
 }
 
 impl FeatureSet {
     /// Tokenizes every block (in parallel) and weighs features by IDF over both documents.
     pub fn build(old: &Document, new: &Document, tokenizer: &Tokenizer) -> FeatureSet {
-        let count = |doc: &Document| -> Vec<(Counts, Counts)> {
-            doc.blocks.par_iter().map(|b| counts_of(&b.key, tokenizer)).collect()
-        };
-        let (old_counts, new_counts) = rayon::join(|| count(old), || count(new));
-        let mut token_vocabulary = Vocabulary::default();
-        let mut bigram_vocabulary = Vocabulary::default();
-        for (tokens, bigrams) in old_counts.iter().chain(&new_counts) {
-            token_vocabulary.count(tokens);
-            bigram_vocabulary.count(bigrams);
+        let (old_counts, new_counts) = rayon::join(|| count(old, tokenizer), || count(new, tokenizer));
+        let mut token_vocabulary = Vocabulary::new();
+        let mut bigram_vocabulary = Vocabulary::new();
+        let interned: Vec<(Interned, Interned)> = old_counts
+            .iter()
+            .chain(&new_counts)
+            .map(|(tokens, bigrams)| (token_vocabulary.intern(tokens), bigram_vocabulary.intern(bigrams)))
+            .collect();
+        let blocks = interned.len() as f32;
+        let offset = token_vocabulary.ids.len() as u32;
+        let (token_df, bigram_df) = (&token_vocabulary.document_frequency, &bigram_vocabulary.document_frequency);
+        let mut features: Vec<Features> = interned
+            .par_iter()
+            .map(|(tokens, bigrams)| {
+                let (tokens, token_total) = weigh(tokens, token_df, blocks);
+                let (bigrams, bigram_total) = weigh(bigrams, bigram_df, blocks);
+                let rare: Vec<(u32, f32)> =
+                    rare(&tokens, token_df, 0).chain(rare(&bigrams, bigram_df, offset)).collect();
+                let rare_total = rare.iter().map(|(_, w)| w).sum();
+                Features { tokens, bigrams, token_total, bigram_total, rare, rare_total }
+            })
+            .collect();
+        let new_features = features.split_off(old_counts.len());
+        FeatureSet { old: features, new: new_features }
+    }
+}
+
+fn count<'a>(doc: &'a Document, tokenizer: &Tokenizer) -> Vec<(Counts<&'a str>, Counts<u64>)> {
+    doc.blocks.par_iter().map(|b| counts_of(&b.key, tokenizer)).collect()
+}
+
+/// Scores every pair of `old_blocks` × `new_blocks` that shares a feature, through an
+/// inverted index of the new side: only shared features cost anything, so a pair of long
+/// documents with few free blocks is cheap. Returns, for each old block in order, its
+/// (new block, similarity) pairs at or above `min_similarity`, sorted by new block.
+pub(crate) fn score_pairs(
+    set: &FeatureSet,
+    old_blocks: &[usize],
+    new_blocks: &[usize],
+    min_similarity: f32,
+    admit: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Vec<Vec<(usize, f32)>> {
+    let mut token_postings = Postings::default();
+    let mut bigram_postings = Postings::default();
+    for &j in new_blocks {
+        for &(id, w) in &set.new[j].tokens {
+            token_postings.entry(id).or_default().push((j, w));
         }
-        let blocks = (old_counts.len() + new_counts.len()) as f32;
-        let weigh = |counts: &[(Counts, Counts)]| -> Vec<Features> {
-            counts
-                .iter()
-                .map(|(tokens, bigrams)| {
-                    let offset = token_vocabulary.ids.len() as u32;
-                    let mut rare = token_vocabulary.rare(tokens, blocks, 0);
-                    rare.extend(bigram_vocabulary.rare(bigrams, blocks, offset));
-                    rare.sort_unstable_by_key(|(id, _)| *id);
-                    let rare_total = rare.iter().map(|(_, w)| w).sum();
-                    let (tokens, token_total) = token_vocabulary.weigh(tokens, blocks);
-                    let (bigrams, bigram_total) = bigram_vocabulary.weigh(bigrams, blocks);
-                    Features { tokens, bigrams, token_total, bigram_total, rare, rare_total }
-                })
-                .collect()
-        };
-        FeatureSet { old: weigh(&old_counts), new: weigh(&new_counts) }
+        for &(id, w) in &set.new[j].bigrams {
+            bigram_postings.entry(id).or_default().push((j, w));
+        }
+    }
+    let width = set.new.len();
+    old_blocks
+        .par_iter()
+        .map_init(
+            || (vec![0f32; width], vec![0f32; width], Vec::new()),
+            |(token_shared, bigram_shared, touched), &i| {
+                let old = &set.old[i];
+                accumulate(&token_postings, &old.tokens, token_shared, touched);
+                accumulate(&bigram_postings, &old.bigrams, bigram_shared, touched);
+                touched.sort_unstable();
+                touched.dedup();
+                let mut row = Vec::new();
+                for &j in touched.iter() {
+                    let new = &set.new[j];
+                    let tokens = dice(token_shared[j], old.token_total, new.token_total);
+                    let bigrams = dice(bigram_shared[j], old.bigram_total, new.bigram_total);
+                    let similarity = ((tokens + bigrams) / 2.0).clamp(0.0, 1.0);
+                    if similarity >= min_similarity && admit(i, j) {
+                        row.push((j, similarity));
+                    }
+                    token_shared[j] = 0.0;
+                    bigram_shared[j] = 0.0;
+                }
+                touched.clear();
+                row
+            },
+        )
+        .collect()
+}
+
+type Postings = FxHashMap<u32, Vec<(usize, f32)>>;
+
+/// Adds Σ min(w_old, w_new) per new block over the features of one old block, noting which
+/// new blocks were touched (possibly twice; the caller deduplicates).
+fn accumulate(postings: &Postings, features: &[(u32, f32)], shared: &mut [f32], touched: &mut Vec<usize>) {
+    for (id, w) in features {
+        for &(j, wj) in postings.get(id).map_or(&[][..], Vec::as_slice) {
+            if shared[j] == 0.0 {
+                touched.push(j);
+            }
+            shared[j] += w.min(wj);
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Integration tests: reading every supported variant of a declaration, the corpus manager,
 //! and the `decldiff` binary end to end.
 
+mod align;
 mod cli;
 mod corpus;
 mod fixtures;
