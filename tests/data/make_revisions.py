@@ -53,13 +53,13 @@ class Rev:
         lines = []
         for text, origin, _ in self.items:
             is_block_line = any(o in HEADINGS for o in origin) or (origin and origin[0] >= 129)
-            lines.append(text if is_block_line or text in renamed.values() else "\u3000\u3000" + text)
+            lines.append(text if is_block_line or text in renamed.values() or text == "互联互通" else "\u3000\u3000" + text)
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, "new.txt"), "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
         # new themes
         new_theme, current = [], "preamble"
-        heading_names = set(HEADINGS.values()) | set(renamed.values())
+        heading_names = set(HEADINGS.values()) | set(renamed.values()) | {"互联互通"}
         for text, origin, _ in self.items:
             if text in heading_names:
                 current = text
@@ -322,3 +322,53 @@ for i in range(129, 139):
     else:
         r.keep(i)
 r.write("tests/data/rev2", {"经贸合作": "经济合作", "国际交往": "对外交往"})
+
+# ---------------------------------------------------------------- revision 3: held out
+# Written after the aligner's thresholds were set on rev1 and rev2, and measured once,
+# without changing the aligner afterwards (docs/accuracy.md).
+r = Rev()
+for i in range(0, 129):
+    t = OLD[i]
+    if i == 3:
+        r.keep(i, t.replace("成员国将加强政治对话、协作和协调", "成员国将进一步加强政治对话、协作和协调"))
+    elif i == 34:
+        pass  # moved to 国际交往, heavily edited
+    elif i == 40:
+        pass  # deleted
+    elif i == 44:
+        s = sentences(t)
+        r.keep(i, t.replace("一贯主张恪守条约规定", "始终主张恪守条约规定"))
+    elif i == 57:
+        r.keep(i, t.replace("反对破坏多边贸易体制", "坚决反对破坏多边贸易体制"))
+    elif i == 77:
+        r.keep(77)
+        # A new titled section carved out of 经贸合作: its paragraphs change theme, not text.
+        r.new("互联互通")
+    elif i == 88:
+        # Trap: the same state and formula, another initiative.
+        r.new("成员国注意到印度共和国关于建立传统医学工作组的倡议，欢迎2021年举行的首届传统医学论坛成果。")
+    elif i == 95:
+        s = sentences(t)
+        r.split(i, [t.replace("，促进旅游合作，加强人员往来，重点开展青年交流。", "。"), "成员国将促进旅游合作，加强人员往来，重点开展青年交流。"])
+    elif i == 102:
+        r.keep(i, t.replace("采取措施扩大游客往来", "采取切实措施扩大游客往来"))
+    elif i == 105:
+        r.keep(105)
+        # Reuses the wording of 102 without being it: an addition.
+        r.new("成员国支持继续举办“上合组织八大奇迹”系列活动，向各国民众推介成员国的旅游资源和文化遗产。")
+    elif i == 109:
+        pass  # deleted
+    elif i == 119:
+        r.merge([119, 120], t.replace("加强成员国外交部", "加强各成员国外交部") + OLD[120])
+    elif i == 120:
+        pass
+    elif i == 125:
+        r.keep(125)
+        r.keep(34, "成员国指出，任何形式的腐败均威胁国家和地区安全，阻碍各国经济社会可持续发展。成员国支持在联合国框架内进一步加强反腐败国际合作，共同打击跨境腐败犯罪，追缴外逃资产。")
+    elif i == 128:
+        r.keep(i, t.replace("深化全方位伙伴合作", "深化全方位合作"))
+    else:
+        r.keep(i)
+for i in range(129, 139):
+    r.keep(i)
+r.write("tests/data/rev3", {})

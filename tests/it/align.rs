@@ -40,7 +40,7 @@ fn kind_recall(scores: &eval::AlignScores, kind: LinkKind) -> f64 {
 #[test]
 fn hand_written_revisions_meet_the_targets_and_beat_the_baseline() {
     let old = seed_doc();
-    for name in ["rev1", "rev2"] {
+    for name in ["rev1", "rev2", "rev3"] {
         let (new, gold) = revision(name);
         let found = run(&old, &new);
         assert_accounted(&found, old.blocks.len(), new.blocks.len());
