@@ -202,3 +202,36 @@ fn help_shows_examples() {
     let out = decldiff(&["corpus", "add", "--help"], fixtures::repo());
     assert!(stdout(&out).contains("decldiff corpus add moscow.txt"));
 }
+
+#[test]
+fn every_variant_shows_the_same_blocks_through_the_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = fixtures::seed();
+    let variants: Vec<(&str, Vec<u8>)> = vec![
+        ("seed.txt", seed.clone().into_bytes()),
+        ("gb18030.txt", fixtures::encode(encoding_rs::GB18030, &seed)),
+        ("big5.txt", fixtures::encode(encoding_rs::BIG5, &fixtures::traditional())),
+        ("utf16le.txt", fixtures::utf16(&seed, true)),
+        ("utf16be.txt", fixtures::utf16(&seed, false)),
+        ("crlf.txt", fixtures::crlf_blank_lines(&seed).into_bytes()),
+        ("page.html", fixtures::html_page(&seed, "utf-8").into_bytes()),
+    ];
+    let mut reference: Option<Vec<(String, String, String)>> = None;
+    for (name, bytes) in variants {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let out = decldiff(&["corpus", "show", &format!("./{name}"), "--format", "json"], dir.path());
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+        let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let blocks: Vec<(String, String, String)> = value["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| (b["kind"].to_string(), b["key"].to_string(), b["theme"].to_string()))
+            .collect();
+        assert_eq!(blocks.len(), 139, "{name}");
+        match &reference {
+            None => reference = Some(blocks),
+            Some(r) => assert_eq!(&blocks, r, "{name}"),
+        }
+    }
+}
