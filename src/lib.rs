@@ -27,7 +27,9 @@
 //! ```
 
 pub mod align;
+pub mod classify;
 pub mod corpus;
+pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod normalize;

@@ -59,6 +59,8 @@ pub struct Token<'a> {
 pub struct Tokenizer {
     jieba: Jieba,
     dictionary_hash: String,
+    /// Words the dictionaries tag as place (ns), organisation (nt) or person (nr) names.
+    entities: std::collections::HashSet<String>,
 }
 
 impl std::fmt::Debug for Tokenizer {
@@ -96,18 +98,29 @@ impl Tokenizer {
         let mut hasher = Sha256::new();
         hasher.update(SEGMENTER_VERSION.as_bytes());
         let builtin = (Path::new("data/domain-dictionary.txt"), DOMAIN_DICTIONARY);
+        let mut entities = std::collections::HashSet::new();
         for (path, text) in std::iter::once(builtin).chain(user) {
             hasher.update(text.as_bytes());
-            load_dictionary(&mut jieba, path, text)?;
+            entities.extend(load_dictionary(&mut jieba, path, text)?);
         }
         let dictionary_hash = hex_prefix(&hasher.finalize(), 16);
-        Ok(Tokenizer { jieba, dictionary_hash })
+        Ok(Tokenizer { jieba, dictionary_hash, entities })
     }
 
     /// A hash of the segmenter version and every dictionary loaded on top of jieba's own
     /// (hex, 16 digits): outputs state it so that a result can be reproduced.
     pub fn dictionary_hash(&self) -> &str {
         &self.dictionary_hash
+    }
+
+    /// Whether `word` names a state, place, organisation or person: tagged so (ns, nt, nr) in
+    /// the domain or user dictionary, or in jieba's own.
+    pub fn is_entity(&self, word: &str) -> bool {
+        if self.entities.contains(word) {
+            return true;
+        }
+        let tags = self.jieba.tag(word, false);
+        tags.len() == 1 && ["ns", "nt", "nr"].iter().any(|t| tags[0].tag.starts_with(t))
     }
 
     /// Cuts a comparison key into tokens. Concatenating the tokens' texts gives back `key`.
@@ -127,7 +140,9 @@ impl Tokenizer {
     }
 }
 
-fn load_dictionary(jieba: &mut Jieba, path: &Path, text: &str) -> Result<()> {
+/// Loads a dictionary into jieba; returns its entity words (tags ns, nt, nr).
+fn load_dictionary(jieba: &mut Jieba, path: &Path, text: &str) -> Result<Vec<String>> {
+    let mut entities = Vec::new();
     for (number, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -151,9 +166,12 @@ fn load_dictionary(jieba: &mut Jieba, path: &Path, text: &str) -> Result<()> {
                 what: "expected `word [frequency] [tag]`".to_owned(),
             });
         }
+        if tag.is_some_and(|t| ["ns", "nt", "nr"].contains(&t)) {
+            entities.push(word.to_owned());
+        }
         jieba.add_word(word, freq, tag);
     }
-    Ok(())
+    Ok(entities)
 }
 
 /// Splits a key into spans: (start, end, is_title). A title is a balanced 《…》 (nested 〈〉

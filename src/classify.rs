@@ -1,0 +1,356 @@
+//! Word changes → classes: a commitment shift on a ladder (with direction and steps), a number
+//! or date, an entity (state, organisation, person, 《document》), punctuation, a clause added
+//! or removed, or other rewording. The ladders are data (`data/ladders.toml`, docs/ladders.md).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::tokenize::{TokenKind, Tokenizer};
+
+/// The built-in ladders.
+pub const DEFAULT_LADDERS: &str = include_str!("../data/ladders.toml");
+
+/// A change region shorter than this many Chinese characters is not a clause.
+const MIN_CLAUSE_CHARS: usize = 4;
+
+/// Commitment ladders.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Ladders {
+    /// The ladders.
+    #[serde(rename = "ladder")]
+    pub ladders: Vec<Ladder>,
+    /// SHA-256 (16 hex digits) of the file the ladders came from.
+    #[serde(skip)]
+    pub hash: String,
+}
+
+/// One ladder: steps from weakest to strongest.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Ladder {
+    /// Its name (`support`).
+    pub name: String,
+    /// Words of each step, weakest first.
+    pub steps: Vec<Vec<String>>,
+}
+
+impl Ladders {
+    /// The built-in ladders.
+    pub fn builtin() -> Ladders {
+        Ladders::parse(Path::new("data/ladders.toml"), DEFAULT_LADDERS)
+            .expect("the built-in ladders are valid (tested)")
+    }
+
+    /// Reads ladders from a TOML file.
+    ///
+    /// # Errors
+    /// [`Error::Io`], or [`Error::Catalog`] naming the file and line of a malformed one.
+    pub fn read(path: &Path) -> Result<Ladders> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "reading", e))?;
+        Ladders::parse(path, &text)
+    }
+
+    /// Parses ladders.
+    ///
+    /// # Errors
+    /// [`Error::Catalog`] naming the file and line of a malformed file, or an empty ladder.
+    pub fn parse(path: &Path, text: &str) -> Result<Ladders> {
+        let mut ladders: Ladders = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count());
+            Error::Catalog { path: path.to_owned(), what: format!("line {}: {}", line.unwrap_or(0), e.message()) }
+        })?;
+        if let Some(bad) = ladders.ladders.iter().find(|l| l.steps.len() < 2 || l.steps.iter().any(|s| s.is_empty())) {
+            return Err(Error::Catalog {
+                path: path.to_owned(),
+                what: format!("ladder `{}` needs at least two non-empty steps", bad.name),
+            });
+        }
+        ladders.hash = crate::corpus::sha256_hex(text.as_bytes())[..16].to_owned();
+        Ok(ladders)
+    }
+
+    /// Every occurrence of a ladder word in `text`: (byte start, word, ladder index, step).
+    /// Longer words win where two overlap (坚定支持 over 支持).
+    fn occurrences<'a>(&'a self, text: &str) -> Vec<(usize, &'a str, usize, usize)> {
+        let mut found = Vec::new();
+        for (l, ladder) in self.ladders.iter().enumerate() {
+            for (s, step) in ladder.steps.iter().enumerate() {
+                for word in step {
+                    for (start, _) in text.match_indices(word.as_str()) {
+                        found.push((start, word.as_str(), l, s));
+                    }
+                }
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
+        let mut kept: Vec<(usize, &str, usize, usize)> = Vec::new();
+        for occurrence in found {
+            if kept.last().is_none_or(|last| occurrence.0 >= last.0 + last.1.len()) {
+                kept.push(occurrence);
+            }
+        }
+        kept
+    }
+}
+
+/// Stronger or weaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Up the ladder.
+    Stronger,
+    /// Down the ladder.
+    Weaker,
+}
+
+/// A commitment shift.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Shift {
+    /// The ladder.
+    pub ladder: String,
+    /// The old word.
+    pub from: String,
+    /// The new word.
+    pub to: String,
+    /// Up or down.
+    pub direction: Direction,
+    /// How many steps (positive).
+    pub steps: u32,
+}
+
+/// What a change is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeClass {
+    /// A commitment word replaced by another on the same ladder.
+    CommitmentShift,
+    /// A number or date changed (or only its formatting).
+    NumberOrDate,
+    /// A state, organisation, person or 《document》 added, removed or replaced.
+    Entity,
+    /// Punctuation or whitespace only.
+    Punctuation,
+    /// A clause added.
+    ClauseAdded,
+    /// A clause removed.
+    ClauseRemoved,
+    /// Anything else.
+    Rewording,
+}
+
+impl ChangeClass {
+    /// The name used in tables and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeClass::CommitmentShift => "commitment_shift",
+            ChangeClass::NumberOrDate => "number_or_date",
+            ChangeClass::Entity => "entity",
+            ChangeClass::Punctuation => "punctuation",
+            ChangeClass::ClauseAdded => "clause_added",
+            ChangeClass::ClauseRemoved => "clause_removed",
+            ChangeClass::Rewording => "rewording",
+        }
+    }
+}
+
+/// A classified change region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Classified {
+    /// The class.
+    pub class: ChangeClass,
+    /// The shift, for a commitment shift.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shift: Option<Shift>,
+    /// Whether only formatting changed (punctuation, or a number written another way).
+    pub editorial: bool,
+}
+
+/// Classifies one change region `old` → `new`.
+pub fn classify(old: &str, new: &str, ladders: &Ladders, tokenizer: &Tokenizer) -> Classified {
+    let plain = |class| Classified { class, shift: None, editorial: false };
+    let strip = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    if strip(old) == strip(new) {
+        return Classified { class: ChangeClass::Punctuation, shift: None, editorial: true };
+    }
+    if let Some(shift) = commitment_shift(old, new, ladders) {
+        return Classified { class: ChangeClass::CommitmentShift, shift: Some(shift), editorial: false };
+    }
+    if is_numeric_change(old, new) {
+        let editorial = !old.is_empty() && !new.is_empty() && numeric_form(&strip(old)) == numeric_form(&strip(new));
+        return Classified { class: ChangeClass::NumberOrDate, shift: None, editorial };
+    }
+    if is_entity_change(old, new, tokenizer) {
+        return plain(ChangeClass::Entity);
+    }
+    let han = |s: &str| s.chars().filter(|c| crate::normalize::is_han(*c)).count();
+    if old.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() && han(new) >= MIN_CLAUSE_CHARS {
+        return plain(ChangeClass::ClauseAdded);
+    }
+    if new.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() && han(old) >= MIN_CLAUSE_CHARS {
+        return plain(ChangeClass::ClauseRemoved);
+    }
+    plain(ChangeClass::Rewording)
+}
+
+/// A one-for-one replacement of a ladder word by another of the same ladder, the rest of the
+/// region unchanged.
+fn commitment_shift(old: &str, new: &str, ladders: &Ladders) -> Option<Shift> {
+    let (olds, news) = (ladders.occurrences(old), ladders.occurrences(new));
+    for &(o_start, o_word, o_ladder, o_step) in &olds {
+        for &(n_start, n_word, n_ladder, n_step) in &news {
+            if o_ladder != n_ladder || o_step == n_step {
+                continue;
+            }
+            let same_before = old[..o_start] == new[..n_start];
+            let same_after = old[o_start + o_word.len()..] == new[n_start + n_word.len()..];
+            if same_before && same_after {
+                let stronger = n_step > o_step;
+                return Some(Shift {
+                    ladder: ladders.ladders[o_ladder].name.clone(),
+                    from: o_word.to_owned(),
+                    to: n_word.to_owned(),
+                    direction: if stronger { Direction::Stronger } else { Direction::Weaker },
+                    steps: n_step.abs_diff(o_step) as u32,
+                });
+            }
+        }
+    }
+    None
+}
+
+const NUMERALS: &str = "〇零一二三四五六七八九十百千万两";
+const DATE_UNITS: &str = "年月日号时分届次周岁个多余至到—–-－~～.．、%％";
+
+fn is_numeric_char(c: char) -> bool {
+    c.is_ascii_digit() || NUMERALS.contains(c)
+}
+
+/// A region whose differing characters are digits, Chinese numerals or date units.
+fn is_numeric_change(old: &str, new: &str) -> bool {
+    let has_number = old.chars().any(is_numeric_char) || new.chars().any(is_numeric_char);
+    let rest = |s: &str| {
+        s.chars()
+            .filter(|c| !is_numeric_char(*c) && !DATE_UNITS.contains(*c) && c.is_alphanumeric())
+            .collect::<String>()
+    };
+    has_number && rest(old) == rest(new)
+}
+
+/// Numbers written with Chinese numerals → digits (一九七二 → 1972, 二十三 → 23), so that a
+/// number written another way compares equal.
+pub fn numeric_form(text: &str) -> String {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .find(c)
+            .map(|i| i / 3)
+            .or_else(|| (c == '零').then_some(0))
+            .or_else(|| (c == '两').then_some(2))
+    };
+    let mut out = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '十' || digit(chars[i]).is_some() {
+            let start = i;
+            while i < chars.len() && (chars[i] == '十' || digit(chars[i]).is_some()) {
+                i += 1;
+            }
+            let run: Vec<char> = chars[start..i].to_vec();
+            if let Some(ten) = run.iter().position(|c| *c == '十') {
+                let tens =
+                    if ten == 0 { 1 } else { run[..ten].iter().filter_map(|c| digit(*c)).fold(0, |a, d| a * 10 + d) };
+                let units = run[ten + 1..].iter().filter_map(|c| digit(*c)).fold(0, |a, d| a * 10 + d);
+                out.push_str(&(tens * 10 + units).to_string());
+            } else {
+                run.iter().filter_map(|c| digit(*c)).for_each(|d| out.push(char::from(b'0' + d as u8)));
+            }
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A region whose only content difference is entity tokens (states, organisations, persons,
+/// 《documents》), with enumeration commas and conjunctions around them.
+fn is_entity_change(old: &str, new: &str, tokenizer: &Tokenizer) -> bool {
+    let split = |s: &str| -> (Vec<String>, String) {
+        let mut entities = Vec::new();
+        let mut rest = String::new();
+        for token in tokenizer.tokenize(s) {
+            if token.kind == TokenKind::Title || tokenizer.is_entity(token.text) {
+                entities.push(token.text.to_owned());
+            } else if !matches!(token.text, "和" | "及" | "与" | "以及" | "、" | "，") {
+                rest.push_str(token.text);
+            }
+        }
+        (entities, rest)
+    };
+    let (old_entities, old_rest) = split(old);
+    let (new_entities, new_rest) = split(new);
+    old_entities != new_entities && old_rest == new_rest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class(old: &str, new: &str) -> Classified {
+        classify(old, new, &Ladders::builtin(), Tokenizer::shared())
+    }
+
+    #[test]
+    fn commitment_shifts_with_direction_and_steps() {
+        let c = class("欢迎", "注意到");
+        assert_eq!(c.class, ChangeClass::CommitmentShift);
+        let shift = c.shift.unwrap();
+        assert_eq!((shift.ladder.as_str(), shift.direction, shift.steps), ("support", Direction::Weaker, 1));
+        let shift = class("支持", "坚定支持").shift.unwrap();
+        assert_eq!((shift.direction, shift.steps), (Direction::Stronger, 1));
+        let shift = class("表示关切", "表示严重关切").shift.unwrap();
+        assert_eq!((shift.ladder.as_str(), shift.direction), ("concern", Direction::Stronger));
+        let shift = class("注意到", "坚定支持").shift.unwrap();
+        assert_eq!(shift.steps, 5);
+        // A verb arriving inside an added clause is part of that addition.
+        assert_eq!(class("", "，并重申支持该倡议").class, ChangeClass::ClauseAdded);
+        // Another verb off the ladders, or a change beyond the word, is not a shift.
+        assert_eq!(class("支持", "推动").class, ChangeClass::Rewording);
+        assert_eq!(class("支持该倡议", "坚定支持另一倡议").class, ChangeClass::Rewording);
+    }
+
+    #[test]
+    fn numbers_dates_punctuation_entities_clauses() {
+        assert_eq!(class("73", "74").class, ChangeClass::NumberOrDate);
+        assert!(!class("73", "74").editorial);
+        assert_eq!(class("2020年5月23日至27日", "2021年5月").class, ChangeClass::NumberOrDate);
+        let formatting = class("一九七二年", "1972年");
+        assert!(formatting.class == ChangeClass::NumberOrDate && formatting.editorial);
+        assert_eq!(class("，", "、").class, ChangeClass::Punctuation);
+        assert!(class("，", "、").editorial);
+        assert_eq!(class("吉尔吉斯共和国", "哈萨克斯坦共和国").class, ChangeClass::Entity);
+        assert_eq!(class("", "、印度共和国").class, ChangeClass::Entity);
+        assert_eq!(class("《上合组织宪章》", "《联合国宪章》").class, ChangeClass::Entity);
+        assert_eq!(class("", "，并照顾地区国家合理关切").class, ChangeClass::ClauseAdded);
+        assert_eq!(class("，包括在多边框架内开展对话", "").class, ChangeClass::ClauseRemoved);
+        assert_eq!(class("十分", "至关").class, ChangeClass::Rewording);
+    }
+
+    #[test]
+    fn numeric_forms() {
+        assert_eq!(numeric_form("一九七二年"), "1972年");
+        assert_eq!(numeric_form("第二十三届"), "第23届");
+        assert_eq!(numeric_form("第十次"), "第10次");
+    }
+
+    #[test]
+    fn malformed_ladders_name_the_line() {
+        let err = Ladders::parse(Path::new("l.toml"), "[[ladder]]\nname = \"x\"\nsteps = [[\"a\"]]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("needs at least two non-empty steps"), "{err}");
+        let err = Ladders::parse(Path::new("l.toml"), "[[ladder]]\nname = 3\n").unwrap_err().to_string();
+        assert!(err.starts_with("l.toml: line 2"), "{err}");
+    }
+}
