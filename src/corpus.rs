@@ -31,11 +31,18 @@ pub const CATALOG_FILE: &str = "catalog.toml";
 /// The collections built into the binary, so that the tool runs on its shipped corpus from
 /// anywhere: (collection, catalog, [(text file, bytes)]).
 type EmbeddedCollection = (&'static str, &'static str, &'static [(&'static str, &'static [u8])]);
-const EMBEDDED: &[EmbeddedCollection] = &[(
-    "sco",
-    include_str!("../corpora/sco/catalog.toml"),
-    &[("sco-2020.zh.txt", include_bytes!("../corpora/sco/sco-2020.zh.txt"))],
-)];
+const EMBEDDED: &[EmbeddedCollection] = &[
+    (
+        "examples",
+        include_str!("../corpora/examples/catalog.toml"),
+        &[("sco-2020-rev1.zh.txt", include_bytes!("../corpora/examples/sco-2020-rev1.zh.txt"))],
+    ),
+    (
+        "sco",
+        include_str!("../corpora/sco/catalog.toml"),
+        &[("sco-2020.zh.txt", include_bytes!("../corpora/sco/sco-2020.zh.txt"))],
+    ),
+];
 
 /// Where the corpus lives.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -34,6 +34,8 @@ pub mod error;
 pub mod eval;
 pub mod normalize;
 pub mod render;
+pub mod report;
+pub mod score;
 pub mod segment;
 pub mod simulate;
 pub mod tokenize;

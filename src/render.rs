@@ -3,6 +3,7 @@
 //! is always given, so the same input renders to the same bytes.
 
 pub mod align;
+pub mod compare;
 pub mod corpus;
 
 use comfy_table::{ContentArrangement, Table, presets};

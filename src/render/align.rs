@@ -19,7 +19,7 @@ pub struct Provenance {
 }
 
 /// [`AlignOptions`] as JSON.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OptionsJson {
     link_threshold: f32,
     context_threshold: f32,

@@ -6,6 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
 Examples:
+  decldiff compare                            the change table of the shipped illustrative pair
+  decldiff compare sco-2020 revised.txt       what was added, dropped, softened or strengthened
   decldiff align sco-2020 revised.txt         which paragraph became which
   decldiff eval align --gold gold.json sco-2020 revised.txt
   decldiff corpus list                        every declaration in the catalog
@@ -39,6 +41,43 @@ pub enum Command {
     /// Manage the corpus: list, show, add and check declarations.
     #[command(subcommand)]
     Corpus(CorpusCommand),
+    /// Compare declarations: the change table per theme (added, removed, reworded, moved,
+    /// commitments strengthened or softened), then every change with its word diff. Without
+    /// arguments, the shipped illustrative pair; with several NEW, OLD against each.
+    #[command(
+        after_help = "Examples:\n  decldiff compare\n  decldiff compare sco-2020 examples/sco-2020-rev1 --format markdown\n  decldiff compare draft.txt final.txt --by paragraph --all\n  decldiff compare old.txt new.txt --exit-code > /dev/null || echo changed\n  decldiff compare base.txt v1.txt v2.txt v3.txt --format json\n\nExit status: 0 success (with --exit-code: no substantive difference), 1 substantive differences (with --exit-code), 2 error.\nScores: docs/scoring.md. JSON: docs/json-format.md."
+    )]
+    Compare {
+        /// The old declaration (corpus id or file) [default: sco-2020]
+        old: Option<String>,
+        /// The new declaration(s) [default: examples/sco-2020-rev1]
+        new: Vec<String>,
+        /// Rows per theme (with the list of changes) or per changed paragraph.
+        #[arg(long, value_enum, default_value_t = ByArg::Theme)]
+        by: ByArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+        format: CompareFormat,
+        /// List editorial changes too (punctuation, number formatting); they are always counted.
+        #[arg(long)]
+        all: bool,
+        /// Exit 1 if there are substantive differences, as diff(1) does.
+        #[arg(long)]
+        exit_code: bool,
+        /// Table width in columns [default: the terminal's, or 100]
+        #[arg(long)]
+        width: Option<u16>,
+        /// Colour in inline diffs [default: auto: on a terminal, unless NO_COLOR is set]
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+        /// Commitment ladders (TOML, docs/ladders.md) [default: the built-in data/ladders.toml]
+        #[arg(long, value_name = "FILE")]
+        ladders: Option<std::path::PathBuf>,
+        #[command(flatten)]
+        align: AlignArgs,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
     /// Align two declarations paragraph by paragraph: identical, reworded, moved, split,
     /// merged, added, deleted. OLD and NEW are corpus ids or files.
     #[command(
@@ -128,6 +167,39 @@ pub enum SimulateCommand {
         #[arg(long, value_name = "DIR")]
         out: std::path::PathBuf,
     },
+}
+
+/// `compare --by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    /// One row per theme, then the list of changes.
+    Theme,
+    /// One row per changed paragraph.
+    Paragraph,
+}
+
+/// `compare --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// A table for the terminal, then the changes with inline diffs.
+    Table,
+    /// Markdown, to paste into a paper.
+    Markdown,
+    /// CSV, for pandas or R.
+    Csv,
+    /// JSON (docs/json-format.md).
+    Json,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// `--edits`.
@@ -269,6 +341,7 @@ pub struct ReadArgs {
 /// How to print data.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
+    // Fields are public so that `compare`, which has its own --format, can reuse the width.
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,

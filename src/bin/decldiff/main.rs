@@ -10,9 +10,12 @@ use clap::Parser;
 use decldiff::corpus::{AddRequest, Corpus, TextStatus};
 use decldiff::render::corpus as render_corpus;
 
-use cli::{Cli, Command, CorpusCommand, EvalCommand, FormatArg, SimulateCommand, StatusArg};
+use cli::{
+    ByArg, Cli, ColorArg, Command, CompareFormat, CorpusCommand, EvalCommand, FormatArg, SimulateCommand, StatusArg,
+};
 use decldiff::align::{self, Alignment};
 use decldiff::render::align as render_align;
+use decldiff::render::compare as render_compare;
 use decldiff::tokenize::{SEGMENTER_VERSION, Tokenizer};
 use rayon::prelude::*;
 
@@ -54,6 +57,64 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
     let corpus_dir = cli.corpus.as_deref();
     match cli.command {
         Command::Corpus(command) => run_corpus(command, corpus_dir),
+        Command::Compare { old, new, by, format, all, exit_code, width, color, ladders, align, read } => {
+            let corpus = Corpus::discover(corpus_dir)?;
+            let read = read.to_options()?;
+            let old_spec = old.unwrap_or_else(|| DEFAULT_OLD.to_owned());
+            let new_specs = if new.is_empty() { vec![DEFAULT_NEW.to_owned()] } else { new };
+            let ladders = match ladders {
+                Some(path) => decldiff::classify::Ladders::read(&path)?,
+                None => decldiff::classify::Ladders::builtin(),
+            };
+            let options = decldiff::score::CompareOptions { align: align.to_options(), ladders, top_terms: 5, all };
+            let old = corpus.load(&old_spec, read)?;
+            let news = new_specs.iter().map(|spec| corpus.load(spec, read)).collect::<decldiff::Result<Vec<_>>>()?;
+            let tokenizer = Tokenizer::shared();
+            let reports: Vec<decldiff::report::Report> = news
+                .par_iter()
+                .map(|new| {
+                    let mut report = decldiff::score::compare(&old.document, &new.document, tokenizer, &options);
+                    describe(&mut report.old, &old);
+                    describe(&mut report.new, new);
+                    report
+                })
+                .collect();
+            use std::io::IsTerminal;
+            let colour = match color {
+                ColorArg::Always => true,
+                ColorArg::Never => false,
+                ColorArg::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            let render = render_compare::CompareRender {
+                table: cli::OutputArgs { format: FormatArg::Table, width }.table_options(),
+                by: match by {
+                    ByArg::Theme => render_compare::By::Theme,
+                    ByArg::Paragraph => render_compare::By::Paragraph,
+                },
+                colour,
+            };
+            let stdout = match format {
+                CompareFormat::Json if reports.len() > 1 => {
+                    let parts: Vec<String> =
+                        reports.iter().map(|r| render_compare::json(r).trim_end().to_owned()).collect();
+                    format!("[{}]\n", parts.join(",\n"))
+                }
+                _ => reports
+                    .iter()
+                    .map(|r| match format {
+                        CompareFormat::Table => render_compare::table(r, &render),
+                        CompareFormat::Markdown => render_compare::markdown(r, &render),
+                        CompareFormat::Csv => render_compare::csv(r, &render),
+                        CompareFormat::Json => render_compare::json(r),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            };
+            let status = if exit_code && reports.iter().any(|r| r.substantive) { 1 } else { 0 };
+            Ok(Outcome { stdout, status })
+        }
         Command::Align { old, new, align, read, output } => {
             let corpus = Corpus::discover(corpus_dir)?;
             let options = read.to_options()?;
@@ -136,6 +197,23 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
                 revision.gold.deleted.len(),
                 revision.gold.added.len()
             )))
+        }
+    }
+}
+
+/// The pair `decldiff compare` runs without arguments: the shipped 2020 text and the
+/// illustrative revision in the examples collection.
+const DEFAULT_OLD: &str = "sco-2020";
+const DEFAULT_NEW: &str = "examples/sco-2020-rev1";
+
+/// Fills a report's document description from the catalog.
+fn describe(info: &mut decldiff::report::DocInfo, loaded: &decldiff::corpus::Loaded) {
+    if let Some((_, entry)) = &loaded.entry {
+        info.title = entry.title_zh.clone();
+        info.date = entry.date.clone();
+        info.sources = entry.sources.iter().map(|s| s.url.clone()).collect();
+        if entry.status != TextStatus::Official {
+            info.status = serde_json::to_value(entry.status).ok().and_then(|v| v.as_str().map(str::to_owned));
         }
     }
 }

@@ -1,0 +1,365 @@
+//! `compare` output: the per-theme change table, then the change list, as a terminal table,
+//! Markdown, CSV or JSON. Pure functions of the [`Report`].
+
+use super::{TableOptions, new_table, to_json};
+use crate::diff::{Segment, WordDiff, render_inline};
+use crate::report::{Change, Report, ThemeScore};
+
+/// What the rows of the table are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum By {
+    /// One row per theme, then the list of changes.
+    #[default]
+    Theme,
+    /// One row per changed block.
+    Paragraph,
+}
+
+/// How to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CompareRender {
+    /// Table width.
+    pub table: TableOptions,
+    /// Rows per theme or per paragraph.
+    pub by: By,
+    /// ANSI colours in inline diffs.
+    pub colour: bool,
+}
+
+const THEME_HEADER: [&str; 12] = [
+    "theme",
+    "¶ old",
+    "¶ new",
+    "same",
+    "reworded",
+    "added",
+    "removed",
+    "moved in",
+    "moved out",
+    "split/merge",
+    "shift",
+    "commitments",
+];
+
+fn theme_row(s: &ThemeScore) -> Vec<String> {
+    let volume = |n: usize, chars: usize| if n == 0 { "0".to_owned() } else { format!("{n} ({chars})") };
+    let commitments = if s.stronger + s.weaker == 0 {
+        String::new()
+    } else {
+        format!("+{} / −{} (net {:+})", s.stronger, s.weaker, s.net_shift_steps)
+    };
+    vec![
+        s.theme.clone(),
+        s.paragraphs_old.to_string(),
+        s.paragraphs_new.to_string(),
+        s.unchanged.to_string(),
+        volume(s.reworded, s.reworded_chars),
+        volume(s.added, s.added_chars),
+        volume(s.removed, s.removed_chars),
+        volume(s.moved_in, s.moved_in_chars),
+        volume(s.moved_out, s.moved_out_chars),
+        format!("{}/{}", s.splits, s.merges),
+        format!("{:.3}", s.wording_shift),
+        commitments,
+    ]
+}
+
+fn heading(report: &Report) -> String {
+    let describe = |d: &crate::report::DocInfo| {
+        let mut s = d.name.clone();
+        for extra in [
+            d.title.as_deref(),
+            d.date.as_deref(),
+            d.status.as_deref().map(|s| if s == "illustrative" { "illustrative, not an official text" } else { s }),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            s.push_str(&format!(" · {extra}"));
+        }
+        s
+    };
+    format!("{}\n→ {}\n", describe(&report.old), describe(&report.new))
+}
+
+fn indices(ids: &[usize]) -> String {
+    ids.iter().map(usize::to_string).collect::<Vec<_>>().join("+")
+}
+
+fn classes(change: &Change) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for edit in &change.edits {
+        let part = match &edit.shift {
+            Some(shift) => format!(
+                "commitment_shift {} {}→{} ({} {})",
+                shift.ladder,
+                shift.from,
+                shift.to,
+                match shift.direction {
+                    crate::classify::Direction::Stronger => "stronger",
+                    crate::classify::Direction::Weaker => "weaker",
+                },
+                shift.steps
+            ),
+            None => edit.class.as_str().to_owned(),
+        };
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+    parts.join(", ")
+}
+
+fn inline(change: &Change, colour: bool) -> String {
+    render_inline(&WordDiff { segments: change.diff.clone() }, colour)
+}
+
+fn change_label(change: &Change) -> String {
+    let mut label = format!(
+        "{} → {}  {}  [{}]",
+        or_dash(&indices(&change.old)),
+        or_dash(&indices(&change.new)),
+        change.kind.as_str(),
+        change.theme
+    );
+    if let Some(from) = &change.from_theme {
+        label = format!(
+            "{} → {}  {}  [{} → {}]",
+            or_dash(&indices(&change.old)),
+            or_dash(&indices(&change.new)),
+            change.kind.as_str(),
+            from,
+            change.theme
+        );
+    }
+    if let Some(sim) = change.similarity {
+        label.push_str(&format!("  sim {sim:.2}"));
+    }
+    let classes = classes(change);
+    if !classes.is_empty() {
+        label.push_str(&format!("  {classes}"));
+    }
+    if change.editorial {
+        label.push_str("  (editorial)");
+    }
+    label
+}
+
+fn or_dash(s: &str) -> &str {
+    if s.is_empty() { "–" } else { s }
+}
+
+/// The terminal rendering.
+pub fn table(report: &Report, options: &CompareRender) -> String {
+    let mut out = heading(report);
+    match options.by {
+        By::Theme => {
+            let mut table = new_table(options.table, &THEME_HEADER);
+            for s in report.themes.iter().chain(std::iter::once(&report.total)) {
+                table.add_row(theme_row(s));
+            }
+            out.push_str(&table.to_string());
+            out.push('\n');
+            out.push_str(&summary_lines(report));
+            out.push_str(&format!("\n{} changes\n", report.changes.len()));
+            for change in &report.changes {
+                out.push_str(&format!("\n{}\n  {}\n", change_label(change), inline(change, options.colour)));
+            }
+        }
+        By::Paragraph => {
+            let mut table = new_table(options.table, &["old", "new", "kind", "theme", "classes", "diff"]);
+            for change in &report.changes {
+                let theme = match &change.from_theme {
+                    Some(from) => format!("{from} → {}", change.theme),
+                    None => change.theme.clone(),
+                };
+                table.add_row(vec![
+                    indices(&change.old),
+                    indices(&change.new),
+                    change.kind.as_str().to_owned(),
+                    theme,
+                    classes(change),
+                    inline(change, false),
+                ]);
+            }
+            out.push_str(&table.to_string());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn summary_lines(report: &Report) -> String {
+    let mut out = String::new();
+    if !report.theme_moves.is_empty() {
+        let moves: Vec<String> =
+            report.theme_moves.iter().map(|m| format!("{} → {}: {}", m.from, m.to, m.paragraphs)).collect();
+        out.push_str(&format!("moved between themes: {}\n", moves.join("; ")));
+    }
+    let terms = |terms: &[crate::report::Term]| {
+        terms.iter().map(|t| format!("{} ({}→{})", t.term, t.old, t.new)).collect::<Vec<_>>().join(", ")
+    };
+    if !report.total.top_added.is_empty() {
+        out.push_str(&format!("terms up: {}\n", terms(&report.total.top_added)));
+    }
+    if !report.total.top_removed.is_empty() {
+        out.push_str(&format!("terms down: {}\n", terms(&report.total.top_removed)));
+    }
+    out
+}
+
+/// Markdown: a pipe table per theme, then the changes as a list (deletions ~~struck~~,
+/// insertions **bold**), ready to paste into a paper.
+pub fn markdown(report: &Report, options: &CompareRender) -> String {
+    let escape = |s: &str| s.replace('|', "\\|");
+    let mut out = format!("**{}** → **{}**\n\n", escape(&report.old.name), escape(&report.new.name));
+    let row = |cells: Vec<String>| format!("| {} |\n", cells.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | "));
+    match options.by {
+        By::Theme => {
+            out.push_str(&row(THEME_HEADER.iter().map(|s| s.to_string()).collect()));
+            out.push_str(&row(THEME_HEADER.iter().map(|_| "---".to_owned()).collect()));
+            for s in report.themes.iter().chain(std::iter::once(&report.total)) {
+                out.push_str(&row(theme_row(s)));
+            }
+            out.push('\n');
+            for line in summary_lines(report).lines() {
+                out.push_str(&format!("{line}\n\n"));
+            }
+            out.push_str("### Changes\n\n");
+            for change in &report.changes {
+                out.push_str(&format!("- `{}`: {}\n", escape(&change_label(change)), markdown_diff(&change.diff)));
+            }
+        }
+        By::Paragraph => {
+            out.push_str("| old | new | kind | theme | classes | diff |\n| --- | --- | --- | --- | --- | --- |\n");
+            for change in &report.changes {
+                out.push_str(&row(vec![
+                    indices(&change.old),
+                    indices(&change.new),
+                    change.kind.as_str().to_owned(),
+                    change.theme.clone(),
+                    classes(change),
+                    markdown_diff(&change.diff),
+                ]));
+            }
+        }
+    }
+    out
+}
+
+fn markdown_diff(segments: &[Segment]) -> String {
+    let mut out = String::new();
+    for segment in segments {
+        match segment {
+            Segment::Equal { text } => out.push_str(text),
+            Segment::Change { old, new } => {
+                if !old.is_empty() {
+                    out.push_str(&format!("~~{old}~~"));
+                }
+                if !new.is_empty() {
+                    out.push_str(&format!("**{new}**"));
+                }
+            }
+        }
+    }
+    out.replace('|', "\\|")
+}
+
+fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_owned()
+    }
+}
+
+/// CSV: one row per theme (and the total) with every score, or one row per change; loads
+/// into pandas or R as is.
+pub fn csv(report: &Report, options: &CompareRender) -> String {
+    let line = |cells: Vec<String>| cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(",") + "\n";
+    let mut out = String::new();
+    match options.by {
+        By::Theme => {
+            out.push_str(&line(
+                [
+                    "theme",
+                    "paragraphs_old",
+                    "paragraphs_new",
+                    "unchanged",
+                    "unchanged_chars",
+                    "reworded",
+                    "reworded_chars",
+                    "added",
+                    "added_chars",
+                    "removed",
+                    "removed_chars",
+                    "moved_in",
+                    "moved_in_chars",
+                    "moved_out",
+                    "moved_out_chars",
+                    "moved_within",
+                    "splits",
+                    "merges",
+                    "wording_shift",
+                    "stronger",
+                    "weaker",
+                    "net_shift_steps",
+                ]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            ));
+            for s in report.themes.iter().chain(std::iter::once(&report.total)) {
+                out.push_str(&line(vec![
+                    s.theme.clone(),
+                    s.paragraphs_old.to_string(),
+                    s.paragraphs_new.to_string(),
+                    s.unchanged.to_string(),
+                    s.unchanged_chars.to_string(),
+                    s.reworded.to_string(),
+                    s.reworded_chars.to_string(),
+                    s.added.to_string(),
+                    s.added_chars.to_string(),
+                    s.removed.to_string(),
+                    s.removed_chars.to_string(),
+                    s.moved_in.to_string(),
+                    s.moved_in_chars.to_string(),
+                    s.moved_out.to_string(),
+                    s.moved_out_chars.to_string(),
+                    s.moved_within.to_string(),
+                    s.splits.to_string(),
+                    s.merges.to_string(),
+                    format!("{}", s.wording_shift),
+                    s.stronger.to_string(),
+                    s.weaker.to_string(),
+                    s.net_shift_steps.to_string(),
+                ]));
+            }
+        }
+        By::Paragraph => {
+            out.push_str("old,new,kind,block,theme,from_theme,similarity,editorial,classes,old_text,new_text\n");
+            for change in &report.changes {
+                let d = WordDiff { segments: change.diff.clone() };
+                out.push_str(&line(vec![
+                    indices(&change.old),
+                    indices(&change.new),
+                    change.kind.as_str().to_owned(),
+                    change.block.as_str().to_owned(),
+                    change.theme.clone(),
+                    change.from_theme.clone().unwrap_or_default(),
+                    change.similarity.map(|s| format!("{s}")).unwrap_or_default(),
+                    change.editorial.to_string(),
+                    classes(change),
+                    d.old_text(),
+                    d.new_text(),
+                ]));
+            }
+        }
+    }
+    out
+}
+
+/// JSON: the whole report (docs/json-format.md).
+pub fn json(report: &Report) -> String {
+    to_json(report)
+}

@@ -1,0 +1,214 @@
+//! The [`Report`] of a comparison: the one `Serialize` type every renderer takes. It owns its
+//! data, so it outlives the documents it was made from.
+
+use serde::Serialize;
+
+use crate::align::LinkKind;
+use crate::classify::{ChangeClass, Shift};
+use crate::diff::Segment;
+
+/// What a report says about each document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DocInfo {
+    /// Corpus id or file name.
+    pub name: String,
+    /// The Chinese title, from the catalog.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The date, from the catalog.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Where the text is published, from the catalog.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// Whether the catalog marks the text illustrative or simulated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Number of blocks.
+    pub blocks: usize,
+    /// Number of paragraphs.
+    pub paragraphs: usize,
+}
+
+/// How the report was made, so that it can be cited and re-run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Provenance {
+    /// decldiff's version.
+    pub decldiff: &'static str,
+    /// The segmenter and its settings.
+    pub segmenter: &'static str,
+    /// Hash of the dictionaries.
+    pub dictionary: String,
+    /// Hash of the ladders.
+    pub ladders: String,
+    /// Alignment thresholds.
+    pub align: crate::render::align::OptionsJson,
+    /// Whether editorial changes are listed.
+    pub all: bool,
+}
+
+/// A term whose use rose or fell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Term {
+    /// The term.
+    pub term: String,
+    /// Occurrences in the old paragraphs.
+    pub old: u32,
+    /// Occurrences in the new paragraphs.
+    pub new: u32,
+    /// Signed log-likelihood (G²): positive when the term rose.
+    pub keyness: f64,
+}
+
+/// The scores of one theme (or of the whole document).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ThemeScore {
+    /// The theme, in the new document's names.
+    pub theme: String,
+    /// Paragraphs in the old document under this theme (mapped through renamed headings).
+    pub paragraphs_old: usize,
+    /// Paragraphs in the new document under this theme.
+    pub paragraphs_new: usize,
+    /// Identical, in place.
+    pub unchanged: usize,
+    /// Characters of those.
+    pub unchanged_chars: usize,
+    /// Text changed (reworded, moved and reworded, split, merged).
+    pub reworded: usize,
+    /// New-side characters of those.
+    pub reworded_chars: usize,
+    /// New paragraphs.
+    pub added: usize,
+    /// Characters of those.
+    pub added_chars: usize,
+    /// Paragraphs dropped.
+    pub removed: usize,
+    /// Characters of those.
+    pub removed_chars: usize,
+    /// Paragraphs that came from another theme.
+    pub moved_in: usize,
+    /// Characters of those.
+    pub moved_in_chars: usize,
+    /// Paragraphs that went to another theme.
+    pub moved_out: usize,
+    /// Characters of those.
+    pub moved_out_chars: usize,
+    /// Paragraphs that changed place within the theme.
+    pub moved_within: usize,
+    /// Old paragraphs split.
+    pub splits: usize,
+    /// New paragraphs merged from several.
+    pub merges: usize,
+    /// Length-weighted mean of 1 − similarity over text-changed links, 0..=1.
+    pub wording_shift: f64,
+    /// Commitment shifts upward.
+    pub stronger: usize,
+    /// Commitment shifts downward.
+    pub weaker: usize,
+    /// Steps up minus steps down.
+    pub net_shift_steps: i64,
+    /// Terms that rose most.
+    pub top_added: Vec<Term>,
+    /// Terms that fell most.
+    pub top_removed: Vec<Term>,
+}
+
+/// Paragraphs that moved from one theme to another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ThemeMove {
+    /// The old theme (in the new document's names).
+    pub from: String,
+    /// The new theme.
+    pub to: String,
+    /// How many paragraphs.
+    pub paragraphs: usize,
+}
+
+/// What kind of change an entry of the change list is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// A link (see its `link` kind).
+    Link(LinkKind),
+    /// A new block.
+    Added,
+    /// A dropped block.
+    Deleted,
+}
+
+impl ChangeKind {
+    /// The name used in tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Link(kind) => kind.as_str(),
+            ChangeKind::Added => "added",
+            ChangeKind::Deleted => "deleted",
+        }
+    }
+}
+
+/// One edit inside a link, classified.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// The old text of the region.
+    pub old: String,
+    /// The new text of the region.
+    pub new: String,
+    /// Its class.
+    pub class: ChangeClass,
+    /// The shift, for a commitment shift.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shift: Option<Shift>,
+    /// Whether only formatting changed (punctuation, or a number written another way).
+    pub editorial: bool,
+}
+
+/// One entry of the change list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// Old block indices.
+    pub old: Vec<usize>,
+    /// New block indices.
+    pub new: Vec<usize>,
+    /// What changed.
+    pub kind: ChangeKind,
+    /// The block kind (`paragraph`, `heading`, …).
+    pub block: crate::segment::BlockKind,
+    /// The theme, in the new document's names.
+    pub theme: String,
+    /// The old theme, when the paragraph moved across themes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_theme: Option<String>,
+    /// Similarity of the link.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<f64>,
+    /// Whether every edit is punctuation or number formatting.
+    pub editorial: bool,
+    /// The classified edits.
+    pub edits: Vec<Edit>,
+    /// The word diff (old and new text of added and deleted blocks as one change).
+    pub diff: Vec<Segment>,
+}
+
+/// A comparison of two declarations.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Version of this shape (docs/json-format.md).
+    pub schema_version: u32,
+    /// The old document.
+    pub old: DocInfo,
+    /// The new document.
+    pub new: DocInfo,
+    /// How it was made.
+    pub provenance: Provenance,
+    /// Per theme, in the new document's order (themes only the old one has come last).
+    pub themes: Vec<ThemeScore>,
+    /// The whole document.
+    pub total: ThemeScore,
+    /// Paragraphs moved between themes.
+    pub theme_moves: Vec<ThemeMove>,
+    /// Every change, in new-document order.
+    pub changes: Vec<Change>,
+    /// Whether there is any substantive difference.
+    pub substantive: bool,
+}

@@ -1,0 +1,439 @@
+//! Two documents → a [`Report`]: align, diff every link word by word, classify each edit, and
+//! score additions, removals, rewordings, moves and commitment shifts per theme. Formulas,
+//! with worked examples, in docs/scoring.md.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::align::{self, AlignOptions, Alignment, Link, LinkKind};
+use crate::classify::{self, Direction, Ladders};
+use crate::diff::{self, Segment};
+use crate::report::{Change, ChangeKind, DocInfo, Edit, Provenance, Report, Term, ThemeMove, ThemeScore};
+use crate::segment::{BlockKind, Document};
+use crate::tokenize::{SEGMENTER_VERSION, TokenKind, Tokenizer};
+
+/// How to compare.
+#[derive(Debug, Clone)]
+pub struct CompareOptions {
+    /// The aligner's thresholds.
+    pub align: AlignOptions,
+    /// The commitment ladders.
+    pub ladders: Ladders,
+    /// How many top added and removed terms per theme.
+    pub top_terms: usize,
+    /// Whether editorial changes are listed (they are always counted).
+    pub all: bool,
+}
+
+impl Default for CompareOptions {
+    fn default() -> Self {
+        CompareOptions { align: AlignOptions::default(), ladders: Ladders::builtin(), top_terms: 5, all: false }
+    }
+}
+
+fn info(doc: &Document) -> DocInfo {
+    DocInfo {
+        name: doc.name.clone(),
+        blocks: doc.blocks.len(),
+        paragraphs: doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count(),
+        ..DocInfo::default()
+    }
+}
+
+fn chars(doc: &Document, ids: &[usize]) -> usize {
+    ids.iter().map(|&i| doc.blocks[i].key.chars().count()).sum()
+}
+
+fn joined(doc: &Document, ids: &[usize]) -> String {
+    ids.iter().map(|&i| doc.blocks[i].key.as_str()).collect()
+}
+
+/// Compares two documents.
+pub fn compare(old: &Document, new: &Document, tokenizer: &Tokenizer, options: &CompareOptions) -> Report {
+    let alignment = align::align(old, new, tokenizer, &options.align);
+    report_of(old, new, &alignment, tokenizer, options)
+}
+
+/// Builds the report of an alignment.
+pub fn report_of(
+    old: &Document,
+    new: &Document,
+    alignment: &Alignment,
+    tokenizer: &Tokenizer,
+    options: &CompareOptions,
+) -> Report {
+    let old_theme = |i: usize| -> String {
+        let theme = &old.blocks[i].theme;
+        alignment.theme_map.get(theme).cloned().unwrap_or_else(|| theme.clone())
+    };
+    // Diff and classify every link whose text changed, in parallel.
+    let diffs: Vec<(Vec<Segment>, Vec<Edit>)> = alignment
+        .links
+        .par_iter()
+        .map(|link| {
+            let (o, n) = (joined(old, &link.old), joined(new, &link.new));
+            let d = diff::diff(&o, &n, tokenizer);
+            let edits = d
+                .iter_changes()
+                .map(|(eo, en)| {
+                    let c = classify::classify(eo, en, &options.ladders, tokenizer);
+                    Edit {
+                        old: eo.to_owned(),
+                        new: en.to_owned(),
+                        class: c.class,
+                        shift: c.shift,
+                        editorial: c.editorial,
+                    }
+                })
+                .collect::<Vec<_>>();
+            (d.segments, edits)
+        })
+        .collect();
+    // A reworded link whose every edit is punctuation or number formatting is editorial.
+    let editorial_of = |link: &Link, edits: &[Edit]| -> bool {
+        link.kind == LinkKind::Reworded && !edits.is_empty() && edits.iter().all(|e| e.editorial)
+    };
+
+    let mut scores: BTreeMap<String, ThemeScore> = BTreeMap::new();
+    let mut moves: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut shift_totals: BTreeMap<String, (f64, f64)> = BTreeMap::new(); // theme → (Σ len·(1−sim), Σ len)
+    let mut changes: Vec<(usize, u8, usize, Change)> = Vec::new(); // (new position, order, old position, change)
+    let theme_of_new = |j: usize| new.blocks[j].theme.clone();
+
+    for (link, (segments, edits)) in alignment.links.iter().zip(diffs) {
+        let first_new = link.new[0];
+        let block_kind = new.blocks[first_new].kind;
+        let theme = theme_of_new(first_new);
+        let from = old_theme(link.old[0]);
+        let is_paragraph = block_kind == BlockKind::Paragraph;
+        let editorial = editorial_of(link, &edits);
+        if is_paragraph {
+            let (old_chars, new_chars) = (chars(old, &link.old), chars(new, &link.new));
+            let theme_changed = from != theme;
+            let score = scores
+                .entry(theme.clone())
+                .or_insert_with(|| ThemeScore { theme: theme.clone(), ..Default::default() });
+            match link.kind {
+                LinkKind::Identical => {
+                    score.unchanged += 1;
+                    score.unchanged_chars += new_chars;
+                }
+                LinkKind::Moved | LinkKind::MovedReworded if !theme_changed => score.moved_within += 1,
+                _ => {}
+            }
+            let text_changed =
+                matches!(link.kind, LinkKind::Reworded | LinkKind::MovedReworded | LinkKind::Split | LinkKind::Merge);
+            if text_changed && !editorial {
+                score.reworded += 1;
+                score.reworded_chars += new_chars;
+            }
+            if editorial && link.kind == LinkKind::Reworded {
+                score.unchanged += 1;
+                score.unchanged_chars += new_chars;
+            }
+            match link.kind {
+                LinkKind::Split => score.splits += 1,
+                LinkKind::Merge => score.merges += 1,
+                _ => {}
+            }
+            for edit in &edits {
+                if let Some(shift) = &edit.shift {
+                    match shift.direction {
+                        Direction::Stronger => {
+                            score.stronger += 1;
+                            score.net_shift_steps += i64::from(shift.steps);
+                        }
+                        Direction::Weaker => {
+                            score.weaker += 1;
+                            score.net_shift_steps -= i64::from(shift.steps);
+                        }
+                    }
+                }
+            }
+            if text_changed {
+                let entry = shift_totals.entry(theme.clone()).or_default();
+                entry.0 += new_chars as f64 * (1.0 - link.similarity);
+                entry.1 += new_chars as f64;
+            }
+            if theme_changed && matches!(link.kind, LinkKind::Moved | LinkKind::MovedReworded) {
+                score.moved_in += 1;
+                score.moved_in_chars += new_chars;
+                let out = scores
+                    .entry(from.clone())
+                    .or_insert_with(|| ThemeScore { theme: from.clone(), ..Default::default() });
+                out.moved_out += 1;
+                out.moved_out_chars += old_chars;
+                *moves.entry((from.clone(), theme.clone())).or_default() += 1;
+            }
+        }
+        if link.kind == LinkKind::Identical || (editorial && !options.all) {
+            continue;
+        }
+        let from_theme = (is_paragraph && from != theme).then_some(from);
+        changes.push((
+            first_new,
+            0,
+            link.old[0],
+            Change {
+                old: link.old.clone(),
+                new: link.new.clone(),
+                kind: ChangeKind::Link(link.kind),
+                block: block_kind,
+                theme,
+                from_theme,
+                similarity: Some(link.similarity),
+                editorial,
+                edits,
+                diff: segments,
+            },
+        ));
+    }
+    for &j in &alignment.added {
+        let block = &new.blocks[j];
+        if block.kind == BlockKind::Paragraph {
+            let score = scores
+                .entry(block.theme.clone())
+                .or_insert_with(|| ThemeScore { theme: block.theme.clone(), ..Default::default() });
+            score.added += 1;
+            score.added_chars += block.key.chars().count();
+        }
+        changes.push((
+            j,
+            0,
+            usize::MAX,
+            lone_change(ChangeKind::Added, block, block.theme.clone(), String::new(), block.key.clone()),
+        ));
+    }
+    for &i in &alignment.deleted {
+        let block = &old.blocks[i];
+        let theme = old_theme(i);
+        if block.kind == BlockKind::Paragraph {
+            let score = scores
+                .entry(theme.clone())
+                .or_insert_with(|| ThemeScore { theme: theme.clone(), ..Default::default() });
+            score.removed += 1;
+            score.removed_chars += block.key.chars().count();
+        }
+        // Listed after the new position of the nearest preceding linked old block.
+        let anchor = alignment
+            .links
+            .iter()
+            .filter(|l| l.old[0] < i)
+            .max_by_key(|l| l.old[0])
+            .map_or(0, |l| *l.new.last().expect("links have blocks"));
+        changes.push((anchor, 1, i, lone_change(ChangeKind::Deleted, block, theme, block.key.clone(), String::new())));
+    }
+    changes.sort_by_key(|c| (c.0, c.1, c.2));
+
+    // Paragraph counts and keyness per theme.
+    let mut old_paragraphs: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut new_paragraphs: HashMap<String, Vec<usize>> = HashMap::new();
+    for block in old.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
+        old_paragraphs.entry(old_theme(block.index)).or_default().push(block.index);
+    }
+    for block in new.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
+        new_paragraphs.entry(block.theme.clone()).or_default().push(block.index);
+    }
+    let order = theme_order(old, new, &old_theme);
+    for theme in &order {
+        let score =
+            scores.entry(theme.clone()).or_insert_with(|| ThemeScore { theme: theme.clone(), ..Default::default() });
+        let (o, n) = (
+            old_paragraphs.get(theme).map_or(&[][..], Vec::as_slice),
+            new_paragraphs.get(theme).map_or(&[][..], Vec::as_slice),
+        );
+        score.paragraphs_old = o.len();
+        score.paragraphs_new = n.len();
+        if let Some((lost, total)) = shift_totals.get(theme) {
+            score.wording_shift = round4(if *total > 0.0 { lost / total } else { 0.0 });
+        }
+        let (added, removed) = keyness(old, o, new, n, tokenizer, options.top_terms);
+        score.top_added = added;
+        score.top_removed = removed;
+    }
+    let themes: Vec<ThemeScore> = order.iter().filter_map(|t| scores.remove(t)).collect();
+    let mut total = sum_scores(&themes);
+    let all_old: Vec<usize> = old.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.index).collect();
+    let all_new: Vec<usize> = new.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.index).collect();
+    let (added, removed) = keyness(old, &all_old, new, &all_new, tokenizer, options.top_terms);
+    total.top_added = added;
+    total.top_removed = removed;
+    let (lost, length) = shift_totals.values().fold((0.0, 0.0), |a, v| (a.0 + v.0, a.1 + v.1));
+    total.wording_shift = round4(if length > 0.0 { lost / length } else { 0.0 });
+
+    let substantive = changes.iter().any(|c| !c.3.editorial);
+    Report {
+        schema_version: crate::SCHEMA_VERSION,
+        old: info(old),
+        new: info(new),
+        provenance: Provenance {
+            decldiff: env!("CARGO_PKG_VERSION"),
+            segmenter: SEGMENTER_VERSION,
+            dictionary: tokenizer.dictionary_hash().to_owned(),
+            ladders: options.ladders.hash.clone(),
+            align: (&options.align).into(),
+            all: options.all,
+        },
+        themes,
+        total,
+        theme_moves: moves.into_iter().map(|((from, to), paragraphs)| ThemeMove { from, to, paragraphs }).collect(),
+        changes: changes.into_iter().map(|c| c.3).collect(),
+        substantive,
+    }
+}
+
+fn lone_change(kind: ChangeKind, block: &crate::segment::Block, theme: String, old: String, new: String) -> Change {
+    let (olds, news) = match kind {
+        ChangeKind::Deleted => (vec![block.index], Vec::new()),
+        _ => (Vec::new(), vec![block.index]),
+    };
+    Change {
+        old: olds,
+        new: news,
+        kind,
+        block: block.kind,
+        theme,
+        from_theme: None,
+        similarity: None,
+        editorial: false,
+        edits: Vec::new(),
+        diff: vec![Segment::Change { old, new }],
+    }
+}
+
+/// Themes in the new document's order of first appearance, then themes only the old one has.
+fn theme_order(old: &Document, new: &Document, old_theme: &dyn Fn(usize) -> String) -> Vec<String> {
+    let mut order: Vec<String> = Vec::new();
+    let paragraphs = |doc: &Document| {
+        doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.index).collect::<Vec<_>>()
+    };
+    for j in paragraphs(new) {
+        if !order.contains(&new.blocks[j].theme) {
+            order.push(new.blocks[j].theme.clone());
+        }
+    }
+    for i in paragraphs(old) {
+        let theme = old_theme(i);
+        if !order.contains(&theme) {
+            order.push(theme);
+        }
+    }
+    order
+}
+
+fn sum_scores(themes: &[ThemeScore]) -> ThemeScore {
+    let mut total = ThemeScore { theme: "total".to_owned(), ..Default::default() };
+    for s in themes {
+        total.paragraphs_old += s.paragraphs_old;
+        total.paragraphs_new += s.paragraphs_new;
+        total.unchanged += s.unchanged;
+        total.unchanged_chars += s.unchanged_chars;
+        total.reworded += s.reworded;
+        total.reworded_chars += s.reworded_chars;
+        total.added += s.added;
+        total.added_chars += s.added_chars;
+        total.removed += s.removed;
+        total.removed_chars += s.removed_chars;
+        total.moved_in += s.moved_in;
+        total.moved_in_chars += s.moved_in_chars;
+        total.moved_out += s.moved_out;
+        total.moved_out_chars += s.moved_out_chars;
+        total.moved_within += s.moved_within;
+        total.splits += s.splits;
+        total.merges += s.merges;
+        total.stronger += s.stronger;
+        total.weaker += s.weaker;
+        total.net_shift_steps += s.net_shift_steps;
+    }
+    total
+}
+
+/// Content terms of some blocks: words and titles of two characters or more.
+fn term_counts(doc: &Document, ids: &[usize], tokenizer: &Tokenizer) -> (BTreeMap<String, u32>, u32) {
+    let mut counts = BTreeMap::new();
+    let mut total = 0;
+    for &i in ids {
+        for token in tokenizer.tokenize(&doc.blocks[i].key) {
+            if matches!(token.kind, TokenKind::Word | TokenKind::Title | TokenKind::Latin)
+                && token.text.chars().count() >= 2
+            {
+                *counts.entry(token.text.to_owned()).or_insert(0) += 1;
+                total += 1;
+            }
+        }
+    }
+    (counts, total)
+}
+
+/// Signed log-likelihood keyness (Dunning's G²) of every term between two sets of blocks;
+/// the `top` that rose most and fell most.
+fn keyness(
+    old: &Document,
+    old_ids: &[usize],
+    new: &Document,
+    new_ids: &[usize],
+    tokenizer: &Tokenizer,
+    top: usize,
+) -> (Vec<Term>, Vec<Term>) {
+    let (old_counts, old_total) = term_counts(old, old_ids, tokenizer);
+    let (new_counts, new_total) = term_counts(new, new_ids, tokenizer);
+    let mut terms: Vec<Term> = old_counts
+        .keys()
+        .chain(new_counts.keys())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .filter_map(|term| {
+            let (b, a) = (*old_counts.get(term).unwrap_or(&0), *new_counts.get(term).unwrap_or(&0));
+            (a != b).then(|| Term {
+                term: term.clone(),
+                old: b,
+                new: a,
+                keyness: round4(g2(a, b, new_total, old_total)),
+            })
+        })
+        .collect();
+    terms.sort_by(|x, y| y.keyness.total_cmp(&x.keyness).then(x.term.cmp(&y.term)));
+    let added: Vec<Term> = terms.iter().filter(|t| t.keyness > 0.0).take(top).cloned().collect();
+    let removed: Vec<Term> = terms.iter().rev().filter(|t| t.keyness < 0.0).take(top).cloned().collect();
+    (added, removed)
+}
+
+/// Signed G²: positive when the term is relatively more frequent in the new text.
+pub fn g2(new_count: u32, old_count: u32, new_total: u32, old_total: u32) -> f64 {
+    let (a, b, c, d) =
+        (f64::from(new_count), f64::from(old_count), f64::from(new_total.max(1)), f64::from(old_total.max(1)));
+    let e1 = c * (a + b) / (c + d);
+    let e2 = d * (a + b) / (c + d);
+    let part = |x: f64, e: f64| if x > 0.0 { x * (x / e).ln() } else { 0.0 };
+    let value = 2.0 * (part(a, e1) + part(b, e2));
+    if a / c >= b / d { value } else { -value }
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyness_signs_and_zero() {
+        assert!(g2(10, 0, 1000, 1000) > 0.0);
+        assert!(g2(0, 10, 1000, 1000) < 0.0);
+        assert!(g2(5, 5, 1000, 1000).abs() < 1e-9);
+    }
+
+    #[test]
+    fn comparing_a_document_with_itself_reports_nothing() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpora/sco/sco-2020.zh.txt")).unwrap();
+        let doc = Document::parse("sco-2020", &text);
+        let report = compare(&doc, &doc, Tokenizer::shared(), &CompareOptions::default());
+        assert!(report.changes.is_empty() && !report.substantive);
+        assert_eq!(report.total.unchanged, 123);
+        assert_eq!(report.total.wording_shift, 0.0);
+        assert!(report.total.top_added.is_empty());
+    }
+}
