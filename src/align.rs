@@ -57,7 +57,7 @@ impl Default for AlignOptions {
             strong_neighbour: 0.8,
             distinctive_share: 0.2,
             formula_guard_below: 0.7,
-            piece_containment: 0.75,
+            piece_containment: 0.65,
             closing_threshold: 0.3,
         }
     }

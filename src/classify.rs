@@ -166,7 +166,37 @@ pub struct Classified {
     pub editorial: bool,
 }
 
-/// Classifies one change region `old` → `new`.
+/// Characters of unchanged text on each side of a region that a commitment word may span: the
+/// segmenter may cut 坚决反对 as 坚决 + 反对, so that the region is only the inserted 坚决.
+const SHIFT_CONTEXT_CHARS: usize = 4;
+
+/// Classifies one change region `old` → `new` standing between the unchanged texts `before`
+/// and `after` (only their nearest characters are used, to see a commitment word the region
+/// cuts through).
+pub fn classify_in_context(
+    before: &str,
+    old: &str,
+    new: &str,
+    after: &str,
+    ladders: &Ladders,
+    tokenizer: &Tokenizer,
+) -> Classified {
+    let left: String = {
+        let chars: Vec<char> = before.chars().collect();
+        chars[chars.len().saturating_sub(SHIFT_CONTEXT_CHARS)..].iter().collect()
+    };
+    let right: String = after.chars().take(SHIFT_CONTEXT_CHARS).collect();
+    let strip = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    if strip(old) != strip(new) {
+        let (old_ctx, new_ctx) = (format!("{left}{old}{right}"), format!("{left}{new}{right}"));
+        if let Some(shift) = commitment_shift(&old_ctx, &new_ctx, ladders) {
+            return Classified { class: ChangeClass::CommitmentShift, shift: Some(shift), editorial: false };
+        }
+    }
+    classify(old, new, ladders, tokenizer)
+}
+
+/// Classifies one change region `old` → `new` on its own.
 pub fn classify(old: &str, new: &str, ladders: &Ladders, tokenizer: &Tokenizer) -> Classified {
     let plain = |class| Classified { class, shift: None, editorial: false };
     let strip = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
@@ -318,6 +348,21 @@ mod tests {
         // Another verb off the ladders, or a change beyond the word, is not a shift.
         assert_eq!(class("支持", "推动").class, ChangeClass::Rewording);
         assert_eq!(class("支持该倡议", "坚定支持另一倡议").class, ChangeClass::Rewording);
+    }
+
+    #[test]
+    fn shifts_cut_through_by_segmentation_are_seen_in_context() {
+        let ladders = Ladders::builtin();
+        let t = Tokenizer::shared();
+        let c = classify_in_context("成员国", "", "坚决", "反对将疫情污名化", &ladders, t);
+        assert_eq!(c.shift.map(|s| (s.from, s.to)), Some(("反对".to_owned(), "坚决反对".to_owned())));
+        // An intensifier before an off-ladder verb is not a shift; nor a verb inserted before
+        // another verb.
+        assert_eq!(
+            classify_in_context("成员国将", "", "进一步", "加强政治对话", &ladders, t).class,
+            ChangeClass::Rewording
+        );
+        assert_eq!(classify_in_context("共和国", "", "重申", "支持中华", &ladders, t).class, ChangeClass::Rewording);
     }
 
     #[test]

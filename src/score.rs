@@ -75,16 +75,23 @@ pub fn report_of(
             let (o, n) = (joined(old, &link.old), joined(new, &link.new));
             let d = diff::diff(&o, &n, tokenizer);
             let edits = d
-                .iter_changes()
-                .map(|(eo, en)| {
-                    let c = classify::classify(eo, en, &options.ladders, tokenizer);
-                    Edit {
-                        old: eo.to_owned(),
-                        new: en.to_owned(),
-                        class: c.class,
-                        shift: c.shift,
-                        editorial: c.editorial,
+                .segments
+                .iter()
+                .enumerate()
+                .filter_map(|(k, segment)| match segment {
+                    Segment::Change { old: eo, new: en } => {
+                        let before = equal_text(k.checked_sub(1).and_then(|p| d.segments.get(p)));
+                        let after = equal_text(d.segments.get(k + 1));
+                        let c = classify::classify_in_context(before, eo, en, after, &options.ladders, tokenizer);
+                        Some(Edit {
+                            old: eo.clone(),
+                            new: en.clone(),
+                            class: c.class,
+                            shift: c.shift,
+                            editorial: c.editorial,
+                        })
                     }
+                    Segment::Equal { .. } => None,
                 })
                 .collect::<Vec<_>>();
             (d.segments, edits)
@@ -280,6 +287,14 @@ pub fn report_of(
         theme_moves: moves.into_iter().map(|((from, to), paragraphs)| ThemeMove { from, to, paragraphs }).collect(),
         changes: changes.into_iter().map(|c| c.3).collect(),
         substantive,
+    }
+}
+
+/// The text of an equal segment, or nothing.
+fn equal_text(segment: Option<&Segment>) -> &str {
+    match segment {
+        Some(Segment::Equal { text }) => text,
+        _ => "",
     }
 }
 

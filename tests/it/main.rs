@@ -3,6 +3,7 @@
 
 mod align;
 mod cli;
+mod compare;
 mod corpus;
 mod fixtures;
 mod read;

@@ -1,0 +1,225 @@
+//! `compare`: commitment shifts and per-theme counts against the hand-made gold, exit codes,
+//! snapshots of every format, and CJK widths.
+
+use std::collections::BTreeMap;
+use std::process::{Command, Output};
+
+use decldiff::classify::Direction;
+use decldiff::eval::Gold;
+use decldiff::report::Report;
+use decldiff::score::{CompareOptions, compare};
+use decldiff::segment::{BlockKind, Document};
+use decldiff::tokenize::Tokenizer;
+
+use crate::fixtures;
+
+fn decldiff(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_decldiff"))
+        .args(args)
+        .current_dir(fixtures::repo())
+        .env_remove("DECLDIFF_CORPUS")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn revision(name: &str) -> (Document, Document, Gold) {
+    let old = Document::parse("sco-2020", &fixtures::seed());
+    let dir = fixtures::repo().join("tests/data").join(name);
+    let new = Document::parse(name, &std::fs::read_to_string(dir.join("new.txt")).unwrap());
+    let gold = Gold::read(&dir.join("gold.json"), old.blocks.len(), new.blocks.len()).unwrap();
+    (old, new, gold)
+}
+
+fn report(old: &Document, new: &Document) -> Report {
+    compare(old, new, Tokenizer::shared(), &CompareOptions::default())
+}
+
+/// (from, to, direction) of every commitment shift a report finds.
+fn shifts(report: &Report) -> Vec<(String, String, Direction)> {
+    let mut found: Vec<_> = report
+        .changes
+        .iter()
+        .flat_map(|c| c.edits.iter().filter_map(|e| e.shift.as_ref()))
+        .map(|s| (s.from.clone(), s.to.clone(), s.direction))
+        .collect();
+    found.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    found
+}
+
+fn gold_shifts(list: &[(&str, &str, Direction)]) -> Vec<(String, String, Direction)> {
+    let mut v: Vec<_> = list.iter().map(|(f, t, d)| (f.to_string(), t.to_string(), *d)).collect();
+    v.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    v
+}
+
+#[test]
+fn commitment_shifts_match_the_gold_of_every_revision() {
+    use Direction::{Stronger, Weaker};
+    // Written down by hand from tests/data/make_revisions.py. Traps that must not count:
+    // rev1 "重申支持" (a verb inserted, not replaced), rev1 "愿继续为此创造条件" (a verb inside an
+    // added clause), rev3 "将加强" → "将进一步加强" (进一步 inserted before an off-ladder verb).
+    let gold: [(&str, Vec<(&str, &str, Direction)>); 3] = [
+        (
+            "rev1",
+            vec![
+                ("坚定支持", "支持", Weaker),
+                ("欢迎", "注意到", Weaker),
+                ("注意到", "欢迎", Stronger),
+                ("欢迎", "积极评价", Stronger),
+                ("关切", "严重关切", Stronger),
+                ("愿", "将", Stronger),
+                ("坚定支持", "支持", Weaker),
+            ],
+        ),
+        (
+            "rev2",
+            vec![
+                ("遗憾", "严重关切", Weaker),
+                ("强调", "重申", Stronger),
+                ("继续加强", "进一步加强", Stronger),
+                ("注意到", "欢迎", Stronger),
+                ("反对", "坚决反对", Stronger),
+                ("支持", "坚定支持", Stronger),
+            ],
+        ),
+        ("rev3", vec![("反对", "坚决反对", Stronger)]),
+    ];
+    for (name, expected) in gold {
+        let (old, new, _) = revision(name);
+        assert_eq!(shifts(&report(&old, &new)), gold_shifts(&expected), "{name}");
+    }
+}
+
+/// Per-theme counts from the gold alignment, computed here independently of the scorer.
+fn gold_counts(
+    old: &Document,
+    new: &Document,
+    gold: &Gold,
+    theme_map: &BTreeMap<String, String>,
+) -> BTreeMap<String, [usize; 7]> {
+    // [unchanged, reworded, added, removed, moved_in, moved_out, splits + merges]
+    let mut counts: BTreeMap<String, [usize; 7]> = BTreeMap::new();
+    let mapped = |t: &String| theme_map.get(t).cloned().unwrap_or_else(|| t.clone());
+    for link in &gold.links {
+        let (o, n) = (&old.blocks[link.old[0]], &new.blocks[link.new[0]]);
+        if n.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let (from, to) = (mapped(&o.theme), n.theme.clone());
+        let row = counts.entry(to.clone()).or_default();
+        use decldiff::align::LinkKind::*;
+        match link.kind {
+            Identical => row[0] += 1,
+            Reworded | MovedReworded => row[1] += 1,
+            Split | Merge => {
+                row[1] += 1;
+                row[6] += 1;
+            }
+            Moved => {}
+        }
+        if from != to {
+            row[4] += 1;
+            counts.entry(from).or_default()[5] += 1;
+        }
+    }
+    for &j in &gold.added {
+        if new.blocks[j].kind == BlockKind::Paragraph {
+            counts.entry(new.blocks[j].theme.clone()).or_default()[2] += 1;
+        }
+    }
+    for &i in &gold.deleted {
+        if old.blocks[i].kind == BlockKind::Paragraph {
+            counts.entry(mapped(&old.blocks[i].theme)).or_default()[3] += 1;
+        }
+    }
+    counts
+}
+
+#[test]
+fn per_theme_counts_equal_the_gold() {
+    for name in ["rev1", "rev2", "rev3"] {
+        let (old, new, gold) = revision(name);
+        let report = report(&old, &new);
+        let alignment = decldiff::align::align(&old, &new, Tokenizer::shared(), &Default::default());
+        let expected = gold_counts(&old, &new, &gold, &alignment.theme_map);
+        for score in &report.themes {
+            let got = [
+                score.unchanged,
+                score.reworded,
+                score.added,
+                score.removed,
+                score.moved_in,
+                score.moved_out,
+                score.splits + score.merges,
+            ];
+            assert_eq!(got, expected.get(&score.theme).copied().unwrap_or_default(), "{name}: {}", score.theme);
+        }
+    }
+}
+
+#[test]
+fn exit_code_and_editorial_changes() {
+    let same = decldiff(&["compare", "sco-2020", "sco-2020", "--exit-code"]);
+    assert_eq!(same.status.code(), Some(0));
+    let changed = decldiff(&["compare", "--exit-code"]);
+    assert_eq!(changed.status.code(), Some(1));
+    // Punctuation only: counted as unchanged, listed only with --all, not substantive.
+    let dir = tempfile::tempdir().unwrap();
+    let edited = fixtures::seed().replacen("成员国重申，坚定支持联合国", "成员国重申：坚定支持联合国", 1);
+    let path = dir.path().join("punct.txt");
+    std::fs::write(&path, edited).unwrap();
+    let out = decldiff(&["compare", "sco-2020", path.to_str().unwrap(), "--exit-code", "--width", "140"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\n0 changes\n"));
+    let all = decldiff(&["compare", "sco-2020", path.to_str().unwrap(), "--all", "--width", "140"]);
+    let text = String::from_utf8_lossy(&all.stdout);
+    assert!(text.contains("punctuation  (editorial)") && text.contains("[-，-]{+：+}"), "{text}");
+}
+
+#[test]
+fn snapshots_of_every_format() {
+    let (old, new) = ("tests/fixtures/case01.old.txt", "tests/fixtures/case01.new.txt");
+    for (name, args) in [
+        ("compare_case01_table", vec!["--width", "120", "--color", "never"]),
+        ("compare_case01_by_paragraph", vec!["--by", "paragraph", "--width", "120"]),
+        ("compare_case01_markdown", vec!["--format", "markdown"]),
+        ("compare_case01_csv", vec!["--format", "csv"]),
+        ("compare_case01_csv_by_paragraph", vec!["--format", "csv", "--by", "paragraph"]),
+        ("compare_case01_json", vec!["--format", "json"]),
+    ] {
+        let mut full = vec!["compare", old, new];
+        full.extend(args);
+        let out = decldiff(&full);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        insta::assert_snapshot!(name, String::from_utf8(out.stdout).unwrap());
+    }
+}
+
+#[test]
+fn the_json_report_is_deterministic_and_versioned() {
+    let first = decldiff(&["compare", "--format", "json"]);
+    let second = decldiff(&["compare", "--format", "json"]);
+    assert_eq!(first.stdout, second.stdout);
+    let value: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
+    assert_eq!(value["schema_version"], 1);
+    assert_eq!(value["new"]["status"], "illustrative");
+    for field in ["segmenter", "dictionary", "ladders", "align"] {
+        assert!(!value["provenance"][field].is_null(), "{field}");
+    }
+}
+
+#[test]
+fn tables_fit_cjk_text_at_60_and_120_columns() {
+    for width in [60usize, 120] {
+        let out = decldiff(&["compare", "--width", &width.to_string(), "--color", "never"]);
+        let text = String::from_utf8(out.stdout).unwrap();
+        let table: Vec<&str> = text.lines().filter(|l| l.starts_with(['┌', '│', '╞', '├', '└'])).collect();
+        assert!(!table.is_empty());
+        let widths: std::collections::BTreeSet<usize> =
+            table.iter().map(|l| unicode_width::UnicodeWidthStr::width(*l)).collect();
+        // Every row of the table has the same display width, within the limit.
+        assert_eq!(widths.len(), 1, "width {width}: {widths:?}");
+        assert!(*widths.iter().next().unwrap() <= width, "width {width}: {widths:?}");
+    }
+}
