@@ -47,7 +47,10 @@ fn shifts(report: &Report) -> Vec<(String, String, Direction)> {
     found
 }
 
-fn gold_shifts(list: &[(&str, &str, Direction)]) -> Vec<(String, String, Direction)> {
+/// A shift as (from, to, direction).
+type ShiftWords = (&'static str, &'static str, Direction);
+
+fn gold_shifts(list: &[ShiftWords]) -> Vec<(String, String, Direction)> {
     let mut v: Vec<_> = list.iter().map(|(f, t, d)| (f.to_string(), t.to_string(), *d)).collect();
     v.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
     v
@@ -59,7 +62,7 @@ fn commitment_shifts_match_the_gold_of_every_revision() {
     // Written down by hand from tests/data/make_revisions.py. Traps that must not count:
     // rev1 "重申支持" (a verb inserted, not replaced), rev1 "愿继续为此创造条件" (a verb inside an
     // added clause), rev3 "将加强" → "将进一步加强" (进一步 inserted before an off-ladder verb).
-    let gold: [(&str, Vec<(&str, &str, Direction)>); 3] = [
+    let gold: [(&str, Vec<ShiftWords>); 3] = [
         (
             "rev1",
             vec![
