@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use crate::segment::{BlockKind, Document};
+use crate::segment::{BlockKind, Document, ThemeSource};
 use crate::tokenize::Tokenizer;
 use similarity::{FeatureSet, Features};
 
@@ -514,7 +514,10 @@ pub(crate) fn assign_kinds(old: &Document, new: &Document, links: &mut [Link], t
         }
         let (old_block, new_block) = (&old.blocks[link.old[0]], &new.blocks[link.new[0]]);
         let mapped = theme_map.get(&old_block.theme).unwrap_or(&old_block.theme);
-        let theme_changed = old_block.kind == BlockKind::Paragraph && *mapped != new_block.theme;
+        // Themes guessed by content are no evidence of a move: only sections change themes.
+        let structural =
+            old_block.theme_source != ThemeSource::Content && new_block.theme_source != ThemeSource::Content;
+        let theme_changed = structural && old_block.kind == BlockKind::Paragraph && *mapped != new_block.theme;
         let moved = theme_changed || !order.contains(&k);
         let same = old_block.key == new_block.key;
         link.kind = match (moved, same) {

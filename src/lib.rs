@@ -38,6 +38,7 @@ pub mod report;
 pub mod score;
 pub mod segment;
 pub mod simulate;
+pub mod theme;
 pub mod tokenize;
 
 pub use error::{Error, Result};

@@ -10,7 +10,7 @@ use crate::align::{self, AlignOptions, Alignment, Link, LinkKind};
 use crate::classify::{self, Direction, Ladders};
 use crate::diff::{self, Segment};
 use crate::report::{Change, ChangeKind, DocInfo, Edit, Provenance, Report, Term, ThemeMove, ThemeScore};
-use crate::segment::{BlockKind, Document};
+use crate::segment::{BlockKind, Document, ThemeSource};
 use crate::tokenize::{SEGMENTER_VERSION, TokenKind, Tokenizer};
 
 /// How to compare.
@@ -63,9 +63,19 @@ pub fn report_of(
     tokenizer: &Tokenizer,
     options: &CompareOptions,
 ) -> Report {
+    // An old paragraph's theme in the new document's names: through renamed headings; a theme
+    // guessed by content follows the new paragraph it links to (the guess is kept only for
+    // deleted paragraphs).
+    let linked_to: HashMap<usize, usize> =
+        alignment.links.iter().flat_map(|l| l.old.iter().map(move |&i| (i, l.new[0]))).collect();
     let old_theme = |i: usize| -> String {
-        let theme = &old.blocks[i].theme;
-        alignment.theme_map.get(theme).cloned().unwrap_or_else(|| theme.clone())
+        let block = &old.blocks[i];
+        if block.theme_source == ThemeSource::Content
+            && let Some(&j) = linked_to.get(&i)
+        {
+            return new.blocks[j].theme.clone();
+        }
+        alignment.theme_map.get(&block.theme).cloned().unwrap_or_else(|| block.theme.clone())
     };
     // Diff and classify every link whose text changed, in parallel.
     let diffs: Vec<(Vec<Segment>, Vec<Edit>)> = alignment
@@ -112,7 +122,11 @@ pub fn report_of(
         let first_new = link.new[0];
         let block_kind = new.blocks[first_new].kind;
         let theme = theme_of_new(first_new);
-        let from = old_theme(link.old[0]);
+        // A paragraph moves between themes only when sections say so; themes guessed by
+        // content follow the new paragraph.
+        let structural = old.blocks[link.old[0]].theme_source != ThemeSource::Content
+            && new.blocks[first_new].theme_source != ThemeSource::Content;
+        let from = if structural { old_theme(link.old[0]) } else { theme.clone() };
         let is_paragraph = block_kind == BlockKind::Paragraph;
         let editorial = editorial_of(link, &edits);
         if is_paragraph {

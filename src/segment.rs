@@ -75,10 +75,12 @@ pub enum ThemeSource {
     Position,
     /// No heading gives one; content-based assignment may.
     Unassigned,
+    /// Assigned by content ([`crate::theme::ThemeModel`]), with a confidence.
+    Content,
 }
 
 /// One block of a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Block {
     /// 0-based position in the document.
     pub index: usize,
@@ -96,6 +98,9 @@ pub struct Block {
     pub theme: String,
     /// Where the theme comes from.
     pub theme_source: ThemeSource,
+    /// For a theme assigned by content: its confidence, 0.5 (a tie) to 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theme_confidence: Option<f64>,
     /// Index of the heading block this block stands under, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<usize>,
@@ -122,7 +127,7 @@ pub enum InputFormat {
 }
 
 /// A segmented declaration.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     /// How the document is called in outputs: its corpus id or file name.
     pub name: String,
@@ -209,6 +214,7 @@ impl Document {
                 numbering,
                 theme: String::new(),
                 theme_source: ThemeSource::Unassigned,
+                theme_confidence: None,
                 section: None,
                 line: line.line,
             });

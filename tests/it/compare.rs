@@ -226,3 +226,68 @@ fn tables_fit_cjk_text_at_60_and_120_columns() {
         assert!(*widths.iter().next().unwrap() <= width, "width {width}: {widths:?}");
     }
 }
+
+#[test]
+fn themes_by_content_leave_one_out_on_the_2020_text() {
+    let doc = Document::parse("sco-2020", &fixtures::seed());
+    let (alone, smoothed, per_theme) =
+        decldiff::theme::leave_one_out(&doc, &decldiff::theme::Lexicon::builtin(), Tokenizer::shared());
+    // Figures recorded in docs/accuracy.md.
+    assert!(alone >= 0.75, "{alone}");
+    assert!(smoothed >= 0.9, "{smoothed}");
+    assert_eq!(per_theme.iter().map(|(_, _, n)| n).sum::<usize>(), 123);
+}
+
+#[test]
+fn unsectioned_texts_get_themes_by_content_and_users_can_bring_a_taxonomy() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain: String = fixtures::seed()
+        .lines()
+        .filter(|l| {
+            !["安全合作", "议会合作", "司法合作", "经贸合作", "人文合作", "国际交往"]
+                .contains(&l.trim_start_matches('\u{3000}'))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let path = dir.path().join("plain.txt");
+    std::fs::write(&path, plain).unwrap();
+    let out = decldiff(&["corpus", "show", path.to_str().unwrap(), "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paragraph = &value["blocks"][7];
+    assert_eq!(paragraph["theme"], "安全合作");
+    assert_eq!(paragraph["theme_source"], "content");
+    assert!(paragraph["theme_confidence"].as_f64().unwrap() > 0.5);
+
+    let taxonomy = dir.path().join("themes.toml");
+    std::fs::write(&taxonomy, "[[theme]]\nname = \"security\"\nkeywords = [\"恐怖主义\", \"毒品\", \"安全\"]\n\n[[theme]]\nname = \"economy\"\nkeywords = [\"贸易\", \"投资\", \"经济\"]\n").unwrap();
+    let out = decldiff(&[
+        "corpus",
+        "show",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+        "--themes",
+        taxonomy.to_str().unwrap(),
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let themes: std::collections::BTreeSet<String> = value["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["kind"] == "paragraph")
+        .map(|b| b["theme"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(themes, ["economy", "security"].into_iter().map(str::to_owned).collect());
+
+    // Compared with the sectioned original, guessed themes follow the linked paragraphs:
+    // no paragraph moved between themes.
+    let out = decldiff(&["compare", path.to_str().unwrap(), "sco-2020", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["theme_moves"].as_array().unwrap().len(), 0);
+    assert_eq!(value["total"]["unchanged"], 123);
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[[theme]]\nname = 3\n").unwrap();
+    let out = decldiff(&["corpus", "show", path.to_str().unwrap(), "--themes", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.toml: line 2"));
+}

@@ -73,6 +73,10 @@ pub enum Command {
         /// Commitment ladders (TOML, docs/ladders.md) [default: the built-in data/ladders.toml]
         #[arg(long, value_name = "FILE")]
         ladders: Option<std::path::PathBuf>,
+        /// Theme taxonomy for texts without titled sections (TOML, docs/themes.md)
+        /// [default: the built-in data/themes.toml with the themes of the corpus's sectioned texts]
+        #[arg(long, value_name = "FILE")]
+        themes: Option<std::path::PathBuf>,
         #[command(flatten)]
         align: AlignArgs,
         #[command(flatten)]
@@ -124,6 +128,21 @@ pub enum EvalCommand {
         baseline: bool,
         #[command(flatten)]
         align: AlignArgs,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Themes by content, measured: hide the headings of DOC (a declaration with titled
+    /// sections), predict each paragraph's theme leave-one-out, report the accuracy.
+    #[command(
+        after_help = "Examples:\n  decldiff eval themes sco-2020\n  decldiff eval themes sco-2020 --themes my-themes.toml"
+    )]
+    Themes {
+        /// The declaration (corpus id or file) [default: sco-2020]
+        #[arg(default_value = "sco-2020")]
+        doc: String,
+        /// Theme lexicon (TOML, docs/themes.md) [default: the built-in data/themes.toml]
+        #[arg(long, value_name = "FILE")]
+        themes: Option<std::path::PathBuf>,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -273,6 +292,9 @@ pub enum CorpusCommand {
     Show {
         /// Corpus id or file path.
         doc: String,
+        /// Theme taxonomy for texts without titled sections (TOML, docs/themes.md)
+        #[arg(long, value_name = "FILE")]
+        themes: Option<std::path::PathBuf>,
         #[command(flatten)]
         read: ReadArgs,
         #[command(flatten)]

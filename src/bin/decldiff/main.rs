@@ -57,7 +57,7 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
     let corpus_dir = cli.corpus.as_deref();
     match cli.command {
         Command::Corpus(command) => run_corpus(command, corpus_dir),
-        Command::Compare { old, new, by, format, all, exit_code, width, color, ladders, align, read } => {
+        Command::Compare { old, new, by, format, all, exit_code, width, color, ladders, themes, align, read } => {
             let corpus = Corpus::discover(corpus_dir)?;
             let read = read.to_options()?;
             let old_spec = old.unwrap_or_else(|| DEFAULT_OLD.to_owned());
@@ -67,9 +67,17 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
                 None => decldiff::classify::Ladders::builtin(),
             };
             let options = decldiff::score::CompareOptions { align: align.to_options(), ladders, top_terms: 5, all };
-            let old = corpus.load(&old_spec, read)?;
-            let news = new_specs.iter().map(|spec| corpus.load(spec, read)).collect::<decldiff::Result<Vec<_>>>()?;
+            let mut old = corpus.load(&old_spec, read)?;
+            let mut news =
+                new_specs.iter().map(|spec| corpus.load(spec, read)).collect::<decldiff::Result<Vec<_>>>()?;
             let tokenizer = Tokenizer::shared();
+            let needs_themes = std::iter::once(&old).chain(&news).any(|l| has_unassigned(&l.document));
+            if needs_themes {
+                let model = theme_model(&corpus, themes.as_deref(), tokenizer)?;
+                for loaded in std::iter::once(&mut old).chain(news.iter_mut()) {
+                    model.assign(&mut loaded.document, tokenizer);
+                }
+            }
             let reports: Vec<decldiff::report::Report> = news
                 .par_iter()
                 .map(|new| {
@@ -170,6 +178,36 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
                 ),
             }))
         }
+        Command::Eval(EvalCommand::Themes { doc, themes, output }) => {
+            let corpus = Corpus::discover(corpus_dir)?;
+            let doc = corpus.load(&doc, decldiff::segment::ReadOptions::default())?.document;
+            let lexicon = match themes {
+                Some(path) => decldiff::theme::Lexicon::read(&path)?,
+                None => decldiff::theme::Lexicon::builtin(),
+            };
+            let (alone, smoothed, per_theme) = decldiff::theme::leave_one_out(&doc, &lexicon, Tokenizer::shared());
+            Ok(Outcome::ok(match output.format {
+                FormatArg::Json => serde_json::to_string_pretty(&serde_json::json!({
+                    "schema_version": decldiff::SCHEMA_VERSION,
+                    "document": doc.name,
+                    "accuracy_per_paragraph": alone,
+                    "accuracy_with_sequence": smoothed,
+                    "themes": per_theme.iter().map(|(t, c, n)| serde_json::json!({"theme": t, "correct": c, "paragraphs": n})).collect::<Vec<_>>(),
+                }))
+                .expect("JSON of plain values")
+                    + "\n",
+                FormatArg::Table => {
+                    let mut out = format!(
+                        "{}: themes by content, leave-one-out, headings hidden\naccuracy per paragraph alone: {alone:.4}\naccuracy with sequence smoothing: {smoothed:.4}\n",
+                        doc.name
+                    );
+                    for (theme, correct, total) in per_theme {
+                        out.push_str(&format!("  {theme}: {correct}/{total}\n"));
+                    }
+                    out
+                }
+            }))
+        }
         Command::Simulate(SimulateCommand::Revision { doc, seed, edits, out }) => {
             let corpus = Corpus::discover(corpus_dir)?;
             let doc = corpus.load(&doc, decldiff::segment::ReadOptions::default())?.document;
@@ -205,6 +243,41 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
 /// illustrative revision in the examples collection.
 const DEFAULT_OLD: &str = "sco-2020";
 const DEFAULT_NEW: &str = "examples/sco-2020-rev1";
+
+fn has_unassigned(doc: &decldiff::segment::Document) -> bool {
+    doc.iter_paragraphs().any(|b| b.theme == decldiff::segment::UNASSIGNED)
+}
+
+/// The theme model: the lexicon (built-in or the user's) and the themes of the corpus's
+/// texts with titled sections (restricted to the user's themes when a lexicon is given).
+fn theme_model(
+    corpus: &Corpus,
+    lexicon_path: Option<&std::path::Path>,
+    tokenizer: &Tokenizer,
+) -> decldiff::Result<decldiff::theme::ThemeModel> {
+    use decldiff::theme::{Lexicon, ThemeModel};
+    let lexicon = match lexicon_path {
+        Some(path) => Lexicon::read(path)?,
+        None => Lexicon::builtin(),
+    };
+    let mut documents = Vec::new();
+    for collection in corpus.collections() {
+        for entry in collection.catalog.entries.iter().filter(|e| e.present && e.status == TextStatus::Official) {
+            // A text that does not read is reported by `corpus check`; it only goes untrained on here.
+            if let Ok(loaded) =
+                corpus.load(&format!("{}/{}", collection.name, entry.id), decldiff::segment::ReadOptions::default())
+                && loaded.document.has_titled_sections()
+            {
+                documents.push(loaded.document);
+            }
+        }
+    }
+    let mut examples = ThemeModel::examples(&documents.iter().collect::<Vec<_>>());
+    if lexicon_path.is_some() {
+        examples.retain(|(_, theme)| lexicon.themes.iter().any(|t| t.name == *theme));
+    }
+    Ok(ThemeModel::train(&examples, &lexicon, tokenizer))
+}
 
 /// Fills a report's document description from the catalog.
 fn describe(info: &mut decldiff::report::DocInfo, loaded: &decldiff::corpus::Loaded) {
@@ -265,9 +338,13 @@ fn run_corpus(command: CorpusCommand, corpus_dir: Option<&std::path::Path>) -> d
                 FormatArg::Json => render_corpus::list_json(&rows),
             }))
         }
-        CorpusCommand::Show { doc, read, output } => {
+        CorpusCommand::Show { doc, themes, read, output } => {
             let corpus = Corpus::discover(corpus_dir)?;
-            let loaded = corpus.load(&doc, read.to_options()?)?;
+            let mut loaded = corpus.load(&doc, read.to_options()?)?;
+            if has_unassigned(&loaded.document) {
+                let tokenizer = Tokenizer::shared();
+                theme_model(&corpus, themes.as_deref(), tokenizer)?.assign(&mut loaded.document, tokenizer);
+            }
             Ok(Outcome::ok(match output.format {
                 FormatArg::Table => render_corpus::show_table(&loaded, output.table_options()),
                 FormatArg::Json => render_corpus::show_json(&loaded),
