@@ -59,9 +59,40 @@ fn align(c: &mut Criterion) {
     group.finish();
 }
 
+fn diff_and_compare(c: &mut Criterion) {
+    use decldiff::align::{AlignOptions, align};
+    use decldiff::score::{CompareOptions, compare, report_of};
+    use decldiff::simulate::{Edits, revise};
+    let old = Document::from_bytes(Path::new("sco-2020.zh.txt"), &SEED, ReadOptions::default()).expect("seed reads");
+    let new = Document::parse("revision", &revise(&old, &Edits::heavy(), 7).text);
+    let tokenizer = Tokenizer::shared();
+    let options = CompareOptions::default();
+    let alignment = align(&old, &new, tokenizer, &AlignOptions::default());
+    let mut group = c.benchmark_group("diff");
+    group.bench_function("word diffs + classification of every link (report from an alignment)", |b| {
+        b.iter(|| report_of(black_box(&old), black_box(&new), &alignment, tokenizer, &options))
+    });
+    group.finish();
+    let mut group = c.benchmark_group("end_to_end");
+    group.throughput(Throughput::Bytes(SEED.len() as u64 * 2));
+    group.bench_function("compare sco-2020 vs heavy revision (tokenize, align, diff, score)", |b| {
+        b.iter(|| compare(black_box(&old), black_box(&new), tokenizer, &options))
+    });
+    group.bench_function("read both + compare", |b| {
+        let text = revise(&old, &Edits::heavy(), 7).text;
+        b.iter(|| {
+            let o = Document::from_bytes(Path::new("a.txt"), black_box(&SEED), ReadOptions::default()).expect("reads");
+            let n = Document::from_bytes(Path::new("b.txt"), black_box(text.as_bytes()), ReadOptions::default())
+                .expect("reads");
+            compare(&o, &n, tokenizer, &options)
+        })
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = read_and_segment, tokenize, align
+    targets = read_and_segment, tokenize, align, diff_and_compare
 }
 criterion_main!(benches);

@@ -124,9 +124,9 @@ pub struct ThemeMove {
     pub paragraphs: usize,
 }
 
-/// What kind of change an entry of the change list is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// What kind of change an entry of the change list is; serialized as its name
+/// (`reworded`, `split`, `added`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChangeKind {
     /// A link (see its `link` kind).
     Link(LinkKind),
@@ -134,6 +134,12 @@ pub enum ChangeKind {
     Added,
     /// A dropped block.
     Deleted,
+}
+
+impl Serialize for ChangeKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 impl ChangeKind {
