@@ -150,7 +150,8 @@ const BAND: usize = 200;
 /// Pairs below this similarity are not kept at all.
 const MIN_KEPT_SIMILARITY: f32 = 0.12;
 
-/// Aligns two documents.
+/// Aligns two documents. Blocks are compared on their tokens: those stored with them
+/// ([`Document::tokenize`], or the token cache), else cut by `tokenizer`.
 pub fn align(old: &Document, new: &Document, tokenizer: &Tokenizer, options: &AlignOptions) -> Alignment {
     let features = FeatureSet::build(old, new, tokenizer);
     Aligner { old, new, features: &features, options }.run()

@@ -7,7 +7,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::tokenize::{TokenKind, Tokenizer};
+use crate::segment::Document;
+use crate::tokenize::Tokenizer;
 
 /// The built-in ladders.
 pub const DEFAULT_LADDERS: &str = include_str!("../data/ladders.toml");
@@ -179,7 +180,7 @@ pub fn classify_in_context(
     new: &str,
     after: &str,
     ladders: &Ladders,
-    tokenizer: &Tokenizer,
+    entities: &Entities,
 ) -> Classified {
     let left: String = {
         let chars: Vec<char> = before.chars().collect();
@@ -193,11 +194,11 @@ pub fn classify_in_context(
             return Classified { class: ChangeClass::CommitmentShift, shift: Some(shift), editorial: false };
         }
     }
-    classify(old, new, ladders, tokenizer)
+    classify(old, new, ladders, entities)
 }
 
 /// Classifies one change region `old` → `new` on its own.
-pub fn classify(old: &str, new: &str, ladders: &Ladders, tokenizer: &Tokenizer) -> Classified {
+pub fn classify(old: &str, new: &str, ladders: &Ladders, entities: &Entities) -> Classified {
     let plain = |class| Classified { class, shift: None, editorial: false };
     let strip = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     if strip(old) == strip(new) {
@@ -210,7 +211,7 @@ pub fn classify(old: &str, new: &str, ladders: &Ladders, tokenizer: &Tokenizer) 
         let editorial = !old.is_empty() && !new.is_empty() && numeric_form(&strip(old)) == numeric_form(&strip(new));
         return Classified { class: ChangeClass::NumberOrDate, shift: None, editorial };
     }
-    if is_entity_change(old, new, tokenizer) {
+    if is_entity_change(old, new, entities) {
         return plain(ChangeClass::Entity);
     }
     let han = |s: &str| s.chars().filter(|c| crate::normalize::is_han(*c)).count();
@@ -303,23 +304,78 @@ pub fn numeric_form(text: &str) -> String {
     out
 }
 
-/// A region whose only content difference is entity tokens (states, organisations, persons,
-/// 《documents》), with enumeration commas and conjunctions around them.
-fn is_entity_change(old: &str, new: &str, tokenizer: &Tokenizer) -> bool {
-    let split = |s: &str| -> (Vec<String>, String) {
-        let mut entities = Vec::new();
-        let mut rest = String::new();
-        for token in tokenizer.tokenize(s) {
-            if token.kind == TokenKind::Title || tokenizer.is_entity(token.text) {
-                entities.push(token.text.to_owned());
-            } else if !matches!(token.text, "和" | "及" | "与" | "以及" | "、" | "，") {
-                rest.push_str(token.text);
+/// The names of states, organisations and persons, for telling entity changes: the words the
+/// dictionaries tag so, and the tokens tagged so in the documents compared (their tokens carry
+/// the tag, so no segmenter is needed here). Titles in 《》 are entities too.
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    words: std::collections::HashSet<String>,
+    longest: usize,
+}
+
+impl Entities {
+    /// An entity set of these words.
+    pub fn new(words: impl IntoIterator<Item = String>) -> Entities {
+        let words: std::collections::HashSet<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
+        let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        Entities { words, longest }
+    }
+
+    /// The dictionaries' entities and those of the documents' tokens.
+    pub fn of_documents(documents: &[&Document], tokenizer: &Tokenizer) -> Entities {
+        let mut words: Vec<String> = tokenizer.dictionary_entities().map(str::to_owned).collect();
+        for doc in documents {
+            for block in &doc.blocks {
+                words.extend(block.entity_tokens(tokenizer).into_iter().map(str::to_owned));
             }
         }
-        (entities, rest)
-    };
-    let (old_entities, old_rest) = split(old);
-    let (new_entities, new_rest) = split(new);
+        Entities::new(words)
+    }
+
+    /// Splits a text into its entities (titles and names, longest first) and the rest, with
+    /// the enumeration commas and conjunctions next to an entity dropped.
+    fn split(&self, text: &str) -> (Vec<String>, String) {
+        const SEPARATORS: &[char] = &['、', '，', ',', '和', '及', '与'];
+        let chars: Vec<char> = text.chars().collect();
+        let (mut found, mut rest) = (Vec::new(), String::new());
+        let mut after_entity = false;
+        let mut i = 0;
+        while i < chars.len() {
+            let title_end =
+                (chars[i] == '《').then(|| chars[i..].iter().position(|c| *c == '》').map(|p| i + p + 1)).flatten();
+            let name_end = title_end.or_else(|| {
+                (2..=self.longest.min(chars.len() - i))
+                    .rev()
+                    .find(|&n| self.words.contains(&chars[i..i + n].iter().collect::<String>()))
+                    .map(|n| i + n)
+            });
+            match name_end {
+                Some(end) => {
+                    found.push(chars[i..end].iter().collect());
+                    if rest.ends_with(SEPARATORS) {
+                        rest.pop();
+                    }
+                    after_entity = true;
+                    i = end;
+                }
+                None => {
+                    if !(after_entity && SEPARATORS.contains(&chars[i])) {
+                        rest.push(chars[i]);
+                    }
+                    after_entity = false;
+                    i += 1;
+                }
+            }
+        }
+        (found, rest)
+    }
+}
+
+/// A region whose only content difference is entities (states, organisations, persons,
+/// 《documents》), with enumeration commas and conjunctions around them.
+fn is_entity_change(old: &str, new: &str, entities: &Entities) -> bool {
+    let (old_entities, old_rest) = entities.split(old);
+    let (new_entities, new_rest) = entities.split(new);
     old_entities != new_entities && old_rest == new_rest
 }
 
@@ -327,8 +383,12 @@ fn is_entity_change(old: &str, new: &str, tokenizer: &Tokenizer) -> bool {
 mod tests {
     use super::*;
 
+    fn entities() -> Entities {
+        Entities::new(Tokenizer::shared().dictionary_entities().map(str::to_owned))
+    }
+
     fn class(old: &str, new: &str) -> Classified {
-        classify(old, new, &Ladders::builtin(), Tokenizer::shared())
+        classify(old, new, &Ladders::builtin(), &entities())
     }
 
     #[test]
@@ -353,7 +413,7 @@ mod tests {
     #[test]
     fn shifts_cut_through_by_segmentation_are_seen_in_context() {
         let ladders = Ladders::builtin();
-        let t = Tokenizer::shared();
+        let t = &entities();
         let c = classify_in_context("成员国", "", "坚决", "反对将疫情污名化", &ladders, t);
         assert_eq!(c.shift.map(|s| (s.from, s.to)), Some(("反对".to_owned(), "坚决反对".to_owned())));
         // An intensifier before an off-ladder verb is not a shift; nor a verb inserted before

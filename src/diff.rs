@@ -87,8 +87,18 @@ pub fn diff(old: &str, new: &str, tokenizer: &Tokenizer) -> WordDiff {
     }
     let old_tokens: Vec<&str> = tokenizer.tokenize(old).into_iter().map(|t| t.text).collect();
     let new_tokens: Vec<&str> = tokenizer.tokenize(new).into_iter().map(|t| t.text).collect();
+    diff_tokens(&old_tokens, &new_tokens)
+}
+
+/// Diffs two token sequences (each concatenating to its text), as [`diff`] does.
+pub fn diff_tokens(old_tokens: &[&str], new_tokens: &[&str]) -> WordDiff {
+    if old_tokens == new_tokens {
+        let text = old_tokens.concat();
+        let segments = if text.is_empty() { Vec::new() } else { vec![Segment::Equal { text }] };
+        return WordDiff { segments };
+    }
     let deadline = std::time::Instant::now() + DIFF_DEADLINE;
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_tokens, &new_tokens, Some(deadline));
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, old_tokens, new_tokens, Some(deadline));
     let mut segments: Vec<Segment> = Vec::new();
     let (mut pending_old, mut pending_new) = (String::new(), String::new());
     let flush = |segments: &mut Vec<Segment>, pending_old: &mut String, pending_new: &mut String| {

@@ -45,10 +45,6 @@ fn chars(doc: &Document, ids: &[usize]) -> usize {
     ids.iter().map(|&i| doc.blocks[i].key.chars().count()).sum()
 }
 
-fn joined(doc: &Document, ids: &[usize]) -> String {
-    ids.iter().map(|&i| doc.blocks[i].key.as_str()).collect()
-}
-
 /// Compares two documents.
 pub fn compare(old: &Document, new: &Document, tokenizer: &Tokenizer, options: &CompareOptions) -> Report {
     let alignment = align::align(old, new, tokenizer, &options.align);
@@ -77,13 +73,20 @@ pub fn report_of(
         }
         alignment.theme_map.get(&block.theme).cloned().unwrap_or_else(|| block.theme.clone())
     };
+    let entities = classify::Entities::of_documents(&[old, new], tokenizer);
+    let link_tokens = |doc: &'_ Document, ids: &[usize]| -> Vec<String> {
+        ids.iter().flat_map(|&i| doc.blocks[i].token_texts(tokenizer).into_iter().map(str::to_owned)).collect()
+    };
     // Diff and classify every link whose text changed, in parallel.
     let diffs: Vec<(Vec<Segment>, Vec<Edit>)> = alignment
         .links
         .par_iter()
         .map(|link| {
-            let (o, n) = (joined(old, &link.old), joined(new, &link.new));
-            let d = diff::diff(&o, &n, tokenizer);
+            let (o, n) = (link_tokens(old, &link.old), link_tokens(new, &link.new));
+            let d = diff::diff_tokens(
+                &o.iter().map(String::as_str).collect::<Vec<_>>(),
+                &n.iter().map(String::as_str).collect::<Vec<_>>(),
+            );
             let edits = d
                 .segments
                 .iter()
@@ -92,7 +95,7 @@ pub fn report_of(
                     Segment::Change { old: eo, new: en } => {
                         let before = equal_text(k.checked_sub(1).and_then(|p| d.segments.get(p)));
                         let after = equal_text(d.segments.get(k + 1));
-                        let c = classify::classify_in_context(before, eo, en, after, &options.ladders, tokenizer);
+                        let c = classify::classify_in_context(before, eo, en, after, &options.ladders, &entities);
                         Some(Edit {
                             old: eo.clone(),
                             new: en.clone(),

@@ -106,9 +106,51 @@ pub struct Block {
     pub section: Option<usize>,
     /// 1-based line of the block in the decoded (or, for HTML, extracted) text.
     pub line: usize,
+    /// The key's tokens, once [`Document::tokenize`] (or the token cache) has run: the byte
+    /// offset where each ends, and whether it names an entity (state, organisation, person).
+    #[serde(skip)]
+    pub tokens: Option<Vec<(u32, bool)>>,
 }
 
 impl Block {
+    /// The key's tokens: the stored ones, or cut now by `tokenizer`.
+    pub fn token_texts(&self, tokenizer: &crate::tokenize::Tokenizer) -> Vec<&str> {
+        match &self.tokens {
+            Some(tokens) => {
+                let mut start = 0;
+                tokens
+                    .iter()
+                    .map(|&(end, _)| {
+                        let text = &self.key[start..end as usize];
+                        start = end as usize;
+                        text
+                    })
+                    .collect()
+            }
+            None => tokenizer.tokenize(&self.key).into_iter().map(|t| t.text).collect(),
+        }
+    }
+
+    /// The key's tokens that name entities (stored, or found now by `tokenizer`).
+    pub fn entity_tokens(&self, tokenizer: &crate::tokenize::Tokenizer) -> Vec<&str> {
+        match &self.tokens {
+            Some(tokens) => {
+                let mut start = 0;
+                tokens
+                    .iter()
+                    .filter_map(|&(end, entity)| {
+                        let text = &self.key[start..end as usize];
+                        start = end as usize;
+                        entity.then_some(text)
+                    })
+                    .collect()
+            }
+            None => {
+                tokenizer.tokenize(&self.key).into_iter().map(|t| t.text).filter(|t| tokenizer.is_entity(t)).collect()
+            }
+        }
+    }
+
     /// The sentences of the comparison key, split after 。！？； (the delimiter stays with its
     /// sentence). A key without a delimiter is one sentence.
     pub fn sentences(&self) -> impl Iterator<Item = &str> {
@@ -217,10 +259,29 @@ impl Document {
                 theme_confidence: None,
                 section: None,
                 line: line.line,
+                tokens: None,
             });
         }
         assign_themes(&mut blocks);
         Document { name, format, decoding, blocks }
+    }
+
+    /// Cuts every block's key into tokens (in parallel), recording which name entities.
+    pub fn tokenize(&mut self, tokenizer: &crate::tokenize::Tokenizer) {
+        use rayon::prelude::*;
+        self.blocks.par_iter_mut().filter(|b| b.tokens.is_none()).for_each(|block| {
+            let tokens = tokenizer
+                .tokenize(&block.key)
+                .into_iter()
+                .map(|t| ((t.byte_start + t.text.len()) as u32, tokenizer.is_entity(t.text)))
+                .collect();
+            block.tokens = Some(tokens);
+        });
+    }
+
+    /// Whether every block carries its tokens.
+    pub fn is_tokenized(&self) -> bool {
+        self.blocks.iter().all(|b| b.tokens.is_some())
     }
 
     /// The paragraph blocks.

@@ -14,7 +14,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::segment::{BlockKind, Document, PREAMBLE, ThemeSource, UNASSIGNED};
+use crate::segment::{BlockKind, Document, ThemeSource, UNASSIGNED};
 use crate::tokenize::{TokenKind, Tokenizer};
 
 /// The built-in lexicon.
@@ -86,13 +86,13 @@ pub struct ThemeModel {
     default_idf: f64,
 }
 
-fn terms(text: &str, tokenizer: &Tokenizer) -> HashMap<String, f64> {
+/// Content terms (words, titles, Latin words of two characters or more) and their counts.
+fn terms<'a>(tokens: impl IntoIterator<Item = &'a str>) -> HashMap<String, f64> {
     let mut counts = HashMap::new();
-    for token in tokenizer.tokenize(text) {
-        if matches!(token.kind, TokenKind::Word | TokenKind::Title | TokenKind::Latin)
-            && token.text.chars().count() >= 2
-        {
-            *counts.entry(token.text.to_owned()).or_insert(0.0) += 1.0;
+    for token in tokens {
+        let kind = crate::tokenize::kind_of(token);
+        if matches!(kind, TokenKind::Word | TokenKind::Title | TokenKind::Latin) && token.chars().count() >= 2 {
+            *counts.entry(token.to_owned()).or_insert(0.0) += 1.0;
         }
     }
     counts
@@ -110,26 +110,26 @@ fn cosine(a: &Vector, b: &Vector) -> f64 {
     small.iter().filter_map(|(t, x)| large.get(t).map(|y| x * y)).sum()
 }
 
-/// A labelled paragraph for training: (key, theme).
-pub type Example = (String, String);
+/// A labelled paragraph for training: (its tokens, its theme).
+pub type Example = (Vec<String>, String);
 
 impl ThemeModel {
     /// The paragraphs of documents with titled sections, labelled with their theme.
-    pub fn examples(documents: &[&Document]) -> Vec<Example> {
+    pub fn examples(documents: &[&Document], tokenizer: &Tokenizer) -> Vec<Example> {
         documents
             .iter()
             .filter(|d| d.has_titled_sections())
             .flat_map(|d| {
                 d.iter_paragraphs()
                     .filter(|b| b.theme_source != ThemeSource::Unassigned)
-                    .map(|b| (b.key.clone(), b.theme.clone()))
+                    .map(|b| (b.token_texts(tokenizer).into_iter().map(str::to_owned).collect(), b.theme.clone()))
             })
             .collect()
     }
 
     /// Learns profiles from labelled paragraphs and a lexicon. Themes are the lexicon's, then
     /// any other theme the examples have.
-    pub fn train(examples: &[Example], lexicon: &Lexicon, tokenizer: &Tokenizer) -> ThemeModel {
+    pub fn train(examples: &[Example], lexicon: &Lexicon) -> ThemeModel {
         let mut names: Vec<String> = lexicon.themes.iter().map(|t| t.name.clone()).collect();
         for (_, theme) in examples {
             if !names.contains(theme) {
@@ -138,7 +138,9 @@ impl ThemeModel {
         }
         let bags: Vec<(HashMap<String, f64>, usize)> = examples
             .iter()
-            .map(|(key, theme)| (terms(key, tokenizer), names.iter().position(|n| n == theme).expect("added above")))
+            .map(|(tokens, theme)| {
+                (terms(tokens.iter().map(String::as_str)), names.iter().position(|n| n == theme).expect("added above"))
+            })
             .collect();
         let mut df: HashMap<String, f64> = HashMap::new();
         for (bag, _) in &bags {
@@ -175,9 +177,9 @@ impl ThemeModel {
         &self.names
     }
 
-    /// Cosine similarity of a text to every theme profile, in model order.
-    pub fn scores(&self, text: &str, tokenizer: &Tokenizer) -> Vec<f64> {
-        let mut v: Vector = terms(text, tokenizer)
+    /// Cosine similarity of a paragraph (its tokens) to every theme profile, in model order.
+    pub fn scores<'a>(&self, tokens: impl IntoIterator<Item = &'a str>) -> Vec<f64> {
+        let mut v: Vector = terms(tokens)
             .into_iter()
             .map(|(t, c)| {
                 let idf = self.idf.get(&t).copied().unwrap_or(self.default_idf);
@@ -242,7 +244,8 @@ impl ThemeModel {
         if unassigned.is_empty() {
             return;
         }
-        let scores: Vec<Vec<f64>> = unassigned.iter().map(|&i| self.scores(&doc.blocks[i].key, tokenizer)).collect();
+        let scores: Vec<Vec<f64>> =
+            unassigned.iter().map(|&i| self.scores(doc.blocks[i].token_texts(tokenizer))).collect();
         for (&i, (theme, confidence)) in unassigned.iter().zip(self.decode(&scores)) {
             let block = &mut doc.blocks[i];
             block.theme = self.names[theme].clone();
@@ -261,17 +264,17 @@ pub fn leave_one_out(
     tokenizer: &Tokenizer,
 ) -> (f64, f64, Vec<(String, usize, usize)>) {
     use rayon::prelude::*;
-    let examples = ThemeModel::examples(&[document]);
-    let full = ThemeModel::train(&examples, lexicon, tokenizer);
+    let examples = ThemeModel::examples(&[document], tokenizer);
+    let full = ThemeModel::train(&examples, lexicon);
     let scores: Vec<Vec<f64>> = (0..examples.len())
         .into_par_iter()
         .map(|held| {
             let rest: Vec<Example> =
                 examples.iter().enumerate().filter(|(i, _)| *i != held).map(|(_, e)| e.clone()).collect();
-            let model = ThemeModel::train(&rest, lexicon, tokenizer);
+            let model = ThemeModel::train(&rest, lexicon);
             // Keep the full model's theme order: a theme with a single paragraph still exists
             // through its lexicon entry.
-            let s = model.scores(&examples[held].0, tokenizer);
+            let s = model.scores(examples[held].0.iter().map(String::as_str));
             full.names().iter().map(|n| model.names().iter().position(|m| m == n).map_or(0.0, |k| s[k])).collect()
         })
         .collect();
@@ -297,7 +300,6 @@ pub fn leave_one_out(
         })
         .collect();
     let round = |x: f64| (x * 10_000.0).round() / 10_000.0;
-    let _ = PREAMBLE;
     (round(accuracy(&alone)), round(accuracy(&smoothed)), per_theme)
 }
 
@@ -318,7 +320,7 @@ mod tests {
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpora/sco/sco-2020.zh.txt")).unwrap();
         let sectioned = Document::parse("sco-2020", &seed);
         let t = Tokenizer::shared();
-        let model = ThemeModel::train(&ThemeModel::examples(&[&sectioned]), &Lexicon::builtin(), t);
+        let model = ThemeModel::train(&ThemeModel::examples(&[&sectioned], t), &Lexicon::builtin());
         let mut doc = Document::parse(
             "plain",
             "成员国强调，必须加强合作共同打击恐怖主义、分裂主义和极端主义。\n成员国支持扩大本币结算份额，深化贸易和投资合作。\n成员国欢迎举办上合组织马拉松赛，支持青年交流和旅游合作。\n",

@@ -8,8 +8,10 @@
 //! characters, which diff just as well, and the domain dictionary covers the names that
 //! matter.
 //!
-//! Building a [`Tokenizer`] loads jieba's dictionary (about 80 ms); build one and share it
-//! (`&Tokenizer` is `Send + Sync`), or use [`Tokenizer::shared`].
+//! A [`Tokenizer`] is cheap to build: jieba's dictionary (about 60 ms to load) is loaded on
+//! the first call that needs it, so a run whose documents come with their tokens (from the
+//! token cache) never pays for it. Share one (`&Tokenizer` is `Send + Sync`), or use
+//! [`Tokenizer::shared`].
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -55,9 +57,13 @@ pub struct Token<'a> {
     pub kind: TokenKind,
 }
 
-/// The word segmenter: jieba with the domain (and user) dictionary.
+/// One line of a dictionary: word, frequency, tag.
+type DictionaryEntry = (String, Option<usize>, Option<String>);
+
+/// The word segmenter: jieba with the domain (and user) dictionary, loaded on first use.
 pub struct Tokenizer {
-    jieba: Jieba,
+    jieba: OnceLock<Jieba>,
+    entries: Vec<DictionaryEntry>,
     dictionary_hash: String,
     /// Words the dictionaries tag as place (ns), organisation (nt) or person (nr) names.
     entities: std::collections::HashSet<String>,
@@ -94,17 +100,43 @@ impl Tokenizer {
     }
 
     fn build(user: Option<(&Path, &str)>) -> Result<Tokenizer> {
-        let mut jieba = Jieba::new();
         let mut hasher = Sha256::new();
         hasher.update(SEGMENTER_VERSION.as_bytes());
         let builtin = (Path::new("data/domain-dictionary.txt"), DOMAIN_DICTIONARY);
-        let mut entities = std::collections::HashSet::new();
+        let mut entries = Vec::new();
         for (path, text) in std::iter::once(builtin).chain(user) {
             hasher.update(text.as_bytes());
-            entities.extend(load_dictionary(&mut jieba, path, text)?);
+            entries.extend(parse_dictionary(path, text)?);
         }
+        let entities = entries
+            .iter()
+            .filter(|(_, _, tag)| tag.as_deref().is_some_and(|t| ["ns", "nt", "nr"].contains(&t)))
+            .map(|(word, _, _)| word.clone())
+            .collect();
         let dictionary_hash = hex_prefix(&hasher.finalize(), 16);
-        Ok(Tokenizer { jieba, dictionary_hash, entities })
+        Ok(Tokenizer { jieba: OnceLock::new(), entries, dictionary_hash, entities })
+    }
+
+    /// jieba with our dictionaries, loaded on first use.
+    fn jieba(&self) -> &Jieba {
+        self.jieba.get_or_init(|| {
+            let mut jieba = Jieba::new();
+            for (word, freq, tag) in &self.entries {
+                jieba.add_word(word, *freq, tag.as_deref());
+            }
+            jieba
+        })
+    }
+
+    /// Whether jieba's dictionary has been loaded (a run served from the token cache never
+    /// loads it).
+    pub fn is_loaded(&self) -> bool {
+        self.jieba.get().is_some()
+    }
+
+    /// Words the dictionaries tag as names of places, organisations or persons.
+    pub fn dictionary_entities(&self) -> impl Iterator<Item = &str> {
+        self.entities.iter().map(String::as_str)
     }
 
     /// A hash of the segmenter version and every dictionary loaded on top of jieba's own
@@ -119,7 +151,7 @@ impl Tokenizer {
         if self.entities.contains(word) {
             return true;
         }
-        let tags = self.jieba.tag(word, false);
+        let tags = self.jieba().tag(word, false);
         tags.len() == 1 && ["ns", "nt", "nr"].iter().any(|t| tags[0].tag.starts_with(t))
     }
 
@@ -132,7 +164,7 @@ impl Tokenizer {
                 tokens.push(Token { text: piece, byte_start: start, kind: TokenKind::Title });
                 continue;
             }
-            for t in self.jieba.cut(piece, false) {
+            for t in self.jieba().cut(piece, false) {
                 tokens.push(Token { text: t.word, byte_start: start + t.byte_start, kind: kind_of(t.word) });
             }
         }
@@ -140,9 +172,9 @@ impl Tokenizer {
     }
 }
 
-/// Loads a dictionary into jieba; returns its entity words (tags ns, nt, nr).
-fn load_dictionary(jieba: &mut Jieba, path: &Path, text: &str) -> Result<Vec<String>> {
-    let mut entities = Vec::new();
+/// Parses a dictionary (`word [frequency] [tag]` per line, `#` comments).
+fn parse_dictionary(path: &Path, text: &str) -> Result<Vec<DictionaryEntry>> {
+    let mut entries = Vec::new();
     for (number, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -158,7 +190,7 @@ fn load_dictionary(jieba: &mut Jieba, path: &Path, text: &str) -> Result<Vec<Str
             })?),
             None => None,
         };
-        let tag = fields.next();
+        let tag = fields.next().map(str::to_owned);
         if fields.next().is_some() {
             return Err(Error::Dictionary {
                 path: path.to_owned(),
@@ -166,12 +198,9 @@ fn load_dictionary(jieba: &mut Jieba, path: &Path, text: &str) -> Result<Vec<Str
                 what: "expected `word [frequency] [tag]`".to_owned(),
             });
         }
-        if tag.is_some_and(|t| ["ns", "nt", "nr"].contains(&t)) {
-            entities.push(word.to_owned());
-        }
-        jieba.add_word(word, freq, tag);
+        entries.push((word.to_owned(), freq, tag));
     }
-    Ok(entities)
+    Ok(entries)
 }
 
 /// Splits a key into spans: (start, end, is_title). A title is a balanced 《…》 (nested 〈〉
@@ -216,7 +245,8 @@ fn title_spans(key: &str) -> Vec<(usize, usize, bool)> {
     spans
 }
 
-fn kind_of(word: &str) -> TokenKind {
+/// What a token is, from its text.
+pub fn kind_of(word: &str) -> TokenKind {
     let mut chars = word.chars();
     let first = chars.next().unwrap_or(' ');
     if word.chars().all(char::is_whitespace) {
@@ -286,6 +316,16 @@ mod tests {
         std::fs::write(&path, "词语 10\n坏 x\n").unwrap();
         let err = Tokenizer::with_user_dictionary(&path).unwrap_err().to_string();
         assert!(err.ends_with("user.txt: line 2: frequency `x` is not a whole number"), "{err}");
+    }
+
+    #[test]
+    fn building_is_lazy() {
+        let tokenizer = Tokenizer::build(None).unwrap();
+        assert!(!tokenizer.is_loaded());
+        assert_eq!(tokenizer.dictionary_hash(), Tokenizer::shared().dictionary_hash());
+        assert!(tokenizer.is_entity("哈萨克斯坦共和国") && !tokenizer.is_loaded());
+        tokenizer.tokenize("成员国");
+        assert!(tokenizer.is_loaded());
     }
 
     #[test]

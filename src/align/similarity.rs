@@ -40,11 +40,12 @@ pub(crate) struct FeatureSet {
 /// A feature and its count in a block: tokens by their text, bigrams as two packed chars.
 type Counts<K> = Vec<(K, u32)>;
 
-fn counts_of<'a>(key: &'a str, tokenizer: &Tokenizer) -> (Counts<&'a str>, Counts<u64>) {
+fn counts_of<'a>(block: &'a crate::segment::Block, tokenizer: &Tokenizer) -> (Counts<&'a str>, Counts<u64>) {
+    let key = block.key.as_str();
     let mut tokens: FxHashMap<&str, u32> = FxHashMap::default();
-    for token in tokenizer.tokenize(key) {
-        if !matches!(token.kind, TokenKind::Punctuation | TokenKind::Space) {
-            *tokens.entry(token.text).or_default() += 1;
+    for token in block.token_texts(tokenizer) {
+        if !matches!(crate::tokenize::kind_of(token), TokenKind::Punctuation | TokenKind::Space) {
+            *tokens.entry(token).or_default() += 1;
         }
     }
     let chars: Vec<char> = key.chars().filter(|c| c.is_alphanumeric()).collect();
@@ -118,7 +119,8 @@ fn rare<'a>(
 }
 
 impl FeatureSet {
-    /// Tokenizes every block (in parallel) and weighs features by IDF over both documents.
+    /// Counts every block's features (in parallel, from its tokens) and weighs them by IDF
+    /// over both documents.
     pub fn build(old: &Document, new: &Document, tokenizer: &Tokenizer) -> FeatureSet {
         let (old_counts, new_counts) = rayon::join(|| count(old, tokenizer), || count(new, tokenizer));
         let mut token_vocabulary = Vocabulary::new();
@@ -148,7 +150,7 @@ impl FeatureSet {
 }
 
 fn count<'a>(doc: &'a Document, tokenizer: &Tokenizer) -> Vec<(Counts<&'a str>, Counts<u64>)> {
-    doc.blocks.par_iter().map(|b| counts_of(&b.key, tokenizer)).collect()
+    doc.blocks.par_iter().map(|b| counts_of(b, tokenizer)).collect()
 }
 
 /// Scores every pair of `old_blocks` × `new_blocks` that shares a feature, through an

@@ -272,11 +272,11 @@ fn theme_model(
             }
         }
     }
-    let mut examples = ThemeModel::examples(&documents.iter().collect::<Vec<_>>());
+    let mut examples = ThemeModel::examples(&documents.iter().collect::<Vec<_>>(), tokenizer);
     if lexicon_path.is_some() {
         examples.retain(|(_, theme)| lexicon.themes.iter().any(|t| t.name == *theme));
     }
-    Ok(ThemeModel::train(&examples, &lexicon, tokenizer))
+    Ok(ThemeModel::train(&examples, &lexicon))
 }
 
 /// Fills a report's document description from the catalog.
