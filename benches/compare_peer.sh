@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Whole-process comparison of `decldiff compare` with the Python peer (shared/peers/py_baseline.py:
 # jieba + difflib, what an analyst writes) on the same pairs, in one run: one pair, and 20 pairs in
-# one invocation. Median of 5 runs each, peak memory of each process. Figures go to
-# docs/performance.md.
+# one invocation. Median of 5 runs each, peak memory of each process. decldiff is timed twice:
+# cold (token cache off: it reads, converts and segments every text and loads jieba's
+# dictionary) and warm (the texts' tokens cached by an earlier run, the common path for a
+# researcher's corpus). Figures go to docs/performance.md.
 #
 #   bash benches/compare_peer.sh            # needs python3; sets up the peer's venv on first use
 #
@@ -33,11 +35,13 @@ import os, statistics, subprocess, sys, time
 bin_, python, peer, work, *revs = sys.argv[1:]
 base = f"{work}/base.txt"
 
-def measure(cmd, runs=5):
+cache = f"{work}/cache"
+
+def measure(cmd, runs=5, env=None):
     times, peaks = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
         times.append(time.perf_counter() - start)
         peaks.append(usage.ru_maxrss / 1024)  # KiB -> MiB
@@ -49,8 +53,11 @@ cases = [
     ("one pair", [bin_, "compare", base, revs[0]], [python, peer, base, revs[0]]),
     ("20 pairs, one invocation", [bin_, "compare", base, *revs], [python, peer, "--against-first", base, *revs]),
 ]
-print(f"{'case':<26} {'decldiff':>10} {'peer':>10} {'ratio':>8} {'decldiff MiB':>13} {'peer MiB':>9}")
+cold = dict(os.environ, DECLDIFF_CACHE="off")
+warm = dict(os.environ, DECLDIFF_CACHE=cache)
+print(f"{'case':<26} {'peer':>9} {'cold':>9} {'ratio':>7} {'warm':>8} {'ratio':>7} {'MiB peer/cold/warm':>20}")
 for name, ours, theirs in cases:
-    (t1, m1), (t2, m2) = measure(ours), measure(theirs)
-    print(f"{name:<26} {t1*1000:>8.1f}ms {t2*1000:>8.1f}ms {t2/t1:>7.1f}x {m1:>13.1f} {m2:>9.1f}")
+    subprocess.run(ours, stdout=subprocess.DEVNULL, env=warm, check=True)  # fill the cache
+    (tp, mp), (tc, mc), (tw, mw) = measure(theirs), measure(ours, env=cold), measure(ours, env=warm)
+    print(f"{name:<26} {tp*1000:>7.1f}ms {tc*1000:>7.1f}ms {tp/tc:>6.1f}x {tw*1000:>6.1f}ms {tp/tw:>6.1f}x {mp:>8.1f}/{mc:.1f}/{mw:.1f}")
 PY

@@ -6,12 +6,14 @@
 //! file path into a [`Document`]. Writing ([`Corpus::add`]) is atomic and journaled, see
 //! see `corpora/README.md`; [`Corpus::check`] verifies every stored text.
 
+mod cache;
 mod catalog;
 mod check;
 mod store;
 
 use std::path::{Path, PathBuf};
 
+pub use cache::{CACHE_ENV, TokenCache};
 pub use catalog::{
     Catalog, CollectionInfo, Entry, Import, MeetingFormat, Source, TextStatus, is_valid_id, validate_id,
 };
@@ -131,6 +133,14 @@ pub struct Loaded {
     pub entry: Option<(String, Entry)>,
 }
 
+/// The bytes behind a corpus id or a file path, and how to read them.
+struct Input {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    entry: Option<(String, Entry)>,
+    options: ReadOptions,
+}
+
 /// The corpus: every collection under one folder, or the built-in copy.
 #[derive(Debug, Clone)]
 pub struct Corpus {
@@ -246,23 +256,58 @@ impl Corpus {
     /// # Errors
     /// Reading and decoding errors; [`Error::UnknownDocument`] when it is neither.
     pub fn load(&self, spec: &str, options: ReadOptions) -> Result<Loaded> {
+        let source = self.resolve(spec, options)?;
+        let mut document = Document::from_bytes(&source.path, &source.bytes, source.options)?;
+        document.name = source.name();
+        Ok(Loaded { document, entry: source.entry })
+    }
+
+    /// Loads a document as [`Corpus::load`] does, with its tokens: from `cache` when it holds
+    /// this input, else read, tokenized with `tokenizer` and stored in `cache`.
+    ///
+    /// # Errors
+    /// As [`Corpus::load`].
+    pub fn load_tokenized(
+        &self,
+        spec: &str,
+        options: ReadOptions,
+        cache: &TokenCache,
+        tokenizer: &crate::tokenize::Tokenizer,
+    ) -> Result<Loaded> {
+        let source = self.resolve(spec, options)?;
+        let key = TokenCache::key(&sha256_hex(&source.bytes), source.options, tokenizer);
+        if let Some(mut document) = cache.load(&key) {
+            document.name = source.name();
+            return Ok(Loaded { document, entry: source.entry });
+        }
+        let mut document = Document::from_bytes(&source.path, &source.bytes, source.options)?;
+        document.name = source.name();
+        document.tokenize(tokenizer);
+        cache.store(&key, &document);
+        Ok(Loaded { document, entry: source.entry })
+    }
+
+    /// Finds the bytes behind a corpus id or file path.
+    fn resolve(&self, spec: &str, options: ReadOptions) -> Result<Input> {
         let path = Path::new(spec);
         let looks_like_path = spec.contains(['/', '\\', '.']);
+        let file = |path: &Path| -> Result<Input> {
+            Ok(Input { path: path.to_owned(), bytes: read_input(path)?, entry: None, options })
+        };
         if looks_like_path && path.is_file() {
-            return load_file(path, options);
+            return file(path);
         }
         if let Some((collection, entry)) = self.find(spec) {
-            let bytes = collection.text_bytes(entry)?;
-            let mut document = Document::from_bytes(
-                &collection.text_path(entry),
-                &bytes,
-                ReadOptions { encoding: None, html: Some(false) },
-            )?;
-            document.name = entry.id.clone();
-            return Ok(Loaded { document, entry: Some((collection.name.clone(), entry.clone())) });
+            return Ok(Input {
+                path: collection.text_path(entry),
+                bytes: collection.text_bytes(entry)?,
+                entry: Some((collection.name.clone(), entry.clone())),
+                // Stored texts are clean UTF-8 plain text.
+                options: ReadOptions { encoding: None, html: Some(false) },
+            });
         }
         if path.exists() {
-            return load_file(path, options);
+            return file(path);
         }
         Err(Error::UnknownDocument { name: spec.to_owned(), hint: Some(self.suggest(spec)) })
     }
@@ -290,9 +335,18 @@ fn common_prefix(id: &str, spec: &str) -> usize {
     id.chars().zip(spec.chars()).take_while(|(a, b)| a == b).count()
 }
 
-fn load_file(path: &Path, options: ReadOptions) -> Result<Loaded> {
-    let bytes = read_input(path)?;
-    Ok(Loaded { document: Document::from_bytes(path, &bytes, options)?, entry: None })
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+impl Input {
+    /// How the document is called: its corpus id, or its file name.
+    fn name(&self) -> String {
+        match &self.entry {
+            Some((_, entry)) => entry.id.clone(),
+            None => file_name(&self.path),
+        }
+    }
 }
 
 /// Reads an input file, refusing directories and files over the size limit before reading

@@ -75,7 +75,7 @@ pub fn report_of(
     };
     let entities = classify::Entities::of_documents(&[old, new], tokenizer);
     let link_tokens = |doc: &'_ Document, ids: &[usize]| -> Vec<String> {
-        ids.iter().flat_map(|&i| doc.blocks[i].token_texts(tokenizer).into_iter().map(str::to_owned)).collect()
+        ids.iter().flat_map(|&i| doc.blocks[i].token_texts(tokenizer).map(str::to_owned)).collect()
     };
     // Diff and classify every link whose text changed, in parallel.
     let diffs: Vec<(Vec<Segment>, Vec<Edit>)> = alignment
@@ -382,15 +382,22 @@ fn sum_scores(themes: &[ThemeScore]) -> ThemeScore {
 }
 
 /// Content terms of some blocks: words and titles of two characters or more.
-fn term_counts(doc: &Document, ids: &[usize], tokenizer: &Tokenizer) -> (BTreeMap<String, u32>, u32) {
-    let mut counts = BTreeMap::new();
+/// Content terms of some blocks (words, titles and Latin words of two characters or more)
+/// and their counts, borrowed from the blocks.
+fn term_counts<'a>(
+    doc: &'a Document,
+    ids: &[usize],
+    tokenizer: &Tokenizer,
+) -> (rustc_hash::FxHashMap<&'a str, u32>, u32) {
+    let mut counts = rustc_hash::FxHashMap::default();
     let mut total = 0;
     for &i in ids {
-        for token in tokenizer.tokenize(&doc.blocks[i].key) {
-            if matches!(token.kind, TokenKind::Word | TokenKind::Title | TokenKind::Latin)
-                && token.text.chars().count() >= 2
+        for token in doc.blocks[i].token_texts(tokenizer) {
+            if token.len() >= 2
+                && matches!(crate::tokenize::kind_of(token), TokenKind::Word | TokenKind::Title | TokenKind::Latin)
+                && token.chars().count() >= 2
             {
-                *counts.entry(token.text.to_owned()).or_insert(0) += 1;
+                *counts.entry(token).or_insert(0) += 1;
                 total += 1;
             }
         }
@@ -413,12 +420,12 @@ fn keyness(
     let mut terms: Vec<Term> = old_counts
         .keys()
         .chain(new_counts.keys())
-        .collect::<std::collections::BTreeSet<_>>()
+        .collect::<std::collections::BTreeSet<&&str>>()
         .into_iter()
         .filter_map(|term| {
             let (b, a) = (*old_counts.get(term).unwrap_or(&0), *new_counts.get(term).unwrap_or(&0));
             (a != b).then(|| Term {
-                term: term.clone(),
+                term: (*term).to_owned(),
                 old: b,
                 new: a,
                 keyness: round4(g2(a, b, new_total, old_total)),

@@ -11,10 +11,14 @@
 
 use std::path::Path;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::normalize::{self, SourceLine, decode::Decoding};
+
+/// Revision of reading and segmentation. Part of every token-cache key: bump it whenever a
+/// change to decoding, normalisation or segmentation could change a document's blocks.
+pub const SEGMENTATION_REVISION: u32 = 1;
 
 /// Theme name of paragraphs before the first heading of a sectioned text.
 pub const PREAMBLE: &str = "preamble";
@@ -34,7 +38,7 @@ const OFFICES: &[&str] =
     &["总统", "总理", "主席", "首相", "国王", "领导人", "秘书长", "元首", "代表", "苏丹", "埃米尔", "首脑"];
 
 /// What a block is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// The document's own title line, when a text starts with it.
@@ -66,7 +70,7 @@ impl BlockKind {
 }
 
 /// Where a block's theme comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ThemeSource {
     /// The titled heading the block stands under (or is).
@@ -80,7 +84,7 @@ pub enum ThemeSource {
 }
 
 /// One block of a document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Block {
     /// 0-based position in the document.
     pub index: usize,
@@ -113,21 +117,13 @@ pub struct Block {
 }
 
 impl Block {
-    /// The key's tokens: the stored ones, or cut now by `tokenizer`.
-    pub fn token_texts(&self, tokenizer: &crate::tokenize::Tokenizer) -> Vec<&str> {
+    /// The key's tokens: the stored ones (without allocating), or cut now by `tokenizer`.
+    pub fn token_texts<'a>(&'a self, tokenizer: &crate::tokenize::Tokenizer) -> TokenTexts<'a> {
         match &self.tokens {
-            Some(tokens) => {
-                let mut start = 0;
-                tokens
-                    .iter()
-                    .map(|&(end, _)| {
-                        let text = &self.key[start..end as usize];
-                        start = end as usize;
-                        text
-                    })
-                    .collect()
-            }
-            None => tokenizer.tokenize(&self.key).into_iter().map(|t| t.text).collect(),
+            Some(tokens) => TokenTexts::Stored { key: &self.key, ends: tokens.iter(), start: 0 },
+            None => TokenTexts::Cut(
+                tokenizer.tokenize(&self.key).into_iter().map(|t| t.text).collect::<Vec<_>>().into_iter(),
+            ),
         }
     }
 
@@ -158,8 +154,40 @@ impl Block {
     }
 }
 
+/// The tokens of a block's key: see [`Block::token_texts`].
+#[derive(Debug)]
+pub enum TokenTexts<'a> {
+    /// Slices of the key at the stored token ends.
+    Stored {
+        /// The key.
+        key: &'a str,
+        /// The remaining token ends.
+        ends: std::slice::Iter<'a, (u32, bool)>,
+        /// Where the next token starts.
+        start: usize,
+    },
+    /// Tokens cut on demand.
+    Cut(std::vec::IntoIter<&'a str>),
+}
+
+impl<'a> Iterator for TokenTexts<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            TokenTexts::Stored { key, ends, start } => {
+                let &(end, _) = ends.next()?;
+                let text = &key[*start..end as usize];
+                *start = end as usize;
+                Some(text)
+            }
+            TokenTexts::Cut(tokens) => tokens.next(),
+        }
+    }
+}
+
 /// The form the input came in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InputFormat {
     /// Plain text.
@@ -169,7 +197,7 @@ pub enum InputFormat {
 }
 
 /// A segmented declaration.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// How the document is called in outputs: its corpus id or file name.
     pub name: String,

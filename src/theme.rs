@@ -122,7 +122,7 @@ impl ThemeModel {
             .flat_map(|d| {
                 d.iter_paragraphs()
                     .filter(|b| b.theme_source != ThemeSource::Unassigned)
-                    .map(|b| (b.token_texts(tokenizer).into_iter().map(str::to_owned).collect(), b.theme.clone()))
+                    .map(|b| (b.token_texts(tokenizer).map(str::to_owned).collect(), b.theme.clone()))
             })
             .collect()
     }

@@ -245,17 +245,28 @@ fn title_spans(key: &str) -> Vec<(usize, usize, bool)> {
     spans
 }
 
-/// What a token is, from its text.
+/// What a token is, from its text (one pass over its characters).
 pub fn kind_of(word: &str) -> TokenKind {
-    let mut chars = word.chars();
-    let first = chars.next().unwrap_or(' ');
-    if word.chars().all(char::is_whitespace) {
+    let (mut all_space, mut all_digitish, mut all_latin, mut none_alnum) = (true, true, true, true);
+    let mut first_digit = false;
+    for (i, c) in word.chars().enumerate() {
+        if i == 0 {
+            first_digit = c.is_ascii_digit();
+        }
+        all_space &= c.is_whitespace();
+        all_digitish &= c.is_ascii_digit() || matches!(c, '.' | ',' | '%');
+        all_latin &= c.is_ascii_alphabetic();
+        none_alnum &= !c.is_alphanumeric();
+    }
+    if word.starts_with('《') && word.ends_with('》') && word.chars().count() > 2 {
+        TokenKind::Title
+    } else if all_space {
         TokenKind::Space
-    } else if first.is_ascii_digit() && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%')) {
+    } else if first_digit && all_digitish {
         TokenKind::Number
-    } else if word.chars().all(|c| c.is_ascii_alphabetic()) {
+    } else if all_latin {
         TokenKind::Latin
-    } else if word.chars().all(|c| !c.is_alphanumeric()) {
+    } else if none_alnum {
         TokenKind::Punctuation
     } else {
         TokenKind::Word

@@ -56,7 +56,7 @@ pub fn align_greedy(old: &Document, new: &Document, tokenizer: &Tokenizer) -> Al
 }
 
 fn block_tokens<'a>(doc: &'a Document, tokenizer: &Tokenizer) -> Vec<Vec<&'a str>> {
-    doc.blocks.iter().map(|b| b.token_texts(tokenizer)).collect()
+    doc.blocks.iter().map(|b| b.token_texts(tokenizer).collect()).collect()
 }
 
 /// difflib's ratio: 2·M / T, M the tokens in matching runs, T the tokens of both.

@@ -24,6 +24,24 @@ pub struct Decoding {
     pub forced: bool,
 }
 
+impl<'de> serde::Deserialize<'de> for Decoding {
+    /// Reads a decoding back (from the token cache), the encoding's name mapped to
+    /// encoding_rs's static one.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Raw {
+            encoding: String,
+            bom: bool,
+            forced: bool,
+        }
+        let raw = Raw::deserialize(deserializer)?;
+        let encoding = Encoding::for_label(raw.encoding.as_bytes())
+            .map(Encoding::name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown encoding {}", raw.encoding)))?;
+        Ok(Decoding { encoding, bom: raw.bom, forced: raw.forced })
+    }
+}
+
 /// Looks up an encoding by a user's label (`utf-8`, `utf8`, `utf-16le`, `gb18030`, `gbk`,
 /// `gb2312`, `big5`, …), as WHATWG labels plus a few common spellings.
 ///

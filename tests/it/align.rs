@@ -140,6 +140,7 @@ fn align_table_and_json_through_the_binary() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_decldiff"))
         .args(["align", "sco-2020", new.to_str().unwrap(), "--width", "120"])
         .current_dir(fixtures::repo())
+        .env("DECLDIFF_CACHE", "off")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -147,6 +148,7 @@ fn align_table_and_json_through_the_binary() {
     let json = std::process::Command::new(env!("CARGO_BIN_EXE_decldiff"))
         .args(["align", "sco-2020", new.to_str().unwrap(), "--format", "json"])
         .current_dir(fixtures::repo())
+        .env("DECLDIFF_CACHE", "off")
         .output()
         .unwrap();
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
@@ -163,6 +165,7 @@ fn eval_through_the_binary() {
         .arg(dir.join("new.txt"))
         .args(["--width", "110"])
         .current_dir(fixtures::repo())
+        .env("DECLDIFF_CACHE", "off")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
@@ -174,6 +177,7 @@ fn eval_through_the_binary() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_decldiff"))
         .args(["eval", "align", "--gold", bad.path().to_str().unwrap(), "sco-2020", "sco-2020"])
         .current_dir(fixtures::repo())
+        .env("DECLDIFF_CACHE", "off")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

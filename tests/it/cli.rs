@@ -10,6 +10,7 @@ fn decldiff(args: &[&str], cwd: &Path) -> Output {
         .args(args)
         .current_dir(cwd)
         .env_remove("DECLDIFF_CORPUS")
+        .env("DECLDIFF_CACHE", "off")
         .env("NO_COLOR", "1")
         .output()
         .expect("the binary runs")
@@ -169,6 +170,7 @@ fn concurrent_adds_to_one_collection_both_land() {
     let children: Vec<_> = (0..4)
         .map(|i| {
             Command::new(env!("CARGO_BIN_EXE_decldiff"))
+                .env("DECLDIFF_CACHE", "off")
                 .args([
                     "--corpus",
                     &root,

@@ -18,6 +18,7 @@ fn decldiff(args: &[&str]) -> Output {
         .args(args)
         .current_dir(fixtures::repo())
         .env_remove("DECLDIFF_CORPUS")
+        .env("DECLDIFF_CACHE", "off")
         .env("NO_COLOR", "1")
         .output()
         .expect("the binary runs")

@@ -2,6 +2,7 @@
 //! and the `decldiff` binary end to end.
 
 mod align;
+mod cache;
 mod cli;
 mod compare;
 mod corpus;

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use decldiff::corpus::{AddRequest, Corpus, TextStatus};
+use decldiff::corpus::{AddRequest, Corpus, TextStatus, TokenCache};
 use decldiff::render::corpus as render_corpus;
 
 use cli::{
@@ -67,10 +67,12 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
                 None => decldiff::classify::Ladders::builtin(),
             };
             let options = decldiff::score::CompareOptions { align: align.to_options(), ladders, top_terms: 5, all };
-            let mut old = corpus.load(&old_spec, read)?;
-            let mut news =
-                new_specs.iter().map(|spec| corpus.load(spec, read)).collect::<decldiff::Result<Vec<_>>>()?;
-            let tokenizer = Tokenizer::shared();
+            let (tokenizer, cache) = (Tokenizer::shared(), TokenCache::from_env());
+            let mut old = corpus.load_tokenized(&old_spec, read, &cache, tokenizer)?;
+            let mut news = new_specs
+                .par_iter()
+                .map(|spec| corpus.load_tokenized(spec, read, &cache, tokenizer))
+                .collect::<decldiff::Result<Vec<_>>>()?;
             let needs_themes = std::iter::once(&old).chain(&news).any(|l| has_unassigned(&l.document));
             if needs_themes {
                 let model = theme_model(&corpus, themes.as_deref(), tokenizer)?;
@@ -126,9 +128,12 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
         Command::Align { old, new, align, read, output } => {
             let corpus = Corpus::discover(corpus_dir)?;
             let options = read.to_options()?;
-            let (old, new) = (corpus.load(&old, options)?.document, corpus.load(&new, options)?.document);
+            let (tokenizer, cache) = (Tokenizer::shared(), TokenCache::from_env());
+            let (old, new) = (
+                corpus.load_tokenized(&old, options, &cache, tokenizer)?.document,
+                corpus.load_tokenized(&new, options, &cache, tokenizer)?.document,
+            );
             let align_options = align.to_options();
-            let tokenizer = Tokenizer::shared();
             let alignment = align::align(&old, &new, tokenizer, &align_options);
             Ok(Outcome::ok(match output.format {
                 FormatArg::Table => render_align::align_table(&alignment, &old, &new, output.table_options()),
@@ -138,9 +143,12 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
         Command::Eval(EvalCommand::Align { gold, old, new, baseline, align, output }) => {
             let corpus = Corpus::discover(corpus_dir)?;
             let options = decldiff::segment::ReadOptions::default();
-            let (old, new) = (corpus.load(&old, options)?.document, corpus.load(&new, options)?.document);
+            let (tokenizer, cache) = (Tokenizer::shared(), TokenCache::from_env());
+            let (old, new) = (
+                corpus.load_tokenized(&old, options, &cache, tokenizer)?.document,
+                corpus.load_tokenized(&new, options, &cache, tokenizer)?.document,
+            );
             let gold = decldiff::eval::Gold::read(&gold, old.blocks.len(), new.blocks.len())?;
-            let tokenizer = Tokenizer::shared();
             let (alignment, method): (Alignment, &str) = if baseline {
                 (align::baseline::align_greedy(&old, &new, tokenizer), "baseline: greedy difflib ratio ≥ 0.5")
             } else {
@@ -264,9 +272,13 @@ fn theme_model(
     for collection in corpus.collections() {
         for entry in collection.catalog.entries.iter().filter(|e| e.present && e.status == TextStatus::Official) {
             // A text that does not read is reported by `corpus check`; it only goes untrained on here.
-            if let Ok(loaded) =
-                corpus.load(&format!("{}/{}", collection.name, entry.id), decldiff::segment::ReadOptions::default())
-                && loaded.document.has_titled_sections()
+            let spec = format!("{}/{}", collection.name, entry.id);
+            if let Ok(loaded) = corpus.load_tokenized(
+                &spec,
+                decldiff::segment::ReadOptions::default(),
+                &TokenCache::from_env(),
+                tokenizer,
+            ) && loaded.document.has_titled_sections()
             {
                 documents.push(loaded.document);
             }
@@ -375,6 +387,17 @@ fn run_corpus(command: CorpusCommand, corpus_dir: Option<&std::path::Path>) -> d
                 fail_after: None,
             };
             let outcome = Corpus::add(&root, &request)?;
+            // Warm the token cache with the stored text, so that comparing it later needs no
+            // segmenter; a failure here changes nothing stored.
+            if let Ok(corpus) = Corpus::open(&root) {
+                let spec = format!("{}/{}", request.collection, request.id);
+                let _ = corpus.load_tokenized(
+                    &spec,
+                    decldiff::segment::ReadOptions::default(),
+                    &TokenCache::from_env(),
+                    Tokenizer::shared(),
+                );
+            }
             let import = outcome.entry.import.as_ref();
             let verb = if outcome.replaced { "replaced" } else { "stored" };
             Ok(Outcome::ok(format!(
