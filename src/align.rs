@@ -164,6 +164,14 @@ struct Aligner<'a> {
     options: &'a AlignOptions,
 }
 
+/// One side of a pair, for finding split and merge pieces.
+struct Side<'a> {
+    doc: &'a Document,
+    features: &'a [Features],
+    /// Block → (its 1:1 partner on the other side, their similarity).
+    partner: &'a HashMap<usize, (usize, f32)>,
+}
+
 /// Sparse similarity rows: for each old block, (new block, similarity) sorted by new block.
 struct Similarities {
     rows: Vec<Vec<(usize, f32)>>,
@@ -323,31 +331,16 @@ impl Aligner<'_> {
             links.iter().map(|l| (l.old[0], (l.new[0], l.similarity as f32))).collect();
         let new_partner: HashMap<usize, (usize, f32)> =
             links.iter().map(|l| (l.new[0], (l.old[0], l.similarity as f32))).collect();
+        let old_side = Side { doc: self.old, features: &self.features.old, partner: &old_partner };
+        let new_side = Side { doc: self.new, features: &self.features.new, partner: &new_partner };
         let mut candidates: Vec<(f32, bool, usize, Vec<usize>)> = Vec::new(); // (similarity, is_split, whole, pieces)
-        // Splits: old i → new run.
+        // Splits: one old block, pieces on the new side.
         for (i, row) in sims.rows.iter().enumerate() {
-            if self.old.blocks[i].kind != BlockKind::Paragraph {
-                continue;
+            if let Some((s, run)) = self.best_group(i, &old_side, row.iter().map(|&(j, _)| j), &new_side) {
+                candidates.push((s, true, i, run));
             }
-            let whole = &self.features.old[i];
-            let pieces: Vec<usize> = row
-                .iter()
-                .map(|&(j, _)| j)
-                .filter(|&j| self.new.blocks[j].kind == BlockKind::Paragraph)
-                .filter(|j| new_partner.get(j).is_none_or(|(partner, _)| *partner == i))
-                .filter(|&j| self.features.new[j].contained_in(whole) >= self.options.piece_containment)
-                .collect();
-            let current = old_partner.get(&i).map_or(0.0, |p| p.1);
-            self.group_candidates(
-                &pieces,
-                current,
-                |run| whole.similarity(&Features::sum(run.iter().map(|&j| &self.features.new[j]))),
-                |s, run| {
-                    candidates.push((s, true, i, run));
-                },
-            );
         }
-        // Merges: old run → new j.
+        // Merges: one new block, pieces on the old side.
         let mut columns: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, row) in sims.rows.iter().enumerate() {
             for &(j, _) in row {
@@ -355,25 +348,9 @@ impl Aligner<'_> {
             }
         }
         for (j, column) in columns {
-            if self.new.blocks[j].kind != BlockKind::Paragraph {
-                continue;
+            if let Some((s, run)) = self.best_group(j, &new_side, column.into_iter(), &old_side) {
+                candidates.push((s, false, j, run));
             }
-            let whole = &self.features.new[j];
-            let pieces: Vec<usize> = column
-                .into_iter()
-                .filter(|&i| self.old.blocks[i].kind == BlockKind::Paragraph)
-                .filter(|i| old_partner.get(i).is_none_or(|(partner, _)| *partner == j))
-                .filter(|&i| self.features.old[i].contained_in(whole) >= self.options.piece_containment)
-                .collect();
-            let current = new_partner.get(&j).map_or(0.0, |p| p.1);
-            self.group_candidates(
-                &pieces,
-                current,
-                |run| whole.similarity(&Features::sum(run.iter().map(|&i| &self.features.old[i]))),
-                |s, run| {
-                    candidates.push((s, false, j, run));
-                },
-            );
         }
         // Best groups first; a block joins at most one group.
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
@@ -392,33 +369,42 @@ impl Aligner<'_> {
         }
     }
 
-    /// For pieces sorted by index, every run of 2–3 consecutive indices whose combined
-    /// similarity reaches the link threshold and beats the current 1:1 similarity.
-    fn group_candidates(
+    /// The best run of pieces for the paragraph `whole` of `whole_side`: candidates on
+    /// `piece_side` that are paragraphs, unlinked or linked to `whole`, mostly contained in it;
+    /// of 2–3 consecutive ones, the run whose combined similarity reaches the link threshold
+    /// and beats the current 1:1 similarity most.
+    fn best_group(
         &self,
-        pieces: &[usize],
-        current: f32,
-        score: impl Fn(&[usize]) -> f32,
-        mut emit: impl FnMut(f32, Vec<usize>),
-    ) {
-        let mut sorted = pieces.to_vec();
-        sorted.sort_unstable();
+        whole: usize,
+        whole_side: &Side<'_>,
+        candidates: impl Iterator<Item = usize>,
+        piece_side: &Side<'_>,
+    ) -> Option<(f32, Vec<usize>)> {
+        if whole_side.doc.blocks[whole].kind != BlockKind::Paragraph {
+            return None;
+        }
+        let features = &whole_side.features[whole];
+        let mut pieces: Vec<usize> = candidates
+            .filter(|&p| piece_side.doc.blocks[p].kind == BlockKind::Paragraph)
+            .filter(|p| piece_side.partner.get(p).is_none_or(|(partner, _)| *partner == whole))
+            .filter(|&p| piece_side.features[p].contained_in(features) >= self.options.piece_containment)
+            .collect();
+        pieces.sort_unstable();
+        let current = whole_side.partner.get(&whole).map_or(0.0, |p| p.1);
         let mut best: Option<(f32, Vec<usize>)> = None;
-        for start in 0..sorted.len() {
+        for start in 0..pieces.len() {
             for len in 2..=3 {
-                let run: Vec<usize> = sorted[start..].iter().copied().take(len).collect();
+                let run: Vec<usize> = pieces[start..].iter().copied().take(len).collect();
                 if run.len() < len || run.windows(2).any(|w| w[1] != w[0] + 1) {
                     continue;
                 }
-                let s = score(&run);
+                let s = features.similarity(&Features::sum(run.iter().map(|&p| &piece_side.features[p])));
                 if s >= self.options.link_threshold && s > current + 0.02 && best.as_ref().is_none_or(|(b, _)| s > *b) {
                     best = Some((s, run));
                 }
             }
         }
-        if let Some((s, run)) = best {
-            emit(s, run);
-        }
+        best
     }
 
     /// Links headings: by the paragraph links between their sections, and by their titles.
