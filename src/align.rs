@@ -136,6 +136,23 @@ pub struct Alignment {
     pub theme_map: BTreeMap<String, String>,
 }
 
+impl Alignment {
+    /// For each deleted old block, the new position it is shown after: the last new block of
+    /// the link of the nearest preceding linked old block (0 before any). In `deleted` order.
+    pub fn deleted_anchors(&self) -> Vec<usize> {
+        let mut by_old: Vec<(usize, usize)> =
+            self.links.iter().map(|l| (l.old[0], *l.new.last().expect("a link has new blocks"))).collect();
+        by_old.sort_unstable();
+        self.deleted
+            .iter()
+            .map(|&i| {
+                let before = by_old.partition_point(|&(o, _)| o < i);
+                if before == 0 { 0 } else { by_old[before - 1].1 }
+            })
+            .collect()
+    }
+}
+
 /// Which blocks may link to which: headings to headings, paragraphs to paragraphs, each kind
 /// of the closing block to its own kind.
 fn role(kind: BlockKind) -> BlockKind {
@@ -147,6 +164,9 @@ fn role(kind: BlockKind) -> BlockKind {
 const MAX_FULL_PAIRS: usize = 4_000_000;
 /// Half-width of that band, in blocks.
 const BAND: usize = 200;
+/// Above this many old × new heading pairs (a real declaration has under 100), headings are
+/// linked only through their sections and identical titles, not by fuzzy title similarity.
+const MAX_FUZZY_HEADING_PAIRS: usize = 10_000;
 /// Pairs below this similarity are not kept at all.
 const MIN_KEPT_SIMILARITY: f32 = 0.12;
 
@@ -433,32 +453,50 @@ impl Aligner<'_> {
                 }
             }
         }
-        let mut edges = Vec::new();
+        // Candidate pairs come from evidence, never from all pairs: sections that share
+        // paragraph links, headings with the same title (in order, like identical paragraphs),
+        // and, for the few headings of a real declaration, titles that look alike.
+        let mut candidates: BTreeSet<(usize, usize)> = between.keys().copied().collect();
+        let mut by_title: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &g in &new_headings {
+            by_title.entry(self.new.blocks[g].key.as_str()).or_default().push(g);
+        }
+        let mut taken: HashMap<&str, usize> = HashMap::new();
         for &h in &old_headings {
-            for &g in &new_headings {
-                let (old_heading, new_heading) = (&self.old.blocks[h], &self.new.blocks[g]);
-                let shared = between.get(&(h, g)).copied().unwrap_or(0.0);
-                let smaller =
-                    linked_in_old.get(&h).copied().unwrap_or(0.0).min(linked_in_new.get(&g).copied().unwrap_or(0.0));
-                let overlap = if smaller > 0.0 { shared / smaller } else { 0.0 };
-                let titled = !old_heading.key.is_empty() && !new_heading.key.is_empty();
-                let title = if titled {
-                    if old_heading.key == new_heading.key {
-                        1.0
-                    } else {
-                        self.features.old[h].similarity(&self.features.new[g])
-                    }
-                } else if old_heading.key.is_empty()
-                    && new_heading.key.is_empty()
-                    && old_heading.numbering == new_heading.numbering
-                {
-                    0.5
+            let title = self.old.blocks[h].key.as_str();
+            let next = taken.entry(title).or_default();
+            if let Some(&g) = by_title.get(title).and_then(|gs| gs.get(*next)) {
+                candidates.insert((h, g));
+                *next += 1;
+            }
+        }
+        if old_headings.len() * new_headings.len() <= MAX_FUZZY_HEADING_PAIRS {
+            candidates.extend(old_headings.iter().flat_map(|&h| new_headings.iter().map(move |&g| (h, g))));
+        }
+        let mut edges = Vec::new();
+        for (h, g) in candidates {
+            let (old_heading, new_heading) = (&self.old.blocks[h], &self.new.blocks[g]);
+            let shared = between.get(&(h, g)).copied().unwrap_or(0.0);
+            let smaller =
+                linked_in_old.get(&h).copied().unwrap_or(0.0).min(linked_in_new.get(&g).copied().unwrap_or(0.0));
+            let overlap = if smaller > 0.0 { shared / smaller } else { 0.0 };
+            let titled = !old_heading.key.is_empty() && !new_heading.key.is_empty();
+            let title = if titled {
+                if old_heading.key == new_heading.key {
+                    1.0
                 } else {
-                    0.0
-                };
-                if overlap >= 0.5 || title >= 0.5 {
-                    edges.push((h, g, overlap + title));
+                    self.features.old[h].similarity(&self.features.new[g])
                 }
+            } else if old_heading.key.is_empty()
+                && new_heading.key.is_empty()
+                && old_heading.numbering == new_heading.numbering
+            {
+                0.5
+            } else {
+                0.0
+            };
+            if overlap >= 0.5 || title >= 0.5 {
+                edges.push((h, g, overlap + title));
             }
         }
         for (h, g, _) in assign::assign(&edges) {

@@ -229,7 +229,7 @@ pub fn report_of(
             lone_change(ChangeKind::Added, block, block.theme.clone(), String::new(), block.key.clone()),
         ));
     }
-    for &i in &alignment.deleted {
+    for (&i, anchor) in alignment.deleted.iter().zip(alignment.deleted_anchors()) {
         let block = &old.blocks[i];
         let theme = old_theme(i);
         if block.kind == BlockKind::Paragraph {
@@ -240,12 +240,6 @@ pub fn report_of(
             score.removed_chars += block.key.chars().count();
         }
         // Listed after the new position of the nearest preceding linked old block.
-        let anchor = alignment
-            .links
-            .iter()
-            .filter(|l| l.old[0] < i)
-            .max_by_key(|l| l.old[0])
-            .map_or(0, |l| *l.new.last().expect("links have blocks"));
         changes.push((anchor, 1, i, lone_change(ChangeKind::Deleted, block, theme, block.key.clone(), String::new())));
     }
     changes.sort_by_key(|c| (c.0, c.1, c.2));

@@ -94,14 +94,7 @@ pub fn align_table(alignment: &Alignment, old: &Document, new: &Document, option
             vec![String::new(), j.to_string(), "added".to_owned(), String::new(), String::new(), text(new, &[j])],
         ));
     }
-    for &i in &alignment.deleted {
-        // Anchor after the new position of the nearest preceding linked old block.
-        let anchor = alignment
-            .links
-            .iter()
-            .filter(|l| l.old[0] < i)
-            .max_by_key(|l| l.old[0])
-            .map_or(0, |l| l.new[l.new.len() - 1]);
+    for (&i, anchor) in alignment.deleted.iter().zip(alignment.deleted_anchors()) {
         rows.push((
             (anchor, 1, i),
             vec![i.to_string(), String::new(), "deleted".to_owned(), String::new(), text(old, &[i]), String::new()],

@@ -223,3 +223,28 @@ proptest! {
         prop_assert!(same.deleted.is_empty() && same.added.is_empty());
     }
 }
+
+/// Inputs that once made the aligner quadratic (every heading scored against every heading;
+/// every deleted block searched through every link): they must stay bounded. Each heading
+/// here is a one-character line, which segments as a heading.
+#[test]
+fn thousands_of_one_character_lines_and_headings_stay_bounded() {
+    let mut rng = decldiff::simulate::Rng::new(5);
+    let chars: Vec<char> = (0x4e00..0x4e00 + 3000).filter_map(char::from_u32).collect();
+    let lines = |rng: &mut decldiff::simulate::Rng, n: usize| -> String {
+        (0..n).map(|_| format!("{}\n", chars[rng.below(chars.len())])).collect()
+    };
+    let (old, new) = (Document::parse("a", &lines(&mut rng, 20_000)), Document::parse("b", &lines(&mut rng, 20_000)));
+    let a = run(&old, &new);
+    assert_accounted(&a, old.blocks.len(), new.blocks.len());
+    let report = decldiff::score::report_of(&old, &new, &a, Tokenizer::shared(), &Default::default());
+    assert_eq!(
+        report.changes.len(),
+        a.links.iter().filter(|l| l.kind != LinkKind::Identical).count() + a.deleted.len() + a.added.len()
+    );
+
+    let headings: String = (0..5_000).map(|i| if i % 2 == 0 { "安全合作\n" } else { "经贸合作\n" }).collect();
+    let doc = Document::parse("headings", &headings);
+    let a = run(&doc, &doc);
+    assert!(a.links.iter().all(|l| l.kind == LinkKind::Identical) && a.links.len() == 5_000);
+}
