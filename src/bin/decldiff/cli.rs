@@ -22,8 +22,10 @@ Exit status: 0 success, 1 problems found (corpus check), 2 error.";
 ///
 /// decldiff keeps a corpus of declarations (first the heads-of-state declarations of the
 /// Shanghai Cooperation Organisation), reads any text a user brings (UTF-8, UTF-16, GB18030,
-/// Big5, Traditional characters, saved HTML pages) into one clean form, and segments it into
-/// headings, paragraphs and the closing block, each paragraph with its theme.
+/// Big5, Traditional characters, saved HTML pages) into one clean form, segments it into
+/// headings, paragraphs and the closing block, aligns two declarations paragraph by paragraph,
+/// diffs their wording word by word, classifies every change (commitments strengthened or
+/// softened, numbers, entities, clauses) and tabulates it per theme.
 #[derive(Debug, Parser)]
 #[command(name = "decldiff", version, after_help = EXAMPLES)]
 pub struct Cli {
