@@ -151,7 +151,12 @@ pub fn show_table(loaded: &Loaded, options: TableOptions) -> String {
             Some(n) if !block.text.starts_with(n.as_str()) => format!("[{n}] {}", block.text),
             _ => block.text.clone(),
         };
-        table.add_row(vec![block.index.to_string(), block.kind.as_str().to_owned(), block.theme.clone(), text]);
+        // A theme guessed by content shows its confidence: `安全合作 ~0.78`.
+        let theme = match block.theme_confidence {
+            Some(confidence) => format!("{} ~{confidence:.2}", block.theme),
+            None => block.theme.clone(),
+        };
+        table.add_row(vec![block.index.to_string(), block.kind.as_str().to_owned(), theme, text]);
     }
     out.push_str(&table.to_string());
     out.push('\n');
