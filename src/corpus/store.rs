@@ -103,6 +103,16 @@ pub(super) fn add(root: &Path, request: &AddRequest) -> Result<AddOutcome> {
 
     let dir = root.join(&request.collection);
     fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "creating the collection folder", e))?;
+    // Nothing is written through a symbolic link: a linked collection folder could lead
+    // anywhere on the disk.
+    let linked = fs::symlink_metadata(&dir).map(|m| m.file_type().is_symlink()).unwrap_or(false);
+    if linked {
+        return Err(Error::io(
+            &dir,
+            "refusing to write into a collection folder that is a symbolic link",
+            std::io::Error::other("replace the link by a real folder"),
+        ));
+    }
     let _lock = lock_collection(&dir)?;
     recover(&dir)?;
 
@@ -247,7 +257,8 @@ fn temp_path(target: &Path) -> PathBuf {
 fn stage(target: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let temp = temp_path(target);
     let write = || -> std::io::Result<()> {
-        let mut file = File::create(&temp)?;
+        // create_new (O_EXCL) never follows a symbolic link planted at the temporary path.
+        let mut file = File::options().write(true).create_new(true).open(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()
     };
@@ -272,7 +283,13 @@ fn write_journal(text_path: &Path, had_text: bool) -> Result<PathBuf> {
         }
         Ok(prev)
     } else {
-        File::create(&absent).and_then(|f| f.sync_all()).map_err(|e| Error::io(&absent, "writing the journal", e))?;
+        let _ = fs::remove_file(&absent);
+        File::options()
+            .write(true)
+            .create_new(true)
+            .open(&absent)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| Error::io(&absent, "writing the journal", e))?;
         Ok(absent)
     }
 }

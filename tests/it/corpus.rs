@@ -238,3 +238,28 @@ fn unknown_ids_get_suggestions() {
     let err = corpus.load("sco-2017", ReadOptions::default()).unwrap_err().to_string();
     assert!(err.contains("the text of `sco-2017` is not in the corpus (present = false)"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn writes_never_follow_symbolic_links() {
+    let corpus_dir = fixtures::corpus_copy();
+    let outside = tempfile::tempdir().unwrap();
+    // A collection folder that is a link is refused.
+    std::os::unix::fs::symlink(outside.path(), corpus_dir.path().join("linked")).unwrap();
+    let mut req = request(&fixtures::seed_path(), "x");
+    req.collection = "linked".to_owned();
+    let err = Corpus::add(corpus_dir.path(), &req).unwrap_err().to_string();
+    assert!(err.contains("symbolic link"), "{err}");
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+    // A stored text that is a link is replaced by a file, never written through.
+    let target = outside.path().join("victim.txt");
+    std::fs::write(&target, "untouched").unwrap();
+    let text = corpus_dir.path().join("sco/sco-2020.zh.txt");
+    std::fs::remove_file(&text).unwrap();
+    std::os::unix::fs::symlink(&target, &text).unwrap();
+    let mut forced = request(&fixtures::seed_path(), "sco-2020");
+    forced.force = true;
+    Corpus::add(corpus_dir.path(), &forced).unwrap();
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "untouched");
+    assert!(!std::fs::symlink_metadata(&text).unwrap().file_type().is_symlink());
+}
