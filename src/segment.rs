@@ -20,6 +20,10 @@ use crate::normalize::{self, SourceLine, decode::Decoding};
 /// change to decoding, normalisation or segmentation could change a document's blocks.
 pub const SEGMENTATION_REVISION: u32 = 1;
 
+/// The most blocks a document may have. The longest SCO declaration has under 200; the
+/// aligner and the renderers are tested at 100,000 (docs/reliability.md).
+pub const MAX_BLOCKS: usize = 200_000;
+
 /// Theme name of paragraphs before the first heading of a sectioned text.
 pub const PREAMBLE: &str = "preamble";
 /// Theme name of the closing block.
@@ -253,6 +257,13 @@ impl Document {
         } else {
             (InputFormat::Text, normalize::split_lines(&text))
         };
+        if lines.len() > MAX_BLOCKS {
+            return Err(Error::NotText {
+                path: path.to_owned(),
+                what: format!("too many blocks ({}; the limit is {MAX_BLOCKS})", lines.len()),
+                hint: Some("a declaration has at most a few hundred paragraphs; is this the right file?".to_owned()),
+            });
+        }
         if lines.is_empty() {
             return Err(Error::NotText {
                 path: path.to_owned(),

@@ -7,5 +7,6 @@ mod cli;
 mod compare;
 mod corpus;
 mod fixtures;
+mod limits;
 mod properties;
 mod read;
