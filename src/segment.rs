@@ -268,7 +268,7 @@ impl Document {
             return Err(Error::NotText {
                 path: path.to_owned(),
                 what: "no text found in the HTML page".to_owned(),
-                hint: Some("pass --format text to read the file as plain text".to_owned()),
+                hint: Some("pass --input text to read the file as plain text".to_owned()),
             });
         }
         Ok(Document::from_lines(name, format, Some(decoding), lines))

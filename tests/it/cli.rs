@@ -105,7 +105,27 @@ fn bad_inputs_give_one_line_errors_and_exit_2() {
             vec![blank.clone(), "--encoding".to_owned(), "latin1".to_owned()],
             "error: unknown encoding `latin1`".to_owned(),
         ),
+        (vec![write("bell.txt", "成员国\u{7}".as_bytes())], "error: bell.txt: byte 9: control character U+0007".to_owned()),
+        (
+            vec![write("surrogate.txt", &[0xFF, 0xFE, 0x10, 0x62, 0x00, 0xD8, 0x41, 0x00])],
+            "error: surrogate.txt: byte 4: invalid UTF-16LE sequence (00 D8) (hint: UTF-16 text with an unpaired surrogate".to_owned(),
+        ),
+        (
+            vec![write("badgb.txt", &[&fixtures::encode(encoding_rs::GB18030, "成员国重申")[..], &[0x81, 0x20]].concat())],
+            "error: badgb.txt: byte 10: invalid gb18030 sequence (81)".to_owned(),
+        ),
+        (vec![write("many.txt", &b"a\n".repeat(200_001))], "error: many.txt: too many blocks (200001; the limit is 200000)".to_owned()),
+        (
+            vec![write("empty.html", b"<html><body><script>x</script></body></html>")],
+            "error: empty.html: no text found in the HTML page (hint: pass --input text".to_owned(),
+        ),
+        (
+            vec![write("bom.txt", &[0xEF, 0xBB, 0xBF, b'x']), "--encoding".to_owned(), "big5".to_owned()],
+            "error: bom.txt: starts with a UTF-8 byte-order mark but --encoding Big5 was given".to_owned(),
+        ),
     ];
+    std::fs::create_dir(dir.path().join("adir")).unwrap();
+    assert_error(&decldiff(&["corpus", "show", "./adir"], dir.path()), "error: ./adir: is a directory, not a file");
     for (args, expected) in cases {
         let mut full = vec!["corpus", "show"];
         full.extend(args.iter().map(String::as_str));
