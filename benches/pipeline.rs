@@ -45,8 +45,8 @@ fn tokenize(c: &mut Criterion) {
     });
 }
 
-fn align(c: &mut Criterion) {
-    use decldiff::align::{AlignOptions, align, baseline};
+/// The 2020 text and a simulated heavy revision of it (seed 7), tokenized, as the CLI has them.
+fn tokenized_pair() -> (Document, Document) {
     use decldiff::simulate::{Edits, revise};
     let tokenizer = Tokenizer::shared();
     let mut old =
@@ -54,6 +54,13 @@ fn align(c: &mut Criterion) {
     let mut new = Document::parse("revision", &revise(&old, &Edits::heavy(), 7).text);
     old.tokenize(tokenizer);
     new.tokenize(tokenizer);
+    (old, new)
+}
+
+fn align(c: &mut Criterion) {
+    use decldiff::align::{AlignOptions, align, baseline};
+    let tokenizer = Tokenizer::shared();
+    let (old, new) = tokenized_pair();
     let options = AlignOptions::default();
     let mut group = c.benchmark_group("align");
     group.throughput(Throughput::Bytes(SEED.len() as u64 * 2));
@@ -71,11 +78,7 @@ fn diff_and_compare(c: &mut Criterion) {
     use decldiff::score::{CompareOptions, compare, report_of};
     use decldiff::simulate::{Edits, revise};
     let tokenizer = Tokenizer::shared();
-    let mut old =
-        Document::from_bytes(Path::new("sco-2020.zh.txt"), &SEED, ReadOptions::default()).expect("seed reads");
-    let mut new = Document::parse("revision", &revise(&old, &Edits::heavy(), 7).text);
-    old.tokenize(tokenizer);
-    new.tokenize(tokenizer);
+    let (old, new) = tokenized_pair();
     let options = CompareOptions::default();
     let alignment = align(&old, &new, tokenizer, &AlignOptions::default());
     let mut group = c.benchmark_group("diff");

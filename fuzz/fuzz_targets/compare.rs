@@ -2,19 +2,15 @@
 //! diff must replay both texts, and scores stay in range.
 #![no_main]
 
-use std::path::Path;
-
 use decldiff::diff::WordDiff;
 use decldiff::score::{compare, CompareOptions};
-use decldiff::segment::{Document, ReadOptions};
 use decldiff::tokenize::Tokenizer;
 use libfuzzer_sys::fuzz_target;
 
+mod common;
+
 fuzz_target!(|data: &[u8]| {
-    let cut = data.iter().position(|&b| b == 0xFF).unwrap_or(data.len() / 2);
-    let (a, b) = (&data[..cut], &data[(cut + 1).min(data.len())..]);
-    let read = |bytes: &[u8]| Document::from_bytes(Path::new("fuzz"), bytes, ReadOptions::default()).ok();
-    let (Some(old), Some(new)) = (read(a), read(b)) else { return };
+    let Some((old, new)) = common::two_documents(data) else { return };
     let report = compare(&old, &new, Tokenizer::shared(), &CompareOptions { all: true, ..CompareOptions::default() });
     for change in &report.changes {
         let d = WordDiff { segments: change.diff.clone() };
