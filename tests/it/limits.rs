@@ -17,16 +17,40 @@ fn read(bytes: &[u8]) -> decldiff::Result<Document> {
 
 #[test]
 fn one_long_paragraph_without_punctuation() {
-    // 1 MB of one paragraph (the 5 MB case is measured in docs/reliability.md; the debug build
-    // of the tests would spend most of its time here).
+    // 5 MB of one paragraph, no punctuation, and a copy with five characters inserted.
     let mut rng = decldiff::simulate::Rng::new(9);
-    let text: String = (0..350_000).map(|_| char::from_u32(0x4e00 + rng.below(3000) as u32).unwrap()).collect();
+    let text: String = (0..1_700_000).map(|_| char::from_u32(0x4e00 + rng.below(3000) as u32).unwrap()).collect();
+    assert!(text.len() >= 5_000_000);
     let mut edited = text.clone();
-    edited.insert_str(text.char_indices().nth(170_000).unwrap().0, "成员国重申");
+    edited.insert_str(text.char_indices().nth(850_000).unwrap().0, "成员国重申");
     let (old, new) = (read(text.as_bytes()).unwrap(), read(edited.as_bytes()).unwrap());
     assert_eq!((old.blocks.len(), new.blocks.len()), (1, 1));
     let report = compare(&old, &new, Tokenizer::shared(), &CompareOptions::default());
     assert_eq!(report.changes.len(), 1);
+}
+
+#[test]
+fn a_hundred_thousand_one_character_paragraphs() {
+    let mut rng = decldiff::simulate::Rng::new(11);
+    let chars: Vec<char> = (0x4e00..0x4e00 + 3000).filter_map(char::from_u32).collect();
+    let mut lines: Vec<String> = (0..100_000).map(|_| chars[rng.below(chars.len())].to_string()).collect();
+    let old = read(lines.join("\n").as_bytes()).unwrap();
+    // The same lines, a tenth of them moved to the end, some replaced.
+    let moved: Vec<String> = lines.drain(..10_000).collect();
+    lines.extend(moved);
+    for k in (0..lines.len()).step_by(97) {
+        lines[k] = chars[rng.below(chars.len())].to_string();
+    }
+    let new = read(lines.join("\n").as_bytes()).unwrap();
+    let report = compare(&old, &new, Tokenizer::shared(), &CompareOptions::default());
+    assert_eq!(
+        report.total.paragraphs_old + report.total.paragraphs_new,
+        old.blocks.len() + new.blocks.len() - count_headings(&old) - count_headings(&new)
+    );
+}
+
+fn count_headings(doc: &Document) -> usize {
+    doc.blocks.iter().filter(|b| b.kind != BlockKind::Paragraph).count()
 }
 
 #[test]
