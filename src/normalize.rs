@@ -155,6 +155,9 @@ fn fold_simplified(simplified: &str) -> String {
     key
 }
 
+/// Passes of Traditional → Simplified after the first, at most, to reach a stable text.
+const MAX_CONVERSION_PASSES: usize = 3;
+
 /// Traditional → Simplified. Converting a text that is already Simplified leaves it unchanged
 /// (checked on the 2020 declaration), so every key goes through it and a Traditional copy of
 /// a text gets the same keys as the original without any script detection.
@@ -169,7 +172,20 @@ pub fn to_simplified(text: &str) -> String {
         Some((taiwan, hong_kong))
     });
     match converters {
-        Some((taiwan, hong_kong)) => hong_kong.convert(&taiwan.convert(text)),
+        Some((taiwan, hong_kong)) => {
+            // OpenCC converts by phrases, so a second pass can change what the first produced
+            // (found by fuzzing: a 么 the first pass wrote next to other characters). Passes
+            // repeat until the text is stable, so that keys are fixed points.
+            let mut current = hong_kong.convert(&taiwan.convert(text));
+            for _ in 0..MAX_CONVERSION_PASSES {
+                let next = hong_kong.convert(&taiwan.convert(&current));
+                if next == current {
+                    break;
+                }
+                current = next;
+            }
+            current
+        }
         // The dictionaries are compiled into ferrous-opencc; failing to load them is a
         // broken build, caught by the tests, not a condition users can reach.
         None => text.to_owned(),

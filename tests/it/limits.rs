@@ -101,3 +101,14 @@ fn control_characters_nul_bytes_and_lone_surrogates_are_errors() {
     let lone = [0xFF, 0xFE, 0x10, 0x62, 0x00, 0xD8, 0x41, 0x00];
     assert!(read(&lone).unwrap_err().to_string().contains("unpaired surrogate"));
 }
+
+/// Found by fuzzing (`fuzz/fuzz_targets/read.rs`, 2026-11-24): UTF-16BE bytes whose text
+/// OpenCC converted differently on a second pass, so comparison keys were not fixed points.
+#[test]
+fn regression_fuzz_read_keys_are_fixed_points() {
+    let bytes = std::fs::read(fixtures::repo().join("tests/fixtures/fuzz/read-key-not-idempotent.bin")).unwrap();
+    let doc = read(&bytes).unwrap();
+    for block in &doc.blocks {
+        assert_eq!(decldiff::normalize::comparison_key(&block.key), block.key);
+    }
+}
