@@ -175,16 +175,17 @@ pub fn to_simplified(text: &str) -> String {
         Some((taiwan, hong_kong)) => {
             // OpenCC converts by phrases, so a second pass can change what the first produced
             // (found by fuzzing: a 么 the first pass wrote next to other characters). Passes
-            // repeat until the text is stable, so that keys are fixed points.
-            let mut current = hong_kong.convert(&taiwan.convert(text));
-            for _ in 0..MAX_CONVERSION_PASSES {
+            // repeat until the text is stable, so that keys are fixed points; a text the
+            // first pass leaves alone (any Simplified text) is stable after one.
+            let mut current = std::borrow::Cow::Borrowed(text);
+            for _ in 0..=MAX_CONVERSION_PASSES {
                 let next = hong_kong.convert(&taiwan.convert(&current));
-                if next == current {
+                if next == *current {
                     break;
                 }
-                current = next;
+                current = std::borrow::Cow::Owned(next);
             }
-            current
+            current.into_owned()
         }
         // The dictionaries are compiled into ferrous-opencc; failing to load them is a
         // broken build, caught by the tests, not a condition users can reach.
