@@ -153,12 +153,6 @@ impl Alignment {
     }
 }
 
-/// Which blocks may link to which: headings to headings, paragraphs to paragraphs, each kind
-/// of the closing block to its own kind.
-fn role(kind: BlockKind) -> BlockKind {
-    kind
-}
-
 /// Above this many candidate pairs the similarity matrix is restricted to a band around the
 /// diagonal (plus identical texts), so that pathological inputs stay bounded.
 const MAX_FULL_PAIRS: usize = 4_000_000;
@@ -284,18 +278,19 @@ impl Aligner<'_> {
 
     /// Blocks of the same kind with the same comparison key, paired in order of appearance
     /// (the k-th old occurrence with the k-th new one). Headings are linked later, with
-    /// their sections.
+    /// their sections. Throughout, blocks link only to blocks of their own kind: paragraphs to
+    /// paragraphs, each line of the closing block to its own kind.
     fn identical_pairs(&self) -> Vec<(usize, usize, f32)> {
         let mut by_key: HashMap<(BlockKind, &str), Vec<usize>> = HashMap::new();
         for block in &self.new.blocks {
             if block.kind != BlockKind::Heading {
-                by_key.entry((role(block.kind), block.key.as_str())).or_default().push(block.index);
+                by_key.entry((block.kind, block.key.as_str())).or_default().push(block.index);
             }
         }
         let mut taken: HashMap<(BlockKind, &str), usize> = HashMap::new();
         let mut pairs = Vec::new();
         for block in &self.old.blocks {
-            let key = (role(block.kind), block.key.as_str());
+            let key = (block.kind, block.key.as_str());
             if block.kind == BlockKind::Heading || block.key.is_empty() {
                 continue;
             }
@@ -324,8 +319,7 @@ impl Aligner<'_> {
         let (old_free, new_free) = (free(self.old, old_used), free(self.new, new_used));
         let banded = old_free.len().saturating_mul(new_free.len()) > MAX_FULL_PAIRS;
         let admit = |i: usize, j: usize| {
-            role(self.old.blocks[i].kind) == role(self.new.blocks[j].kind)
-                && (!banded || (i * m / n.max(1)).abs_diff(j) <= BAND)
+            self.old.blocks[i].kind == self.new.blocks[j].kind && (!banded || (i * m / n.max(1)).abs_diff(j) <= BAND)
         };
         let scored = similarity::score_pairs(self.features, &old_free, &new_free, MIN_KEPT_SIMILARITY, &admit);
         let mut rows = vec![Vec::new(); n];
