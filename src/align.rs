@@ -262,7 +262,7 @@ impl Aligner<'_> {
 
         links.sort_by_key(|l| (l.new[0], l.old[0]));
         for link in &mut links {
-            link.similarity = (link.similarity * 10_000.0).round() / 10_000.0;
+            link.similarity = crate::round4(link.similarity);
         }
         let linked_old: BTreeSet<usize> = links.iter().flat_map(|l| l.old.iter().copied()).collect();
         let linked_new: BTreeSet<usize> = links.iter().flat_map(|l| l.new.iter().copied()).collect();

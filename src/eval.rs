@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::{Alignment, LinkKind};
 use crate::error::{Error, Result};
+use crate::round4;
 
 /// A gold alignment: the JSON shape of `decldiff align --format json` (similarity optional).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -242,10 +243,6 @@ pub fn combine(all: &[AlignScores]) -> AlignScores {
         })
         .collect();
     AlignScores { links: sum(&|s| &s.links), kinds, deleted: sum(&|s| &s.deleted), added: sum(&|s| &s.added) }
-}
-
-fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
 }
 
 #[cfg(test)]

@@ -45,3 +45,8 @@ pub use error::{Error, Result};
 
 /// Version of the JSON outputs' shape; see `docs/json-format.md`.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// Rounds a ratio to four decimals, as every output states them (stable, readable JSON).
+pub(crate) fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}

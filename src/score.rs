@@ -10,6 +10,7 @@ use crate::align::{self, AlignOptions, Alignment, Link, LinkKind};
 use crate::classify::{self, Direction, Ladders};
 use crate::diff::{self, Segment};
 use crate::report::{Change, ChangeKind, DocInfo, Edit, Provenance, Report, Term, ThemeMove, ThemeScore};
+use crate::round4;
 use crate::segment::{BlockKind, Document, ThemeSource};
 use crate::tokenize::{SEGMENTER_VERSION, TokenKind, Tokenizer};
 
@@ -441,10 +442,6 @@ pub fn g2(new_count: u32, old_count: u32, new_total: u32, old_total: u32) -> f64
     let part = |x: f64, e: f64| if x > 0.0 { x * (x / e).ln() } else { 0.0 };
     let value = 2.0 * (part(a, e1) + part(b, e2));
     if a / c >= b / d { value } else { -value }
-}
-
-fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
 }
 
 #[cfg(test)]

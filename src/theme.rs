@@ -299,8 +299,7 @@ pub fn leave_one_out(
             })
         })
         .collect();
-    let round = |x: f64| (x * 10_000.0).round() / 10_000.0;
-    (round(accuracy(&alone)), round(accuracy(&smoothed)), per_theme)
+    (crate::round4(accuracy(&alone)), crate::round4(accuracy(&smoothed)), per_theme)
 }
 
 #[cfg(test)]
