@@ -25,6 +25,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::profile::Profile;
 use crate::segment::{BlockKind, Document, ThemeSource};
 use crate::tokenize::Tokenizer;
 use similarity::{FeatureSet, Features};
@@ -167,8 +168,15 @@ const MIN_KEPT_SIMILARITY: f32 = 0.12;
 /// Aligns two documents. Blocks are compared on their tokens: those stored with them
 /// ([`Document::tokenize`], or the token cache), else cut by `tokenizer`.
 pub fn align(old: &Document, new: &Document, tokenizer: &Tokenizer, options: &AlignOptions) -> Alignment {
-    let features = FeatureSet::build(old, new, tokenizer);
-    Aligner { old, new, features: &features, options }.run()
+    let (old, new) = rayon::join(|| Profile::new(old, tokenizer), || Profile::new(new, tokenizer));
+    align_profiles(&old, &new, options)
+}
+
+/// Aligns two profiled documents: what [`align`] does, for a caller comparing one document
+/// with several, which profiles each document once.
+pub fn align_profiles(old: &Profile, new: &Profile, options: &AlignOptions) -> Alignment {
+    let features = FeatureSet::build(old, new);
+    Aligner { old: old.doc, new: new.doc, features: &features, options }.run()
 }
 
 struct Aligner<'a> {

@@ -309,14 +309,14 @@ pub fn numeric_form(text: &str) -> String {
 /// the tag, so no segmenter is needed here). Titles in 《》 are entities too.
 #[derive(Debug, Clone, Default)]
 pub struct Entities {
-    words: std::collections::HashSet<String>,
+    words: rustc_hash::FxHashSet<String>,
     longest: usize,
 }
 
 impl Entities {
     /// An entity set of these words.
     pub fn new(words: impl IntoIterator<Item = String>) -> Entities {
-        let words: std::collections::HashSet<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
+        let words: rustc_hash::FxHashSet<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
         let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
         Entities { words, longest }
     }
@@ -332,11 +332,20 @@ impl Entities {
         Entities::new(words)
     }
 
+    /// The dictionaries' entities and those of the profiled documents' tokens.
+    pub fn of_profiles(profiles: &[&crate::profile::Profile], tokenizer: &Tokenizer) -> Entities {
+        let documents = profiles.iter().flat_map(|p| p.entities.iter().map(|w| (*w).to_owned()));
+        Entities::new(tokenizer.dictionary_entities().map(str::to_owned).chain(documents))
+    }
+
     /// Splits a text into its entities (titles and names, longest first) and the rest, with
     /// the enumeration commas and conjunctions next to an entity dropped.
     fn split(&self, text: &str) -> (Vec<String>, String) {
         const SEPARATORS: &[char] = &['、', '，', ',', '和', '及', '与'];
         let chars: Vec<char> = text.chars().collect();
+        // Byte offset of every char, and of the end: candidate names are slices, not copies.
+        let offsets: Vec<usize> = text.char_indices().map(|(at, _)| at).chain([text.len()]).collect();
+        let slice = |from: usize, to: usize| &text[offsets[from]..offsets[to]];
         let (mut found, mut rest) = (Vec::new(), String::new());
         let mut after_entity = false;
         let mut i = 0;
@@ -346,12 +355,12 @@ impl Entities {
             let name_end = title_end.or_else(|| {
                 (2..=self.longest.min(chars.len() - i))
                     .rev()
-                    .find(|&n| self.words.contains(&chars[i..i + n].iter().collect::<String>()))
+                    .find(|&n| self.words.contains(slice(i, i + n)))
                     .map(|n| i + n)
             });
             match name_end {
                 Some(end) => {
-                    found.push(chars[i..end].iter().collect());
+                    found.push(slice(i, end).to_owned());
                     if rest.ends_with(SEPARATORS) {
                         rest.pop();
                     }

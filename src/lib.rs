@@ -33,6 +33,7 @@ pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod normalize;
+pub mod profile;
 pub mod render;
 pub mod report;
 pub mod score;

@@ -9,10 +9,11 @@ use rayon::prelude::*;
 use crate::align::{self, AlignOptions, Alignment, Link, LinkKind};
 use crate::classify::{self, Direction, Ladders};
 use crate::diff::{self, Segment};
+use crate::profile::{Joint, Profile, Vocabulary};
 use crate::report::{Change, ChangeKind, DocInfo, Edit, Provenance, Report, Term, ThemeMove, ThemeScore};
 use crate::round4;
 use crate::segment::{BlockKind, Document, ThemeSource};
-use crate::tokenize::{SEGMENTER_VERSION, TokenKind, Tokenizer};
+use crate::tokenize::{SEGMENTER_VERSION, Tokenizer};
 
 /// How to compare.
 #[derive(Debug, Clone)]
@@ -48,8 +49,15 @@ fn chars(doc: &Document, ids: &[usize]) -> usize {
 
 /// Compares two documents.
 pub fn compare(old: &Document, new: &Document, tokenizer: &Tokenizer, options: &CompareOptions) -> Report {
-    let alignment = align::align(old, new, tokenizer, &options.align);
-    report_of(old, new, &alignment, tokenizer, options)
+    let (old, new) = rayon::join(|| Profile::new(old, tokenizer), || Profile::new(new, tokenizer));
+    compare_profiles(&old, &new, tokenizer, options)
+}
+
+/// Compares two profiled documents: what [`compare`] does, for a caller comparing one
+/// document with several, which profiles each document once.
+pub fn compare_profiles(old: &Profile, new: &Profile, tokenizer: &Tokenizer, options: &CompareOptions) -> Report {
+    let alignment = align::align_profiles(old, new, &options.align);
+    report_of_profiles(old, new, &alignment, tokenizer, options)
 }
 
 /// Builds the report of an alignment.
@@ -60,6 +68,19 @@ pub fn report_of(
     tokenizer: &Tokenizer,
     options: &CompareOptions,
 ) -> Report {
+    let (old, new) = rayon::join(|| Profile::new(old, tokenizer), || Profile::new(new, tokenizer));
+    report_of_profiles(&old, &new, alignment, tokenizer, options)
+}
+
+/// Builds the report of an alignment of two profiled documents.
+pub fn report_of_profiles(
+    old_profile: &Profile,
+    new_profile: &Profile,
+    alignment: &Alignment,
+    tokenizer: &Tokenizer,
+    options: &CompareOptions,
+) -> Report {
+    let (old, new) = (old_profile.doc, new_profile.doc);
     // An old paragraph's theme in the new document's names: through renamed headings; a theme
     // guessed by content follows the new paragraph it links to (the guess is kept only for
     // deleted paragraphs).
@@ -74,20 +95,16 @@ pub fn report_of(
         }
         alignment.theme_map.get(&block.theme).cloned().unwrap_or_else(|| block.theme.clone())
     };
-    let entities = classify::Entities::of_documents(&[old, new], tokenizer);
-    let link_tokens = |doc: &'_ Document, ids: &[usize]| -> Vec<String> {
-        ids.iter().flat_map(|&i| doc.blocks[i].token_texts(tokenizer).map(str::to_owned)).collect()
-    };
+    let entities = classify::Entities::of_profiles(&[old_profile, new_profile], tokenizer);
     // Diff and classify every link whose text changed, in parallel.
     let diffs: Vec<(Vec<Segment>, Vec<Edit>)> = alignment
         .links
         .par_iter()
         .map(|link| {
-            let (o, n) = (link_tokens(old, &link.old), link_tokens(new, &link.new));
-            let d = diff::diff_tokens(
-                &o.iter().map(String::as_str).collect::<Vec<_>>(),
-                &n.iter().map(String::as_str).collect::<Vec<_>>(),
-            );
+            if link.kind == LinkKind::Identical {
+                return (vec![Segment::Equal { text: new.blocks[link.new[0]].key.clone() }], Vec::new());
+            }
+            let d = diff::diff_tokens(&old_profile.tokens_of(&link.old), &new_profile.tokens_of(&link.new));
             let edits = d
                 .segments
                 .iter()
@@ -255,6 +272,7 @@ pub fn report_of(
         new_paragraphs.entry(block.theme.clone()).or_default().push(block.index);
     }
     let order = theme_order(old, new, &old_theme);
+    let pair = Pair::new(old_profile, new_profile);
     for theme in &order {
         let score =
             scores.entry(theme.clone()).or_insert_with(|| ThemeScore { theme: theme.clone(), ..Default::default() });
@@ -267,7 +285,7 @@ pub fn report_of(
         if let Some((lost, total)) = shift_totals.get(theme) {
             score.wording_shift = round4(if *total > 0.0 { lost / total } else { 0.0 });
         }
-        let (added, removed) = keyness(old, o, new, n, tokenizer, options.top_terms);
+        let (added, removed) = keyness(&pair, o, n, options.top_terms);
         score.top_added = added;
         score.top_removed = removed;
     }
@@ -275,7 +293,7 @@ pub fn report_of(
     let mut total = sum_scores(&themes);
     let all_old: Vec<usize> = old.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.index).collect();
     let all_new: Vec<usize> = new.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.index).collect();
-    let (added, removed) = keyness(old, &all_old, new, &all_new, tokenizer, options.top_terms);
+    let (added, removed) = keyness(&pair, &all_old, &all_new, options.top_terms);
     total.top_added = added;
     total.top_removed = removed;
     let (lost, length) = shift_totals.values().fold((0.0, 0.0), |a, v| (a.0 + v.0, a.1 + v.1));
@@ -376,25 +394,13 @@ fn sum_scores(themes: &[ThemeScore]) -> ThemeScore {
     total
 }
 
-/// Content terms of some blocks: words and titles of two characters or more.
-/// Content terms of some blocks (words, titles and Latin words of two characters or more)
-/// and their counts, borrowed from the blocks.
-fn term_counts<'a>(
-    doc: &'a Document,
-    ids: &[usize],
-    tokenizer: &Tokenizer,
-) -> (rustc_hash::FxHashMap<&'a str, u32>, u32) {
-    let mut counts = rustc_hash::FxHashMap::default();
-    let mut total = 0;
+/// The keyness terms of some blocks, counted by joint word id, and their total.
+fn term_counts(profile: &Profile, ids: &[usize], joint_ids: &[u32], width: usize) -> (Vec<u32>, u32) {
+    let (mut counts, mut total) = (vec![0; width], 0);
     for &i in ids {
-        for token in doc.blocks[i].token_texts(tokenizer) {
-            if token.len() >= 2
-                && matches!(crate::tokenize::kind_of(token), TokenKind::Word | TokenKind::Title | TokenKind::Latin)
-                && token.chars().count() >= 2
-            {
-                *counts.entry(token).or_insert(0) += 1;
-                total += 1;
-            }
+        for &(term, count) in &profile.blocks[i].terms {
+            counts[joint_ids[term as usize] as usize] += count;
+            total += count;
         }
     }
     (counts, total)
@@ -402,35 +408,50 @@ fn term_counts<'a>(
 
 /// Signed log-likelihood keyness (Dunning's G²) of every term between two sets of blocks;
 /// the `top` that rose most and fell most.
-fn keyness(
-    old: &Document,
-    old_ids: &[usize],
-    new: &Document,
-    new_ids: &[usize],
-    tokenizer: &Tokenizer,
-    top: usize,
-) -> (Vec<Term>, Vec<Term>) {
-    let (old_counts, old_total) = term_counts(old, old_ids, tokenizer);
-    let (new_counts, new_total) = term_counts(new, new_ids, tokenizer);
-    let mut terms: Vec<Term> = old_counts
-        .keys()
-        .chain(new_counts.keys())
-        .collect::<std::collections::BTreeSet<&&str>>()
-        .into_iter()
-        .filter_map(|term| {
-            let (b, a) = (*old_counts.get(term).unwrap_or(&0), *new_counts.get(term).unwrap_or(&0));
-            (a != b).then(|| Term {
-                term: (*term).to_owned(),
-                old: b,
-                new: a,
-                keyness: round4(g2(a, b, new_total, old_total)),
-            })
-        })
+fn keyness(pair: &Pair, old_ids: &[usize], new_ids: &[usize], top: usize) -> (Vec<Term>, Vec<Term>) {
+    let width = pair.words.blocks_with.len();
+    let (old_counts, old_total) = term_counts(pair.old, old_ids, &pair.words.old, width);
+    let (new_counts, new_total) = term_counts(pair.new, new_ids, &pair.words.new, width);
+    let mut terms: Vec<(f64, usize)> = (0..width)
+        .filter(|&id| old_counts[id] != new_counts[id])
+        .map(|id| (round4(g2(new_counts[id], old_counts[id], new_total, old_total)), id))
         .collect();
-    terms.sort_by(|x, y| y.keyness.total_cmp(&x.keyness).then(x.term.cmp(&y.term)));
-    let added: Vec<Term> = terms.iter().filter(|t| t.keyness > 0.0).take(top).cloned().collect();
-    let removed: Vec<Term> = terms.iter().rev().filter(|t| t.keyness < 0.0).take(top).cloned().collect();
+    terms.sort_by(|x, y| y.0.total_cmp(&x.0).then(pair.word(x.1).cmp(pair.word(y.1))));
+    let term = |&(keyness, id): &(f64, usize)| Term {
+        term: pair.word(id).to_owned(),
+        old: old_counts[id],
+        new: new_counts[id],
+        keyness,
+    };
+    let added: Vec<Term> = terms.iter().filter(|t| t.0 > 0.0).take(top).map(term).collect();
+    let removed: Vec<Term> = terms.iter().rev().filter(|t| t.0 < 0.0).take(top).map(term).collect();
     (added, removed)
+}
+
+/// Two profiled documents and their joint word vocabulary, for keyness.
+struct Pair<'p, 'a> {
+    old: &'p Profile<'a>,
+    new: &'p Profile<'a>,
+    words: Joint,
+    /// Joint word id → the word.
+    texts: Vec<&'a str>,
+}
+
+impl<'p, 'a> Pair<'p, 'a> {
+    fn new(old: &'p Profile<'a>, new: &'p Profile<'a>) -> Pair<'p, 'a> {
+        let words = Vocabulary::joint(&old.words, &new.words);
+        let mut texts = vec![""; words.blocks_with.len()];
+        for (side, ids) in [(old, &words.old), (new, &words.new)] {
+            for (word, &id) in side.words.keys.iter().zip(ids) {
+                texts[id as usize] = word.text;
+            }
+        }
+        Pair { old, new, words, texts }
+    }
+
+    fn word(&self, id: usize) -> &'a str {
+        self.texts[id]
+    }
 }
 
 /// Signed G²: positive when the term is relatively more frequent in the new text.

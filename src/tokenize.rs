@@ -247,6 +247,10 @@ fn title_spans(key: &str) -> Vec<(usize, usize, bool)> {
 
 /// What a token is, from its text (one pass over its characters).
 pub fn kind_of(word: &str) -> TokenKind {
+    // Most tokens start with an ideograph, which settles it: no other kind can start so.
+    if word.chars().next().is_some_and(is_ideograph) {
+        return TokenKind::Word;
+    }
     let (mut all_space, mut all_digitish, mut all_latin, mut none_alnum) = (true, true, true, true);
     let mut first_digit = false;
     for (i, c) in word.chars().enumerate() {
@@ -256,7 +260,7 @@ pub fn kind_of(word: &str) -> TokenKind {
         all_space &= c.is_whitespace();
         all_digitish &= c.is_ascii_digit() || matches!(c, '.' | ',' | '%');
         all_latin &= c.is_ascii_alphabetic();
-        none_alnum &= !c.is_alphanumeric();
+        none_alnum &= !is_alphanumeric(c);
     }
     if word.starts_with('《') && word.ends_with('》') && word.chars().count() > 2 {
         TokenKind::Title
@@ -273,6 +277,24 @@ pub fn kind_of(word: &str) -> TokenKind {
     }
 }
 
+/// `char::is_alphanumeric` with the two common cases first: ASCII and the CJK ideographs
+/// (U+3400–U+4DBF, U+4E00–U+9FFF), which the standard library answers through a slow table
+/// lookup (a fifth of a comparison's time went there).
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if is_ideograph(c) {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// A CJK ideograph of the basic block or extension A (U+3400–U+4DBF, U+4E00–U+9FFF).
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
 fn hex_prefix(bytes: &[u8], digits: usize) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()[..digits].to_owned()
 }
@@ -283,6 +305,13 @@ mod tests {
 
     fn words(key: &str) -> Vec<&str> {
         Tokenizer::shared().tokenize(key).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn fast_alphanumeric_agrees_with_the_standard_library() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -5,14 +5,10 @@
 //! paragraphs that share only a formula score low. Character bigrams keep reworded paragraphs
 //! close even when segmentation of a changed phrase differs; tokens keep word boundaries.
 
-use std::collections::HashMap;
-use std::hash::Hash;
-
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::segment::Document;
-use crate::tokenize::{TokenKind, Tokenizer};
+use crate::profile::{BlockProfile, Profile, Vocabulary};
 
 /// A block's weighted features: sorted by feature id, weights = term frequency × IDF.
 #[derive(Debug, Clone, Default)]
@@ -37,72 +33,27 @@ pub(crate) struct FeatureSet {
     pub new: Vec<Features>,
 }
 
-/// A feature and its count in a block: tokens by their text, bigrams as two packed chars.
-type Counts<K> = Vec<(K, u32)>;
-
-fn counts_of<'a>(block: &'a crate::segment::Block, tokenizer: &Tokenizer) -> (Counts<&'a str>, Counts<u64>) {
-    let key = block.key.as_str();
-    let mut tokens: FxHashMap<&str, u32> = FxHashMap::default();
-    for token in block.token_texts(tokenizer) {
-        if !matches!(crate::tokenize::kind_of(token), TokenKind::Punctuation | TokenKind::Space) {
-            *tokens.entry(token).or_default() += 1;
-        }
-    }
-    let chars: Vec<char> = key.chars().filter(|c| c.is_alphanumeric()).collect();
-    let mut bigrams: FxHashMap<u64, u32> = FxHashMap::default();
-    if chars.len() == 1 {
-        bigrams.insert(u64::from(chars[0]), 1);
-    }
-    for pair in chars.windows(2) {
-        *bigrams.entry((u64::from(pair[0]) << 32) | u64::from(pair[1])).or_default() += 1;
-    }
-    let mut tokens: Counts<&str> = tokens.into_iter().collect();
-    let mut bigrams: Counts<u64> = bigrams.into_iter().collect();
-    tokens.sort_unstable();
-    bigrams.sort_unstable();
-    (tokens, bigrams)
-}
-
-/// Interns features to dense ids, in first-seen order (deterministic for a given input).
-struct Vocabulary<K> {
-    ids: FxHashMap<K, u32>,
-    document_frequency: Vec<u32>,
-}
-
-impl<K: Hash + Eq + Copy> Vocabulary<K> {
-    fn new() -> Self {
-        Vocabulary { ids: FxHashMap::default(), document_frequency: Vec::new() }
-    }
-
-    /// Interns a block's features and counts them once each towards document frequency.
-    fn intern(&mut self, features: &Counts<K>) -> Vec<(u32, u32)> {
-        features
-            .iter()
-            .map(|(feature, tf)| {
-                let next = self.ids.len() as u32;
-                let id = *self.ids.entry(*feature).or_insert(next);
-                if id as usize == self.document_frequency.len() {
-                    self.document_frequency.push(0);
-                }
-                self.document_frequency[id as usize] += 1;
-                (id, *tf)
-            })
-            .collect()
-    }
-}
-
-/// A block's features as (id, term frequency).
-type Interned = Vec<(u32, u32)>;
-
-/// Term frequency × IDF of interned features, sorted by id, and their total.
-fn weigh(features: &[(u32, u32)], document_frequency: &[u32], blocks: f32) -> (Vec<(u32, f32)>, f32) {
+/// A block's features (ids in its document's vocabulary) → term frequency × IDF by joint
+/// id, sorted, and their total.
+fn weigh(features: &[(u32, u32)], joint_ids: &[u32], idf: &[f32]) -> (Vec<(u32, f32)>, f32) {
     let mut weighted: Vec<(u32, f32)> = features
         .iter()
-        .map(|&(id, tf)| (id, tf as f32 * (1.0 + blocks / document_frequency[id as usize] as f32).ln()))
+        .map(|&(id, tf)| {
+            let id = joint_ids[id as usize];
+            (id, tf as f32 * idf[id as usize])
+        })
         .collect();
-    weighted.sort_unstable_by_key(|(id, _)| *id);
+    // The old side keeps its ids, already sorted; the new side's are sorted here.
+    if !weighted.is_sorted_by_key(|(id, _)| *id) {
+        weighted.sort_unstable_by_key(|(id, _)| *id);
+    }
     let total = weighted.iter().map(|(_, w)| w).sum();
     (weighted, total)
+}
+
+/// The inverse document frequency of every feature: ln(1 + blocks / document frequency).
+fn idf(document_frequency: &[u32], blocks: f32) -> Vec<f32> {
+    document_frequency.iter().map(|&df| (1.0 + blocks / df as f32).ln()).collect()
 }
 
 /// The distinctive features among weighted ones (document frequency at most
@@ -119,38 +70,29 @@ fn rare<'a>(
 }
 
 impl FeatureSet {
-    /// Counts every block's features (in parallel, from its tokens) and weighs them by IDF
+    /// Weighs every block's features (counted once per document by its [`Profile`]) by IDF
     /// over both documents.
-    pub fn build(old: &Document, new: &Document, tokenizer: &Tokenizer) -> FeatureSet {
-        let (old_counts, new_counts) = rayon::join(|| count(old, tokenizer), || count(new, tokenizer));
-        let mut token_vocabulary = Vocabulary::new();
-        let mut bigram_vocabulary = Vocabulary::new();
-        let interned: Vec<(Interned, Interned)> = old_counts
-            .iter()
-            .chain(&new_counts)
-            .map(|(tokens, bigrams)| (token_vocabulary.intern(tokens), bigram_vocabulary.intern(bigrams)))
-            .collect();
-        let blocks = interned.len() as f32;
-        let offset = token_vocabulary.ids.len() as u32;
-        let (token_df, bigram_df) = (&token_vocabulary.document_frequency, &bigram_vocabulary.document_frequency);
-        let mut features: Vec<Features> = interned
-            .par_iter()
-            .map(|(tokens, bigrams)| {
-                let (tokens, token_total) = weigh(tokens, token_df, blocks);
-                let (bigrams, bigram_total) = weigh(bigrams, bigram_df, blocks);
-                let rare: Vec<(u32, f32)> =
-                    rare(&tokens, token_df, 0).chain(rare(&bigrams, bigram_df, offset)).collect();
-                let rare_total = rare.iter().map(|(_, w)| w).sum();
-                Features { tokens, bigrams, token_total, bigram_total, rare, rare_total }
-            })
-            .collect();
-        let new_features = features.split_off(old_counts.len());
-        FeatureSet { old: features, new: new_features }
+    pub fn build(old: &Profile, new: &Profile) -> FeatureSet {
+        let (words, bigrams) =
+            (Vocabulary::joint(&old.words, &new.words), Vocabulary::joint(&old.bigrams, &new.bigrams));
+        let blocks = (old.blocks.len() + new.blocks.len()) as f32;
+        let (word_idf, bigram_idf) = (idf(&words.blocks_with, blocks), idf(&bigrams.blocks_with, blocks));
+        let offset = words.blocks_with.len() as u32;
+        let features = |block: &BlockProfile, word_ids: &[u32], bigram_ids: &[u32]| {
+            let (tokens, token_total) = weigh(&block.content, word_ids, &word_idf);
+            let (bigrams_weighted, bigram_total) = weigh(&block.bigrams, bigram_ids, &bigram_idf);
+            let rare: Vec<(u32, f32)> = rare(&tokens, &words.blocks_with, 0)
+                .chain(rare(&bigrams_weighted, &bigrams.blocks_with, offset))
+                .collect();
+            let rare_total = rare.iter().map(|(_, w)| w).sum();
+            Features { tokens, bigrams: bigrams_weighted, token_total, bigram_total, rare, rare_total }
+        };
+        let (old, new) = rayon::join(
+            || old.blocks.par_iter().map(|b| features(b, &words.old, &bigrams.old)).collect(),
+            || new.blocks.par_iter().map(|b| features(b, &words.new, &bigrams.new)).collect(),
+        );
+        FeatureSet { old, new }
     }
-}
-
-fn count<'a>(doc: &'a Document, tokenizer: &Tokenizer) -> Vec<(Counts<&'a str>, Counts<u64>)> {
-    doc.blocks.par_iter().map(|b| counts_of(b, tokenizer)).collect()
 }
 
 /// Scores every pair of `old_blocks` × `new_blocks` that shares a feature, through an
@@ -272,31 +214,13 @@ impl Features {
 
     /// The features of several blocks read as one (a split's pieces, a merge's parts).
     pub fn sum<'a>(parts: impl IntoIterator<Item = &'a Features>) -> Features {
-        let mut tokens: HashMap<u32, f32> = HashMap::new();
-        let mut bigrams: HashMap<u32, f32> = HashMap::new();
-        let mut parts_rare = Vec::new();
+        let (mut tokens, mut bigrams, mut rare) = (Vec::new(), Vec::new(), Vec::new());
         for part in parts {
-            parts_rare.push(part.rare.clone());
-            for (id, w) in &part.tokens {
-                *tokens.entry(*id).or_default() += w;
-            }
-            for (id, w) in &part.bigrams {
-                *bigrams.entry(*id).or_default() += w;
-            }
+            tokens.extend_from_slice(&part.tokens);
+            bigrams.extend_from_slice(&part.bigrams);
+            rare.extend_from_slice(&part.rare);
         }
-        let sorted = |map: HashMap<u32, f32>| {
-            let mut v: Vec<(u32, f32)> = map.into_iter().collect();
-            v.sort_unstable_by_key(|(id, _)| *id);
-            v
-        };
-        let (tokens, bigrams) = (sorted(tokens), sorted(bigrams));
-        let mut rare: HashMap<u32, f32> = HashMap::new();
-        for part in &parts_rare {
-            for (id, w) in part {
-                *rare.entry(*id).or_default() += w;
-            }
-        }
-        let rare = sorted(rare);
+        let (tokens, bigrams, rare) = (merged(tokens), merged(bigrams), merged(rare));
         Features {
             token_total: tokens.iter().map(|(_, w)| w).sum(),
             bigram_total: bigrams.iter().map(|(_, w)| w).sum(),
@@ -306,4 +230,17 @@ impl Features {
             rare,
         }
     }
+}
+
+/// Sparse vectors concatenated → one sorted by id, the weights of equal ids added.
+fn merged(mut features: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
+    features.sort_by_key(|(id, _)| *id);
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(features.len());
+    for (id, w) in features {
+        match out.last_mut() {
+            Some(last) if last.0 == id => last.1 += w,
+            _ => out.push((id, w)),
+        }
+    }
+    out
 }

@@ -8,6 +8,7 @@
 //! parse or does not fit its document (token offsets outside the keys, a wrong block count) is
 //! ignored and rewritten, never trusted. Failing to write the cache is not an error.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -26,11 +27,16 @@ pub struct TokenCache {
     dir: Option<PathBuf>,
 }
 
+/// The entry format, part of every key: a new format never reads an old entry.
+const FORMAT: u32 = 2;
+
 #[derive(Serialize, Deserialize)]
 struct Entry {
     key: String,
     document: Document,
-    tokens: Vec<Vec<(u32, bool)>>,
+    /// Each block's tokens, packed (see [`pack_tokens`]): a JSON array of thousands of
+    /// numbers took longer to parse than the comparison it served.
+    tokens: Vec<String>,
 }
 
 impl TokenCache {
@@ -60,7 +66,7 @@ impl TokenCache {
     /// The key of a document read from bytes whose SHA-256 is `bytes_sha256`.
     pub fn key(bytes_sha256: &str, options: ReadOptions, tokenizer: &Tokenizer) -> String {
         let described = format!(
-            "decldiff {}\nsegmentation {SEGMENTATION_REVISION}\n{SEGMENTER_VERSION}\ndictionary {}\nbytes {bytes_sha256}\nencoding {:?}\nhtml {:?}",
+            "decldiff {}\ncache format {FORMAT}\nsegmentation {SEGMENTATION_REVISION}\n{SEGMENTER_VERSION}\ndictionary {}\nbytes {bytes_sha256}\nencoding {:?}\nhtml {:?}",
             env!("CARGO_PKG_VERSION"),
             tokenizer.dictionary_hash(),
             options.encoding.map(encoding_rs::Encoding::name),
@@ -81,7 +87,8 @@ impl TokenCache {
             return None;
         }
         let mut document = entry.document;
-        for (index, (block, tokens)) in document.blocks.iter_mut().zip(entry.tokens).enumerate() {
+        for (index, (block, packed)) in document.blocks.iter_mut().zip(entry.tokens).enumerate() {
+            let tokens = unpack_tokens(&packed)?;
             if block.index != index || !tokens_fit(&block.key, &tokens) {
                 return None;
             }
@@ -94,7 +101,9 @@ impl TokenCache {
     /// only an optimisation).
     pub fn store(&self, key: &str, document: &Document) {
         let Some(path) = self.path(key) else { return };
-        let Some(tokens) = document.blocks.iter().map(|b| b.tokens.clone()).collect::<Option<Vec<_>>>() else { return };
+        let Some(tokens) = document.blocks.iter().map(|b| b.tokens.as_deref().map(pack_tokens)).collect() else {
+            return;
+        };
         let entry = Entry { key: key.to_owned(), document: document.clone(), tokens };
         let Ok(json) = serde_json::to_string(&entry) else { return };
         let Some(dir) = path.parent() else { return };
@@ -107,6 +116,50 @@ impl TokenCache {
         }
         let _ = fs::remove_file(&temp);
     }
+}
+
+/// Token ends as text: each token's byte length times two, plus one if it names an entity,
+/// as a LEB128 varint; the bytes in hex.
+fn pack_tokens(tokens: &[(u32, bool)]) -> String {
+    let mut packed = String::with_capacity(tokens.len() * 2);
+    let mut start = 0u64;
+    for &(end, entity) in tokens {
+        let mut value = (u64::from(end).saturating_sub(start) << 1) | u64::from(entity);
+        start = u64::from(end);
+        loop {
+            let byte = (value & 0x7f) as u8 | if value > 0x7f { 0x80 } else { 0 };
+            let _ = write!(packed, "{byte:02x}"); // writing to a String cannot fail
+            value >>= 7;
+            if value == 0 {
+                break;
+            }
+        }
+    }
+    packed
+}
+
+/// The inverse of [`pack_tokens`]; `None` for anything it cannot have written.
+fn unpack_tokens(packed: &str) -> Option<Vec<(u32, bool)>> {
+    let bytes = packed.as_bytes();
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let mut tokens = Vec::with_capacity(bytes.len() / 2);
+    let (mut end, mut value, mut shift) = (0u32, 0u64, 0u32);
+    for pair in bytes.chunks_exact(2) {
+        let byte = u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?;
+        if shift > 35 {
+            return None;
+        }
+        value |= u64::from(byte & 0x7f) << shift;
+        shift += 7;
+        if byte & 0x80 == 0 {
+            end = end.checked_add(u32::try_from(value >> 1).ok()?)?;
+            tokens.push((end, value & 1 == 1));
+            (value, shift) = (0, 0);
+        }
+    }
+    (shift == 0).then_some(tokens)
 }
 
 /// Whether token end offsets cut `key` into tokens: strictly increasing, on character
@@ -134,6 +187,16 @@ mod tests {
         assert!(!tokens_fit("成员国", &[(4, false), (9, false)]));
         assert!(!tokens_fit("成员国", &[(6, false)]));
         assert!(!tokens_fit("成员国", &[(6, false), (3, false)]));
+    }
+
+    #[test]
+    fn packed_tokens_round_trip() {
+        let tokens = vec![(3, false), (9, true), (9 + 300, false), (u32::MAX, true)];
+        assert_eq!(unpack_tokens(&pack_tokens(&tokens)), Some(tokens));
+        assert_eq!(unpack_tokens(""), Some(vec![]));
+        for bad in ["0", "zz", "80", "ffffffffffff01", "é0"] {
+            assert_eq!(unpack_tokens(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ use cli::{
     ByArg, Cli, ColorArg, Command, CompareFormat, CorpusCommand, EvalCommand, FormatArg, SimulateCommand, StatusArg,
 };
 use decldiff::align::{self, Alignment};
+use decldiff::profile::Profile;
 use decldiff::render::align as render_align;
 use decldiff::render::compare as render_compare;
 use decldiff::tokenize::{SEGMENTER_VERSION, Tokenizer};
@@ -80,10 +81,16 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
                     model.assign(&mut loaded.document, tokenizer);
                 }
             }
+            // Each document is profiled once, however many pairs it stands in.
+            let (old_profile, new_profiles) = rayon::join(
+                || Profile::new(&old.document, tokenizer),
+                || news.par_iter().map(|new| Profile::new(&new.document, tokenizer)).collect::<Vec<_>>(),
+            );
             let reports: Vec<decldiff::report::Report> = news
                 .par_iter()
-                .map(|new| {
-                    let mut report = decldiff::score::compare(&old.document, &new.document, tokenizer, &options);
+                .zip(&new_profiles)
+                .map(|(new, new_profile)| {
+                    let mut report = decldiff::score::compare_profiles(&old_profile, new_profile, tokenizer, &options);
                     describe(&mut report.old, &old);
                     describe(&mut report.new, new);
                     report
