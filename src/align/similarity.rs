@@ -6,7 +6,6 @@
 //! close even when segmentation of a changed phrase differs; tokens keep word boundaries.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 use crate::profile::{BlockProfile, Profile, Vocabulary};
 
@@ -31,6 +30,9 @@ const RARE_DOCUMENT_FREQUENCY: u32 = 2;
 pub(crate) struct FeatureSet {
     pub old: Vec<Features>,
     pub new: Vec<Features>,
+    /// How many token ids and bigram ids there are.
+    token_ids: usize,
+    bigram_ids: usize,
 }
 
 /// A block's features (ids in its document's vocabulary) → term frequency × IDF by joint
@@ -91,7 +93,7 @@ impl FeatureSet {
             || old.blocks.par_iter().map(|b| features(b, &words.old, &bigrams.old)).collect(),
             || new.blocks.par_iter().map(|b| features(b, &words.new, &bigrams.new)).collect(),
         );
-        FeatureSet { old, new }
+        FeatureSet { old, new, token_ids: words.blocks_with.len(), bigram_ids: bigrams.blocks_with.len() }
     }
 }
 
@@ -106,16 +108,8 @@ pub(crate) fn score_pairs(
     min_similarity: f32,
     admit: &(dyn Fn(usize, usize) -> bool + Sync),
 ) -> Vec<Vec<(usize, f32)>> {
-    let mut token_postings = Postings::default();
-    let mut bigram_postings = Postings::default();
-    for &j in new_blocks {
-        for &(id, w) in &set.new[j].tokens {
-            token_postings.entry(id).or_default().push((j, w));
-        }
-        for &(id, w) in &set.new[j].bigrams {
-            bigram_postings.entry(id).or_default().push((j, w));
-        }
-    }
+    let token_postings = Postings::of(new_blocks, set.token_ids, |j| &set.new[j].tokens);
+    let bigram_postings = Postings::of(new_blocks, set.bigram_ids, |j| &set.new[j].bigrams);
     let width = set.new.len();
     old_blocks
         .par_iter()
@@ -146,13 +140,46 @@ pub(crate) fn score_pairs(
         .collect()
 }
 
-type Postings = FxHashMap<u32, Vec<(usize, f32)>>;
+/// An inverted index: for each feature id, the (block, weight) of the blocks that have it,
+/// stored contiguously by id.
+struct Postings {
+    /// Where each id's entries start in `entries` (one more than the ids, for the end).
+    starts: Vec<u32>,
+    entries: Vec<(usize, f32)>,
+}
+
+impl Postings {
+    fn of<'f>(blocks: &[usize], ids: usize, features: impl Fn(usize) -> &'f [(u32, f32)]) -> Postings {
+        let mut starts = vec![0u32; ids + 1];
+        for &j in blocks {
+            for &(id, _) in features(j) {
+                starts[id as usize + 1] += 1;
+            }
+        }
+        for id in 0..ids {
+            starts[id + 1] += starts[id];
+        }
+        let mut next = starts.clone();
+        let mut entries = vec![(0, 0.0); starts[ids] as usize];
+        for &j in blocks {
+            for &(id, w) in features(j) {
+                entries[next[id as usize] as usize] = (j, w);
+                next[id as usize] += 1;
+            }
+        }
+        Postings { starts, entries }
+    }
+
+    fn get(&self, id: u32) -> &[(usize, f32)] {
+        &self.entries[self.starts[id as usize] as usize..self.starts[id as usize + 1] as usize]
+    }
+}
 
 /// Adds Σ min(w_old, w_new) per new block over the features of one old block, noting which
 /// new blocks were touched (possibly twice; the caller deduplicates).
 fn accumulate(postings: &Postings, features: &[(u32, f32)], shared: &mut [f32], touched: &mut Vec<usize>) {
-    for (id, w) in features {
-        for &(j, wj) in postings.get(id).map_or(&[][..], Vec::as_slice) {
+    for &(id, w) in features {
+        for &(j, wj) in postings.get(id) {
             if shared[j] == 0.0 {
                 touched.push(j);
             }
