@@ -278,6 +278,14 @@ mod tests {
     }
 
     #[test]
+    fn short_gb18030_that_is_valid_utf8_reads_as_utf8() {
+        // Documented in docs/reading.md: the bytes of 伞乇伪 in GB18030 are the UTF-8 ɡرα.
+        let (gb, _, _) = GB18030.encode("伞乇伪");
+        assert_eq!(detect(p(), &gb).unwrap(), UTF_8);
+        assert_eq!(decode(p(), &gb, Some(GB18030)).unwrap().0, "伞乇伪");
+    }
+
+    #[test]
     fn truncated_utf8_names_offset() {
         let bytes = "成员国指出".as_bytes();
         let cut = &bytes[..bytes.len() - 1];
