@@ -21,7 +21,9 @@ mod assign;
 pub mod baseline;
 mod similarity;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -289,13 +291,13 @@ impl Aligner<'_> {
     /// their sections. Throughout, blocks link only to blocks of their own kind: paragraphs to
     /// paragraphs, each line of the closing block to its own kind.
     fn identical_pairs(&self) -> Vec<(usize, usize, f32)> {
-        let mut by_key: HashMap<(BlockKind, &str), Vec<usize>> = HashMap::new();
+        let mut by_key: HashMap<(BlockKind, &str), Vec<usize>> = HashMap::default();
         for block in &self.new.blocks {
             if block.kind != BlockKind::Heading {
                 by_key.entry((block.kind, block.key.as_str())).or_default().push(block.index);
             }
         }
-        let mut taken: HashMap<(BlockKind, &str), usize> = HashMap::new();
+        let mut taken: HashMap<(BlockKind, &str), usize> = HashMap::default();
         let mut pairs = Vec::new();
         for block in &self.old.blocks {
             let key = (block.kind, block.key.as_str());
@@ -439,9 +441,9 @@ impl Aligner<'_> {
             return;
         }
         // Paragraph links between sections, and each section's linked paragraphs.
-        let mut between: HashMap<(usize, usize), f32> = HashMap::new();
-        let mut linked_in_old: HashMap<usize, f32> = HashMap::new();
-        let mut linked_in_new: HashMap<usize, f32> = HashMap::new();
+        let mut between: HashMap<(usize, usize), f32> = HashMap::default();
+        let mut linked_in_old: HashMap<usize, f32> = HashMap::default();
+        let mut linked_in_new: HashMap<usize, f32> = HashMap::default();
         for link in links.iter() {
             for &i in &link.old {
                 for &j in &link.new {
@@ -459,11 +461,11 @@ impl Aligner<'_> {
         // paragraph links, headings with the same title (in order, like identical paragraphs),
         // and, for the few headings of a real declaration, titles that look alike.
         let mut candidates: BTreeSet<(usize, usize)> = between.keys().copied().collect();
-        let mut by_title: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_title: HashMap<&str, Vec<usize>> = HashMap::default();
         for &g in &new_headings {
             by_title.entry(self.new.blocks[g].key.as_str()).or_default().push(g);
         }
-        let mut taken: HashMap<&str, usize> = HashMap::new();
+        let mut taken: HashMap<&str, usize> = HashMap::default();
         for &h in &old_headings {
             let title = self.old.blocks[h].key.as_str();
             let next = taken.entry(title).or_default();

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::segment::Document;
-use crate::tokenize::Tokenizer;
+use crate::tokenize::{Tokenizer, is_alphanumeric};
 
 /// The built-in ladders.
 pub const DEFAULT_LADDERS: &str = include_str!("../data/ladders.toml");
@@ -74,21 +74,25 @@ impl Ladders {
     /// Every occurrence of a ladder word in `text`: (byte start, word, ladder index, step).
     /// Longer words win where two overlap (坚定支持 over 支持).
     fn occurrences<'a>(&'a self, text: &str) -> Vec<(usize, &'a str, usize, usize)> {
-        let mut found = Vec::new();
+        // Longest first; among equal lengths, the first ladder and step listed.
+        let mut words: Vec<(&'a str, usize, usize)> = Vec::new();
         for (l, ladder) in self.ladders.iter().enumerate() {
             for (s, step) in ladder.steps.iter().enumerate() {
-                for word in step {
-                    for (start, _) in text.match_indices(word.as_str()) {
-                        found.push((start, word.as_str(), l, s));
-                    }
-                }
+                words.extend(step.iter().filter(|w| !w.is_empty()).map(|w| (w.as_str(), l, s)));
             }
         }
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
-        let mut kept: Vec<(usize, &str, usize, usize)> = Vec::new();
-        for occurrence in found {
-            if kept.last().is_none_or(|last| occurrence.0 >= last.0 + last.1.len()) {
-                kept.push(occurrence);
+        words.sort_by_key(|(word, _, _)| std::cmp::Reverse(word.len()));
+        // One pass, leftmost-longest: at each character, the longest word that starts there.
+        let mut kept = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let rest = &text[at..];
+            match words.iter().find(|(word, _, _)| rest.starts_with(word)) {
+                Some(&(word, l, s)) => {
+                    kept.push((at, word, l, s));
+                    at += word.len();
+                }
+                None => at += rest.chars().next().map_or(1, char::len_utf8),
             }
         }
         kept
@@ -187,7 +191,7 @@ pub fn classify_in_context(
         chars[chars.len().saturating_sub(SHIFT_CONTEXT_CHARS)..].iter().collect()
     };
     let right: String = after.chars().take(SHIFT_CONTEXT_CHARS).collect();
-    let strip = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let strip = |s: &str| s.chars().filter(|&c| is_alphanumeric(c)).collect::<String>();
     if strip(old) != strip(new) {
         let (old_ctx, new_ctx) = (format!("{left}{old}{right}"), format!("{left}{new}{right}"));
         if let Some(shift) = commitment_shift(&old_ctx, &new_ctx, ladders) {
@@ -200,7 +204,7 @@ pub fn classify_in_context(
 /// Classifies one change region `old` → `new` on its own.
 pub fn classify(old: &str, new: &str, ladders: &Ladders, entities: &Entities) -> Classified {
     let plain = |class| Classified { class, shift: None, editorial: false };
-    let strip = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let strip = |s: &str| s.chars().filter(|&c| is_alphanumeric(c)).collect::<String>();
     if strip(old) == strip(new) {
         return Classified { class: ChangeClass::Punctuation, shift: None, editorial: true };
     }
@@ -215,10 +219,10 @@ pub fn classify(old: &str, new: &str, ladders: &Ladders, entities: &Entities) ->
         return plain(ChangeClass::Entity);
     }
     let han = |s: &str| s.chars().filter(|c| crate::normalize::is_han(*c)).count();
-    if old.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() && han(new) >= MIN_CLAUSE_CHARS {
+    if old.trim_matches(|c: char| !is_alphanumeric(c)).is_empty() && han(new) >= MIN_CLAUSE_CHARS {
         return plain(ChangeClass::ClauseAdded);
     }
-    if new.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() && han(old) >= MIN_CLAUSE_CHARS {
+    if new.trim_matches(|c: char| !is_alphanumeric(c)).is_empty() && han(old) >= MIN_CLAUSE_CHARS {
         return plain(ChangeClass::ClauseRemoved);
     }
     plain(ChangeClass::Rewording)
@@ -262,7 +266,7 @@ fn is_numeric_change(old: &str, new: &str) -> bool {
     let has_number = old.chars().any(is_numeric_char) || new.chars().any(is_numeric_char);
     let rest = |s: &str| {
         s.chars()
-            .filter(|c| !is_numeric_char(*c) && !DATE_UNITS.contains(*c) && c.is_alphanumeric())
+            .filter(|c| !is_numeric_char(*c) && !DATE_UNITS.contains(*c) && is_alphanumeric(*c))
             .collect::<String>()
     };
     has_number && rest(old) == rest(new)

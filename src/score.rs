@@ -2,7 +2,9 @@
 //! score additions, removals, rewordings, moves and commitment shifts per theme. Formulas,
 //! with worked examples, in docs/scoring.md.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
@@ -263,8 +265,8 @@ pub fn report_of_profiles(
     changes.sort_by_key(|c| (c.0, c.1, c.2));
 
     // Paragraph counts and keyness per theme.
-    let mut old_paragraphs: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut new_paragraphs: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut old_paragraphs: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut new_paragraphs: HashMap<String, Vec<usize>> = HashMap::default();
     for block in old.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
         old_paragraphs.entry(old_theme(block.index)).or_default().push(block.index);
     }

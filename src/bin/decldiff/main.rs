@@ -81,21 +81,6 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
                     model.assign(&mut loaded.document, tokenizer);
                 }
             }
-            // Each document is profiled once, however many pairs it stands in.
-            let (old_profile, new_profiles) = rayon::join(
-                || Profile::new(&old.document, tokenizer),
-                || news.par_iter().map(|new| Profile::new(&new.document, tokenizer)).collect::<Vec<_>>(),
-            );
-            let reports: Vec<decldiff::report::Report> = news
-                .par_iter()
-                .zip(&new_profiles)
-                .map(|(new, new_profile)| {
-                    let mut report = decldiff::score::compare_profiles(&old_profile, new_profile, tokenizer, &options);
-                    describe(&mut report.old, &old);
-                    describe(&mut report.new, new);
-                    report
-                })
-                .collect();
             use std::io::IsTerminal;
             let colour = match color {
                 ColorArg::Always => true,
@@ -112,24 +97,33 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
                 },
                 colour,
             };
+            // The old document is profiled once for all pairs; each pair's report is rendered
+            // and dropped as soon as it is made, so memory stays that of one pair per thread.
+            let old_profile = Profile::new(&old.document, tokenizer);
+            let rendered: Vec<(String, bool)> = news
+                .par_iter()
+                .map(|new| {
+                    let new_profile = Profile::new(&new.document, tokenizer);
+                    let mut report = decldiff::score::compare_profiles(&old_profile, &new_profile, tokenizer, &options);
+                    describe(&mut report.old, &old);
+                    describe(&mut report.new, new);
+                    let text = match format {
+                        CompareFormat::Table => render_compare::table(&report, &render),
+                        CompareFormat::Markdown => render_compare::markdown(&report, &render),
+                        CompareFormat::Csv => render_compare::csv(&report, &render),
+                        CompareFormat::Json => render_compare::json(&report),
+                    };
+                    (text, report.substantive)
+                })
+                .collect();
             let stdout = match format {
-                CompareFormat::Json if reports.len() > 1 => {
-                    let parts: Vec<String> =
-                        reports.iter().map(|r| render_compare::json(r).trim_end().to_owned()).collect();
+                CompareFormat::Json if rendered.len() > 1 => {
+                    let parts: Vec<&str> = rendered.iter().map(|(text, _)| text.trim_end()).collect();
                     format!("[{}]\n", parts.join(",\n"))
                 }
-                _ => reports
-                    .iter()
-                    .map(|r| match format {
-                        CompareFormat::Table => render_compare::table(r, &render),
-                        CompareFormat::Markdown => render_compare::markdown(r, &render),
-                        CompareFormat::Csv => render_compare::csv(r, &render),
-                        CompareFormat::Json => render_compare::json(r),
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                _ => rendered.iter().map(|(text, _)| text.as_str()).collect::<Vec<_>>().join("\n"),
             };
-            let status = if exit_code && reports.iter().any(|r| r.substantive) { 1 } else { 0 };
+            let status = if exit_code && rendered.iter().any(|(_, substantive)| *substantive) { 1 } else { 0 };
             Ok(Outcome { stdout, status })
         }
         Command::Align { old, new, align, read, output } => {
