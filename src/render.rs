@@ -5,6 +5,7 @@
 pub mod align;
 pub mod compare;
 pub mod corpus;
+pub mod html;
 
 use comfy_table::{ContentArrangement, Table, presets};
 

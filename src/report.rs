@@ -215,6 +215,10 @@ pub struct Report {
     pub theme_moves: Vec<ThemeMove>,
     /// Every change, in new-document order.
     pub changes: Vec<Change>,
+    /// The links not listed in `changes`, as `[old, new]` block pairs in new-document
+    /// order: identical ones, and editorial ones unless `--all`. With `changes`, every block
+    /// of both documents is accounted for exactly once.
+    pub unchanged: Vec<[usize; 2]>,
     /// Whether there is any substantive difference.
     pub substantive: bool,
 }

@@ -139,6 +139,7 @@ pub fn report_of_profiles(
     let mut moves: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut shift_totals: BTreeMap<String, (f64, f64)> = BTreeMap::new(); // theme → (Σ len·(1−sim), Σ len)
     let mut changes: Vec<(usize, u8, usize, Change)> = Vec::new(); // (new position, order, old position, change)
+    let mut unchanged: Vec<[usize; 2]> = Vec::new();
     let theme_of_new = |j: usize| new.blocks[j].theme.clone();
 
     for (link, (segments, edits)) in alignment.links.iter().zip(diffs) {
@@ -212,6 +213,7 @@ pub fn report_of_profiles(
             }
         }
         if link.kind == LinkKind::Identical || (editorial && !options.all) {
+            unchanged.push([link.old[0], link.new[0]]);
             continue;
         }
         let from_theme = (is_paragraph && from != theme).then_some(from);
@@ -318,6 +320,7 @@ pub fn report_of_profiles(
         total,
         theme_moves: moves.into_iter().map(|((from, to), paragraphs)| ThemeMove { from, to, paragraphs }).collect(),
         changes: changes.into_iter().map(|c| c.3).collect(),
+        unchanged,
         substantive,
     }
 }

@@ -57,12 +57,9 @@ pub enum Command {
         /// Rows per theme (with the list of changes) or per changed paragraph.
         #[arg(long, value_enum, default_value_t = ByArg::Theme)]
         by: ByArg,
-        /// Output format.
+        /// Output format (html: the redline page of `decldiff report`, for one NEW).
         #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
         format: CompareFormat,
-        /// List editorial changes too (punctuation, number formatting); they are always counted.
-        #[arg(long)]
-        all: bool,
         /// Exit 1 if there are substantive differences, as diff(1) does.
         #[arg(long)]
         exit_code: bool,
@@ -72,17 +69,28 @@ pub enum Command {
         /// Colour in inline diffs [default: auto: on a terminal, unless NO_COLOR is set]
         #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
         color: ColorArg,
-        /// Commitment ladders (TOML, docs/ladders.md) [default: the built-in data/ladders.toml]
-        #[arg(long, value_name = "FILE")]
-        ladders: Option<std::path::PathBuf>,
-        /// Theme taxonomy for texts without titled sections (TOML, docs/themes.md)
-        /// [default: the built-in data/themes.toml with the themes of the corpus's sectioned texts]
-        #[arg(long, value_name = "FILE")]
-        themes: Option<std::path::PathBuf>,
         #[command(flatten)]
-        align: AlignArgs,
+        settings: CompareSettings,
+    },
+    /// Write the redline report of two declarations: one self-contained HTML page with the
+    /// change table and both texts side by side, changes marked. Without arguments, the
+    /// shipped illustrative pair.
+    #[command(
+        after_help = "Examples:\n  decldiff report -o report.html\n  decldiff report sco-2020 examples/sco-2020-rev1 -o report.html --title \"2020: draft vs final\"\n  decldiff report draft.txt final.txt > report.html\n\nThe page: docs/report.md."
+    )]
+    Report {
+        /// The old declaration (corpus id or file) [default: sco-2020]
+        old: Option<String>,
+        /// The new declaration (corpus id or file) [default: examples/sco-2020-rev1]
+        new: Option<String>,
+        /// Write the page to this file (replaced atomically) instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The page's title [default: "OLD → NEW"]
+        #[arg(long)]
+        title: Option<String>,
         #[command(flatten)]
-        read: ReadArgs,
+        settings: CompareSettings,
     },
     /// Align two declarations paragraph by paragraph: identical, reworded, moved, split,
     /// merged, added, deleted. OLD and NEW are corpus ids or files.
@@ -190,6 +198,25 @@ pub enum SimulateCommand {
     },
 }
 
+/// What `compare` and `report` share: how to compare.
+#[derive(Debug, Args)]
+pub struct CompareSettings {
+    /// List editorial changes too (punctuation, number formatting); they are always counted.
+    #[arg(long)]
+    pub all: bool,
+    /// Commitment ladders (TOML, docs/ladders.md) [default: the built-in data/ladders.toml]
+    #[arg(long, value_name = "FILE")]
+    pub ladders: Option<std::path::PathBuf>,
+    /// Theme taxonomy for texts without titled sections (TOML, docs/themes.md)
+    /// [default: the built-in data/themes.toml with the themes of the corpus's sectioned texts]
+    #[arg(long, value_name = "FILE")]
+    pub themes: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    pub align: AlignArgs,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
 /// `compare --by`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ByArg {
@@ -210,6 +237,8 @@ pub enum CompareFormat {
     Csv,
     /// JSON (docs/json-format.md).
     Json,
+    /// The redline page (docs/report.md); one NEW only.
+    Html,
 }
 
 /// `--color`.

@@ -2,6 +2,7 @@
 //! 0 (success), 1 (problems or differences found) or 2 (error).
 
 mod cli;
+mod compare;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -10,13 +11,9 @@ use clap::Parser;
 use decldiff::corpus::{AddRequest, Corpus, TextStatus, TokenCache};
 use decldiff::render::corpus as render_corpus;
 
-use cli::{
-    ByArg, Cli, ColorArg, Command, CompareFormat, CorpusCommand, EvalCommand, FormatArg, SimulateCommand, StatusArg,
-};
+use cli::{Cli, Command, CorpusCommand, EvalCommand, FormatArg, SimulateCommand, StatusArg};
 use decldiff::align::{self, Alignment};
-use decldiff::profile::Profile;
 use decldiff::render::align as render_align;
-use decldiff::render::compare as render_compare;
 use decldiff::tokenize::{SEGMENTER_VERSION, Tokenizer};
 use rayon::prelude::*;
 
@@ -58,73 +55,12 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
     let corpus_dir = cli.corpus.as_deref();
     match cli.command {
         Command::Corpus(command) => run_corpus(command, corpus_dir),
-        Command::Compare { old, new, by, format, all, exit_code, width, color, ladders, themes, align, read } => {
-            let corpus = Corpus::discover(corpus_dir)?;
-            let read = read.to_options()?;
-            let old_spec = old.unwrap_or_else(|| DEFAULT_OLD.to_owned());
-            let new_specs = if new.is_empty() { vec![DEFAULT_NEW.to_owned()] } else { new };
-            let ladders = match ladders {
-                Some(path) => decldiff::classify::Ladders::read(&path)?,
-                None => decldiff::classify::Ladders::builtin(),
-            };
-            let options = decldiff::score::CompareOptions { align: align.to_options(), ladders, top_terms: 5, all };
-            let (tokenizer, cache) = (Tokenizer::shared(), TokenCache::from_env());
-            let mut old = corpus.load_tokenized(&old_spec, read, &cache, tokenizer)?;
-            let mut news = new_specs
-                .par_iter()
-                .map(|spec| corpus.load_tokenized(spec, read, &cache, tokenizer))
-                .collect::<decldiff::Result<Vec<_>>>()?;
-            let needs_themes = std::iter::once(&old).chain(&news).any(|l| has_unassigned(&l.document));
-            if needs_themes {
-                let model = theme_model(&corpus, themes.as_deref(), tokenizer)?;
-                for loaded in std::iter::once(&mut old).chain(news.iter_mut()) {
-                    model.assign(&mut loaded.document, tokenizer);
-                }
-            }
-            use std::io::IsTerminal;
-            let colour = match color {
-                ColorArg::Always => true,
-                ColorArg::Never => false,
-                ColorArg::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
-            let render = render_compare::CompareRender {
-                table: cli::OutputArgs { format: FormatArg::Table, width }.table_options(),
-                by: match by {
-                    ByArg::Theme => render_compare::By::Theme,
-                    ByArg::Paragraph => render_compare::By::Paragraph,
-                },
-                colour,
-            };
-            // The old document is profiled once for all pairs; each pair's report is rendered
-            // and dropped as soon as it is made, so memory stays that of one pair per thread.
-            let old_profile = Profile::new(&old.document, tokenizer);
-            let rendered: Vec<(String, bool)> = news
-                .par_iter()
-                .map(|new| {
-                    let new_profile = Profile::new(&new.document, tokenizer);
-                    let mut report = decldiff::score::compare_profiles(&old_profile, &new_profile, tokenizer, &options);
-                    describe(&mut report.old, &old);
-                    describe(&mut report.new, new);
-                    let text = match format {
-                        CompareFormat::Table => render_compare::table(&report, &render),
-                        CompareFormat::Markdown => render_compare::markdown(&report, &render),
-                        CompareFormat::Csv => render_compare::csv(&report, &render),
-                        CompareFormat::Json => render_compare::json(&report),
-                    };
-                    (text, report.substantive)
-                })
-                .collect();
-            let stdout = match format {
-                CompareFormat::Json if rendered.len() > 1 => {
-                    let parts: Vec<&str> = rendered.iter().map(|(text, _)| text.trim_end()).collect();
-                    format!("[{}]\n", parts.join(",\n"))
-                }
-                _ => rendered.iter().map(|(text, _)| text.as_str()).collect::<Vec<_>>().join("\n"),
-            };
-            let status = if exit_code && rendered.iter().any(|(_, substantive)| *substantive) { 1 } else { 0 };
-            Ok(Outcome { stdout, status })
+        Command::Compare { old, new, by, format, exit_code, width, color, settings } => {
+            let request = compare::Request { by, format, exit_code, width, color };
+            compare::run_compare(corpus_dir, old, new, &settings, &request)
+        }
+        Command::Report { old, new, output, title, settings } => {
+            compare::run_report(corpus_dir, old, new, &settings, output.as_deref(), title)
         }
         Command::Align { old, new, align, read, output } => {
             let corpus = Corpus::discover(corpus_dir)?;
@@ -248,62 +184,6 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
     }
 }
 
-/// The pair `decldiff compare` runs without arguments: the shipped 2020 text and the
-/// illustrative revision in the examples collection.
-const DEFAULT_OLD: &str = "sco-2020";
-const DEFAULT_NEW: &str = "examples/sco-2020-rev1";
-
-fn has_unassigned(doc: &decldiff::segment::Document) -> bool {
-    doc.iter_paragraphs().any(|b| b.theme == decldiff::segment::UNASSIGNED)
-}
-
-/// The theme model: the lexicon (built-in or the user's) and the themes of the corpus's
-/// texts with titled sections (restricted to the user's themes when a lexicon is given).
-fn theme_model(
-    corpus: &Corpus,
-    lexicon_path: Option<&std::path::Path>,
-    tokenizer: &Tokenizer,
-) -> decldiff::Result<decldiff::theme::ThemeModel> {
-    use decldiff::theme::{Lexicon, ThemeModel};
-    let lexicon = match lexicon_path {
-        Some(path) => Lexicon::read(path)?,
-        None => Lexicon::builtin(),
-    };
-    let mut documents = Vec::new();
-    for collection in corpus.collections() {
-        for entry in collection.catalog.entries.iter().filter(|e| e.present && e.status == TextStatus::Official) {
-            // A text that does not read is reported by `corpus check`; it only goes untrained on here.
-            let spec = format!("{}/{}", collection.name, entry.id);
-            if let Ok(loaded) = corpus.load_tokenized(
-                &spec,
-                decldiff::segment::ReadOptions::default(),
-                &TokenCache::from_env(),
-                tokenizer,
-            ) && loaded.document.has_titled_sections()
-            {
-                documents.push(loaded.document);
-            }
-        }
-    }
-    let mut examples = ThemeModel::examples(&documents.iter().collect::<Vec<_>>(), tokenizer);
-    if lexicon_path.is_some() {
-        examples.retain(|(_, theme)| lexicon.themes.iter().any(|t| t.name == *theme));
-    }
-    Ok(ThemeModel::train(&examples, &lexicon))
-}
-
-/// Fills a report's document description from the catalog.
-fn describe(info: &mut decldiff::report::DocInfo, loaded: &decldiff::corpus::Loaded) {
-    if let Some((_, entry)) = &loaded.entry {
-        info.title = entry.title_zh.clone();
-        info.date = entry.date.clone();
-        info.sources = entry.sources.iter().map(|s| s.url.clone()).collect();
-        if entry.status != TextStatus::Official {
-            info.status = serde_json::to_value(entry.status).ok().and_then(|v| v.as_str().map(str::to_owned));
-        }
-    }
-}
-
 fn simulate_pairs(
     doc: &decldiff::segment::Document,
     edits: &decldiff::simulate::Edits,
@@ -354,9 +234,9 @@ fn run_corpus(command: CorpusCommand, corpus_dir: Option<&std::path::Path>) -> d
         CorpusCommand::Show { doc, themes, read, output } => {
             let corpus = Corpus::discover(corpus_dir)?;
             let mut loaded = corpus.load(&doc, read.to_options()?)?;
-            if has_unassigned(&loaded.document) {
+            if compare::has_unassigned(&loaded.document) {
                 let tokenizer = Tokenizer::shared();
-                theme_model(&corpus, themes.as_deref(), tokenizer)?.assign(&mut loaded.document, tokenizer);
+                compare::theme_model(&corpus, themes.as_deref(), tokenizer)?.assign(&mut loaded.document, tokenizer);
             }
             Ok(Outcome::ok(match output.format {
                 FormatArg::Table => render_corpus::show_table(&loaded, output.table_options()),
