@@ -2,6 +2,7 @@
 //! and the `decldiff` binary end to end.
 
 mod align;
+mod browser;
 mod cache;
 mod cli;
 mod compare;
@@ -10,3 +11,4 @@ mod fixtures;
 mod limits;
 mod properties;
 mod read;
+mod report;
