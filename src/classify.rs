@@ -140,6 +140,9 @@ pub enum ChangeClass {
     ClauseAdded,
     /// A clause removed.
     ClauseRemoved,
+    /// The subject holding the commitment changed (成员国 → named states, …): set by
+    /// [`crate::score`], which sees the whole paragraph.
+    Endorsers,
     /// Anything else.
     Rewording,
 }
@@ -154,6 +157,7 @@ impl ChangeClass {
             ChangeClass::Punctuation => "punctuation",
             ChangeClass::ClauseAdded => "clause_added",
             ChangeClass::ClauseRemoved => "clause_removed",
+            ChangeClass::Endorsers => "endorsers",
             ChangeClass::Rewording => "rewording",
         }
     }

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::align::{self, AlignOptions, Alignment, Link, LinkKind};
 use crate::classify::{self, Direction, Ladders};
 use crate::diff::{self, Segment};
+use crate::endorsers::EndorserRules;
 use crate::profile::{Joint, Profile, Vocabulary};
 use crate::report::{Change, ChangeKind, DocInfo, Edit, Provenance, Report, Term, ThemeMove, ThemeScore};
 use crate::round4;
@@ -28,11 +29,19 @@ pub struct CompareOptions {
     pub top_terms: usize,
     /// Whether editorial changes are listed (they are always counted).
     pub all: bool,
+    /// Who holds a commitment, for the `endorsers` class.
+    pub endorsers: EndorserRules,
 }
 
 impl Default for CompareOptions {
     fn default() -> Self {
-        CompareOptions { align: AlignOptions::default(), ladders: Ladders::builtin(), top_terms: 5, all: false }
+        CompareOptions {
+            align: AlignOptions::default(),
+            ladders: Ladders::builtin(),
+            top_terms: 5,
+            all: false,
+            endorsers: EndorserRules::builtin(),
+        }
     }
 }
 
@@ -127,6 +136,8 @@ pub fn report_of_profiles(
                     Segment::Equal { .. } => None,
                 })
                 .collect::<Vec<_>>();
+            let mut edits = edits;
+            mark_endorsers(&d.segments, &mut edits, &options.endorsers);
             (d.segments, edits)
         })
         .collect();
@@ -322,6 +333,52 @@ pub fn report_of_profiles(
         changes: changes.into_iter().map(|c| c.3).collect(),
         unchanged,
         substantive,
+    }
+}
+
+/// When the subject holding a paragraph's commitment changed (成员国 → a named list of
+/// states), the first edit inside the subject is of class `endorsers`.
+fn mark_endorsers(segments: &[Segment], edits: &mut [Edit], rules: &EndorserRules) {
+    let (old_text, new_text): (String, String) = segments
+        .iter()
+        .map(|s| match s {
+            Segment::Equal { text } => (text.as_str(), text.as_str()),
+            Segment::Change { old, new } => (old.as_str(), new.as_str()),
+        })
+        .fold((String::new(), String::new()), |(mut a, mut b), (o, n)| {
+            a.push_str(o);
+            b.push_str(n);
+            (a, b)
+        });
+    let (Some((old_subject, old_len)), Some((new_subject, new_len))) =
+        (rules.subject(&old_text), rules.subject(&new_text))
+    else {
+        return;
+    };
+    if old_subject == new_subject {
+        return;
+    }
+    let (mut old_at, mut new_at, mut change) = (0, 0, 0);
+    for segment in segments {
+        match segment {
+            Segment::Equal { text } => {
+                old_at += text.len();
+                new_at += text.len();
+            }
+            Segment::Change { old, new } => {
+                if old_at < old_len || new_at < new_len {
+                    if let Some(edit) = edits.get_mut(change) {
+                        edit.class = classify::ChangeClass::Endorsers;
+                        edit.shift = None;
+                        edit.editorial = false;
+                    }
+                    return;
+                }
+                old_at += old.len();
+                new_at += new.len();
+                change += 1;
+            }
+        }
     }
 }
 

@@ -204,9 +204,16 @@ fn controls(page: &mut String, report: &Report) {
         let _ = write!(page, "<option value=\"{kind}\">{}</option>", kind.replace('_', " "));
     }
     page.push_str("</select></label>\n<label>class <select id=\"f-class\"><option value=\"\">all</option>");
-    for class in
-        ["commitment_shift", "number_or_date", "entity", "punctuation", "clause_added", "clause_removed", "rewording"]
-    {
+    for class in [
+        "commitment_shift",
+        "endorsers",
+        "number_or_date",
+        "entity",
+        "punctuation",
+        "clause_added",
+        "clause_removed",
+        "rewording",
+    ] {
         let _ = write!(page, "<option value=\"{class}\">{}</option>", class.replace('_', " "));
     }
     page.push_str(

@@ -45,7 +45,13 @@ fn load(
         Some(path) => decldiff::classify::Ladders::read(path)?,
         None => decldiff::classify::Ladders::builtin(),
     };
-    let options = CompareOptions { align: settings.align.to_options(), ladders, top_terms: 5, all: settings.all };
+    let options = CompareOptions {
+        align: settings.align.to_options(),
+        ladders,
+        top_terms: 5,
+        all: settings.all,
+        endorsers: decldiff::endorsers::EndorserRules::builtin(),
+    };
     let (tokenizer, cache) = (Tokenizer::shared(), TokenCache::from_env());
     let mut old = corpus.load_tokenized(&old_spec, read, &cache, tokenizer)?;
     let mut news = new_specs
