@@ -84,6 +84,16 @@ pub enum Error {
         /// The collections that exist.
         hint: Option<String>,
     },
+    /// A series command found too few stored texts.
+    #[error("collection `{collection}`: {what}{hint}", hint = hint_suffix(hint))]
+    SeriesTooShort {
+        /// The collection.
+        collection: String,
+        /// What is missing.
+        what: String,
+        /// How to get texts.
+        hint: Option<String>,
+    },
     /// `corpus add` would overwrite an existing text.
     #[error("{}: a text for `{id}` is already stored (hint: pass --force to replace it)", path.display())]
     TextExists {

@@ -3,9 +3,11 @@
 //! is always given, so the same input renders to the same bytes.
 
 pub mod align;
+pub mod chart;
 pub mod compare;
 pub mod corpus;
 pub mod html;
+pub mod series;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
@@ -49,4 +51,13 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value).expect("report types serialize: plain data, string keys");
     text.push('\n');
     text
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+pub(crate) fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_owned()
+    }
 }

@@ -516,6 +516,16 @@ impl<'p, 'a> Pair<'p, 'a> {
     }
 }
 
+/// The terms of all paragraphs that rose and fell most between two profiled documents
+/// (signed G², as in a report's `top_added` / `top_removed`).
+pub fn keyness_between(old: &Profile, new: &Profile, top: usize) -> (Vec<Term>, Vec<Term>) {
+    let paragraphs = |p: &Profile| -> Vec<usize> {
+        p.doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.index).collect()
+    };
+    let pair = Pair::new(old, new);
+    keyness(&pair, &paragraphs(old), &paragraphs(new), top)
+}
+
 /// Signed G²: positive when the term is relatively more frequent in the new text.
 pub fn g2(new_count: u32, old_count: u32, new_total: u32, old_total: u32) -> f64 {
     let (a, b, c, d) =

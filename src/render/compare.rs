@@ -1,7 +1,7 @@
 //! `compare` output: the per-theme change table, then the change list, as a terminal table,
 //! Markdown, CSV or JSON. Pure functions of the [`Report`].
 
-use super::{TableOptions, new_table, to_json};
+use super::{TableOptions, csv_field, new_table, to_json};
 use crate::diff::{Segment, WordDiff, render_inline};
 use crate::report::{Change, Report, ThemeScore};
 
@@ -263,14 +263,6 @@ fn markdown_diff(segments: &[Segment]) -> String {
         }
     }
     out.replace('|', "\\|")
-}
-
-fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_owned()
-    }
 }
 
 /// CSV: one row per theme (and the total) with every score, or one row per change; loads

@@ -79,11 +79,12 @@ pub struct Lineage {
     pub themes: Vec<ThemeCarry>,
 }
 
-/// The first year of every paragraph of every member, following `consecutive` alignments
+/// The first year of every paragraph of the members the `consecutive` alignments reach
 /// (element `k` aligns member `k` with `k + 1`): `first[k][block]`.
 pub fn first_years(series: &Series, consecutive: &[Alignment]) -> Vec<Vec<i32>> {
-    let mut first: Vec<Vec<i32>> = Vec::with_capacity(series.members.len());
-    for (k, member) in series.members.iter().enumerate() {
+    let reached = &series.members[..(consecutive.len() + 1).min(series.members.len())];
+    let mut first: Vec<Vec<i32>> = Vec::with_capacity(reached.len());
+    for (k, member) in reached.iter().enumerate() {
         let mut years = vec![member.year; member.document.blocks.len()];
         if k > 0 {
             for link in &consecutive[k - 1].links {

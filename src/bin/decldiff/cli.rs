@@ -109,6 +109,55 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// The series over the years: every consecutive pair of a collection's texts compared;
+    /// per year, each theme's share and what was added, removed, reworded and moved, the
+    /// wording shift, commitment shifts and changes of endorsers.
+    #[command(
+        after_help = "Examples:\n  decldiff timeline --collection sim\n  decldiff timeline --collection sim --from 2010 --to 2020 --format csv\n  decldiff timeline --collection sim --chart timeline.svg\n\nThe commands and their measures: docs/series.md."
+    )]
+    Timeline {
+        #[command(flatten)]
+        series: SeriesArgs,
+        /// Also write a chart (SVG): theme shares by year and each theme's change volume.
+        #[arg(long, value_name = "FILE")]
+        chart: Option<PathBuf>,
+        #[command(flatten)]
+        output: SeriesOutput,
+    },
+    /// Terms year by year: count, rate per 10,000 characters, themes and blocks, first and
+    /// last year, gaps and returns (variant forms through data/aliases.toml). Without TERM,
+    /// the --top terms that rose and fell most between the first and the last year.
+    #[command(
+        after_help = "Examples:\n  decldiff terms 上合组织 联合国 --collection sim\n  decldiff terms --top 5 --collection sim\n  decldiff terms 氢能 冰雪旅游 --collection sim --chart terms.svg"
+    )]
+    Terms {
+        /// The terms.
+        terms: Vec<String>,
+        /// Without terms: this many that rose most and this many that fell most.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        #[command(flatten)]
+        series: SeriesArgs,
+        /// Also write a chart (SVG): each term's rate by year.
+        #[arg(long, value_name = "FILE")]
+        chart: Option<PathBuf>,
+        #[command(flatten)]
+        output: SeriesOutput,
+    },
+    /// Where each paragraph of DOC comes from: its closest ancestor in every earlier text of
+    /// the collection, the year its wording first appeared, verbatim / edited / new; per
+    /// theme, the share carried over.
+    #[command(
+        after_help = "Examples:\n  decldiff lineage sim-2025 --collection sim\n  decldiff lineage sim-2025 --collection sim --format json"
+    )]
+    Lineage {
+        /// The declaration (an id of the collection).
+        doc: String,
+        #[command(flatten)]
+        series: SeriesArgs,
+        #[command(flatten)]
+        output: SeriesOutput,
+    },
     /// Measure: compare an alignment with a gold one.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -120,6 +169,19 @@ pub enum Command {
 /// `decldiff eval …`
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
+    /// Measure the series commands against a simulated series' truth (corpus simulate
+    /// --series): lineage first years and ancestors, term years, the narrowed endorsement,
+    /// theme shares.
+    #[command(
+        after_help = "Examples:\n  decldiff corpus simulate --series 25 --collection sim\n  decldiff eval series --collection sim"
+    )]
+    Series {
+        /// The simulated collection.
+        #[arg(long, default_value = "sim")]
+        collection: String,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Link precision, recall and F1 over (old, new) pairs, recall per kind, and F1 of the
     /// deleted and added blocks, against GOLD (the JSON shape of `align --format json`).
     #[command(
@@ -196,6 +258,44 @@ pub enum SimulateCommand {
         #[arg(long, value_name = "DIR")]
         out: std::path::PathBuf,
     },
+}
+
+/// Which texts of a collection a series command takes.
+#[derive(Debug, Args)]
+pub struct SeriesArgs {
+    /// The collection.
+    #[arg(long, default_value = "sco")]
+    pub collection: String,
+    /// The first year.
+    #[arg(long, value_name = "YEAR")]
+    pub from: Option<i32>,
+    /// The last year.
+    #[arg(long, value_name = "YEAR")]
+    pub to: Option<i32>,
+}
+
+/// Output of the series commands.
+#[derive(Debug, Args)]
+pub struct SeriesOutput {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SeriesFormatArg::Table)]
+    pub format: SeriesFormatArg,
+    /// Table width in columns [default: the terminal's, or 100]
+    #[arg(long)]
+    pub width: Option<u16>,
+}
+
+/// `--format` of the series commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SeriesFormatArg {
+    /// Terminal tables.
+    Table,
+    /// Markdown.
+    Markdown,
+    /// CSV (one long table).
+    Csv,
+    /// JSON (docs/json-format.md).
+    Json,
 }
 
 /// What `compare` and `report` share: how to compare.
@@ -362,6 +462,31 @@ pub enum CorpusCommand {
         force: bool,
         #[command(flatten)]
         read: ReadArgs,
+    },
+    /// Write a simulated, illustrative series of declarations grown from BASE, with the truth
+    /// the series commands are measured against (truth.json in the collection).
+    #[command(
+        after_help = "Examples:\n  decldiff corpus simulate --series 25 --collection sim\n  decldiff corpus simulate --series 10 --collection sim10 --seed 3 --start 2016"
+    )]
+    Simulate {
+        /// How many years.
+        #[arg(long, value_name = "N")]
+        series: usize,
+        /// The collection to write (created).
+        #[arg(long, default_value = "sim")]
+        collection: String,
+        /// The declaration the series grows from.
+        #[arg(long, default_value = "sco-2020")]
+        base: String,
+        /// The first year.
+        #[arg(long, default_value_t = 2001)]
+        start: i32,
+        /// The seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Replace texts the collection already has.
+        #[arg(long)]
+        force: bool,
     },
     /// Verify every stored text against its checksum and that it reads; one line per problem.
     #[command(

@@ -157,7 +157,7 @@ pub(crate) fn run_report(
 
 /// Writes a file through a temporary one in the same folder and a rename, so that a reader
 /// never sees half a page and an interrupted run leaves the previous file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> decldiff::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> decldiff::Result<()> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report".to_owned());
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));

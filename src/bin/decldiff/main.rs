@@ -3,6 +3,7 @@
 
 mod cli;
 mod compare;
+mod series;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -62,6 +63,13 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
         Command::Report { old, new, output, title, settings } => {
             compare::run_report(corpus_dir, old, new, &settings, output.as_deref(), title)
         }
+        Command::Timeline { series: args, chart, output } => {
+            series::run_timeline(corpus_dir, &args, chart.as_deref(), &output)
+        }
+        Command::Terms { terms, top, series: args, chart, output } => {
+            series::run_terms(corpus_dir, &terms, top, &args, chart.as_deref(), &output)
+        }
+        Command::Lineage { doc, series: args, output } => series::run_lineage(corpus_dir, &doc, &args, &output),
         Command::Align { old, new, align, read, output } => {
             let corpus = Corpus::discover(corpus_dir)?;
             let options = read.to_options()?;
@@ -76,6 +84,9 @@ fn run(cli: Cli) -> decldiff::Result<Outcome> {
                 FormatArg::Table => render_align::align_table(&alignment, &old, &new, output.table_options()),
                 FormatArg::Json => render_align::align_json(&alignment, &provenance(tokenizer, &align_options)),
             }))
+        }
+        Command::Eval(EvalCommand::Series { collection, output }) => {
+            series::run_eval_series(corpus_dir, &collection, &output)
         }
         Command::Eval(EvalCommand::Align { gold, old, new, baseline, align, output }) => {
             let corpus = Corpus::discover(corpus_dir)?;
@@ -290,6 +301,9 @@ fn run_corpus(command: CorpusCommand, corpus_dir: Option<&std::path::Path>) -> d
                 import.map_or("", |i| i.encoding.as_str()),
                 import.map_or("", |i| i.format.as_str()),
             )))
+        }
+        CorpusCommand::Simulate { series: years, collection, base, start, seed, force } => {
+            series::run_simulate(corpus_dir, years, &collection, &base, start, seed, force)
         }
         CorpusCommand::Check { collection, repair, format } => {
             let root = match corpus_dir {
