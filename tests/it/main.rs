@@ -12,3 +12,4 @@ mod limits;
 mod properties;
 mod read;
 mod report;
+mod series;

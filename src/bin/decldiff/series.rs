@@ -101,10 +101,20 @@ pub(crate) fn run_terms(
     let corpus = Corpus::discover(corpus_dir)?;
     let members = members(&corpus, args)?;
     let tokenizer = Tokenizer::shared();
+    let mut heading = String::new();
     let terms: Vec<String> = if terms.is_empty() {
         let series = Series::new(&members, tokenizer);
         let (first, last) = (&series.profiles[0], &series.profiles[series.profiles.len() - 1]);
         let (rose, fell) = decldiff::score::keyness_between(first, last, top);
+        let names =
+            |terms: &[decldiff::report::Term]| terms.iter().map(|t| t.term.as_str()).collect::<Vec<_>>().join(" ");
+        heading = format!(
+            "{}–{}: rose most: {}; fell most: {} (keyness, docs/scoring.md)\n\n",
+            members[0].year,
+            members[members.len() - 1].year,
+            names(&rose),
+            names(&fell)
+        );
         rose.into_iter().chain(fell).map(|t| t.term).collect()
     } else {
         terms.to_vec()
@@ -114,7 +124,11 @@ pub(crate) fn run_terms(
         decldiff::render::chart::terms_chart(&followed, &format!("{}: terms by year", args.collection))
     })?;
     let (format, table) = format_of(output);
-    Ok(Outcome::ok(render_series::terms(&followed, format, table)))
+    let body = render_series::terms(&followed, format, table);
+    Ok(Outcome::ok(match format {
+        SeriesFormat::Table | SeriesFormat::Markdown => heading + &body,
+        SeriesFormat::Csv | SeriesFormat::Json => body,
+    }))
 }
 
 /// `decldiff lineage`.
