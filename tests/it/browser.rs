@@ -241,3 +241,34 @@ fn the_report_works_in_headless_chromium() {
     assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
     std::fs::write(fixtures::repo().join("docs/report-screenshot.png"), png).unwrap();
 }
+
+#[test]
+fn the_timeline_chart_renders_in_headless_chromium() {
+    let corpus = crate::series::simulated("25", "2001");
+    let chart = corpus.path().join("timeline.svg");
+    let timeline = crate::series::ok(&crate::series::decldiff(
+        corpus.path(),
+        &["timeline", "--collection", "sim", "--format", "json", "--chart", chart.to_str().unwrap()],
+    ));
+    let timeline: Value = serde_json::from_str(&timeline).unwrap();
+    let bars: usize = timeline["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| y["shares"].as_array().unwrap().iter().filter(|s| s["paragraphs"].as_u64().unwrap() > 0).count())
+        .sum();
+    let driver = Driver::start();
+    let session = Session::open(&driver, &corpus.path().join("profile"));
+    driver.post(&session.path("/window/rect"), json!({"width": 960, "height": 880}));
+    driver.post(&session.path("/url"), json!({"url": format!("file://{}", chart.display())}));
+    // A bar per year and theme present, a line per theme, and every label laid out by a font.
+    assert_eq!(session.script("return document.querySelectorAll('rect > title').length"), json!(bars));
+    let themes = timeline["themes"].as_array().unwrap().len();
+    assert_eq!(session.script("return document.querySelectorAll('polyline').length"), json!(themes));
+    let unrendered = session.script("return [...document.querySelectorAll('text')].filter(t => t.getBBox().width === 0).length");
+    assert_eq!(unrendered, json!(0), "every label has a width: its glyphs were found");
+    let png = base64::engine::general_purpose::STANDARD
+        .decode(driver.get(&session.path("/screenshot")).as_str().unwrap())
+        .unwrap();
+    std::fs::write(fixtures::repo().join("docs/timeline-chart.png"), png).unwrap();
+}

@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 use crate::fixtures;
 
 /// A scratch corpus with the shipped collections, for the simulator's base text.
-fn scratch_corpus() -> tempfile::TempDir {
+pub(crate) fn scratch_corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for collection in ["sco", "examples"] {
         let from = fixtures::repo().join("corpora").join(collection);
@@ -21,7 +21,7 @@ fn scratch_corpus() -> tempfile::TempDir {
     dir
 }
 
-fn decldiff(corpus: &Path, args: &[&str]) -> Output {
+pub(crate) fn decldiff(corpus: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_decldiff"))
         .arg("--corpus")
         .arg(corpus)
@@ -32,12 +32,12 @@ fn decldiff(corpus: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-fn ok(out: &Output) -> String {
+pub(crate) fn ok(out: &Output) -> String {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
-fn simulated(years: &str, start: &str) -> tempfile::TempDir {
+pub(crate) fn simulated(years: &str, start: &str) -> tempfile::TempDir {
     let corpus = scratch_corpus();
     ok(&decldiff(corpus.path(), &["corpus", "simulate", "--series", years, "--collection", "sim", "--start", start]));
     corpus
