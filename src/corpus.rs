@@ -66,6 +66,10 @@ pub struct Collection {
     embedded_texts: &'static [(&'static str, &'static [u8])],
 }
 
+/// The folder inside a collection where its stored texts' tokens and structure are indexed
+/// (written by `corpus add`, rebuilt on demand; not part of the catalog, safe to delete).
+pub const INDEX_DIR: &str = ".index";
+
 impl Collection {
     /// The collection's folder, unless it is built in.
     pub fn dir(&self) -> Option<&Path> {
@@ -262,8 +266,12 @@ impl Corpus {
         Ok(Loaded { document, entry: source.entry })
     }
 
-    /// Loads a document as [`Corpus::load`] does, with its tokens: from `cache` when it holds
-    /// this input, else read, tokenized with `tokenizer` and stored in `cache`.
+    /// Loads a document as [`Corpus::load`] does, with its tokens. A stored text of a
+    /// collection on disk is indexed in the collection itself (`<collection>/.index/`, see
+    /// [`INDEX_DIR`]); any other input in `cache`. Either is keyed by the text's bytes, the
+    /// read options, the segmentation revision and the dictionaries, so an entry is rebuilt
+    /// when any of them changes, and an entry that does not fit its text is never trusted.
+    /// On a miss the text is read, tokenized with `tokenizer` and stored.
     ///
     /// # Errors
     /// As [`Corpus::load`].
@@ -276,14 +284,27 @@ impl Corpus {
     ) -> Result<Loaded> {
         let source = self.resolve(spec, options)?;
         let key = TokenCache::key(&sha256_hex(&source.bytes), source.options, tokenizer);
+        let index = source
+            .entry
+            .as_ref()
+            .and_then(|(name, _)| self.collections.iter().find(|c| &c.name == name))
+            .and_then(|c| c.dir())
+            .map(|dir| TokenCache::at(dir.join(INDEX_DIR)));
+        let store = index.as_ref().unwrap_or(cache);
+        if let Some(mut document) = store.load(&key) {
+            document.name = source.name();
+            return Ok(Loaded { document, entry: source.entry });
+        }
         if let Some(mut document) = cache.load(&key) {
+            // Found in the user's cache: index it in the collection for next time.
+            store.store(&key, &document);
             document.name = source.name();
             return Ok(Loaded { document, entry: source.entry });
         }
         let mut document = Document::from_bytes(&source.path, &source.bytes, source.options)?;
         document.name = source.name();
         document.tokenize(tokenizer);
-        cache.store(&key, &document);
+        store.store(&key, &document);
         Ok(Loaded { document, entry: source.entry })
     }
 

@@ -265,7 +265,8 @@ fn the_timeline_chart_renders_in_headless_chromium() {
     assert_eq!(session.script("return document.querySelectorAll('rect > title').length"), json!(bars));
     let themes = timeline["themes"].as_array().unwrap().len();
     assert_eq!(session.script("return document.querySelectorAll('polyline').length"), json!(themes));
-    let unrendered = session.script("return [...document.querySelectorAll('text')].filter(t => t.getBBox().width === 0).length");
+    let unrendered =
+        session.script("return [...document.querySelectorAll('text')].filter(t => t.getBBox().width === 0).length");
     assert_eq!(unrendered, json!(0), "every label has a width: its glyphs were found");
     let png = base64::engine::general_purpose::STANDARD
         .decode(driver.get(&session.path("/screenshot")).as_str().unwrap())

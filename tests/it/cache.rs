@@ -14,12 +14,18 @@ use crate::fixtures;
 fn warm_documents_need_no_segmenter() {
     let dir = tempfile::tempdir().unwrap();
     let cache = TokenCache::at(dir.path());
-    let corpus = Corpus::open(&fixtures::repo().join("corpora")).unwrap();
+    let scratch = crate::series::scratch_corpus();
+    let corpus = Corpus::open(scratch.path()).unwrap();
     // Cold: read, tokenized, stored.
     let cold = Tokenizer::with_user_dictionary(std::path::Path::new("/dev/null")).unwrap();
     let old = corpus.load_tokenized("sco-2020", ReadOptions::default(), &cache, &cold).unwrap().document;
     let new = corpus.load_tokenized("examples/sco-2020-rev1", ReadOptions::default(), &cache, &cold).unwrap().document;
     assert!(cold.is_loaded() && old.is_tokenized() && new.is_tokenized());
+    // Stored texts are indexed in their collections, not in the user's cache.
+    for collection in ["sco", "examples"] {
+        assert_eq!(walk(&scratch.path().join(collection).join(".index")).len(), 1, "{collection}");
+    }
+    assert!(walk(dir.path()).is_empty());
     let expected = compare(&old, &new, &cold, &CompareOptions::default());
 
     // Warm: a fresh tokenizer is never loaded, through reading and the whole comparison.
@@ -34,28 +40,42 @@ fn warm_documents_need_no_segmenter() {
 
 #[test]
 fn warm_runs_print_the_same_and_damaged_entries_are_rewritten() {
-    let dir = tempfile::tempdir().unwrap();
-    let run = || {
+    let cache = tempfile::tempdir().unwrap();
+    let scratch = crate::series::scratch_corpus();
+    let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_decldiff"))
-            .args(["compare", "--format", "json"])
+            .args(args)
             .current_dir(fixtures::repo())
-            .env("DECLDIFF_CACHE", dir.path())
+            .env("DECLDIFF_CACHE", cache.path())
             .output()
             .unwrap()
     };
-    let cold = run();
-    assert_eq!(cold.status.code(), Some(0));
-    let entries: Vec<_> = walk(dir.path());
-    assert_eq!(entries.len(), 2, "{entries:?}");
-    assert_eq!(run().stdout, cold.stdout);
-    for entry in &entries {
-        std::fs::write(entry, "{\"key\": \"damaged\"").unwrap();
+    let corpus = scratch.path().to_str().unwrap();
+    let files = ["compare", "tests/fixtures/case01.old.txt", "tests/fixtures/case01.new.txt", "--format", "json"];
+    let stored = ["--corpus", corpus, "compare", "--format", "json"];
+    for args in [&files[..], &stored[..]] {
+        let cold = run(args);
+        assert_eq!(cold.status.code(), Some(0));
+        // Files go to the user's cache; stored texts to their collections' index.
+        let entries: Vec<_> = if args == files {
+            walk(cache.path())
+        } else {
+            [walk(&scratch.path().join("sco/.index")), walk(&scratch.path().join("examples/.index"))].concat()
+        };
+        assert_eq!(entries.len(), 2, "{entries:?}");
+        assert_eq!(run(args).stdout, cold.stdout);
+        for entry in &entries {
+            std::fs::write(entry, "{\"key\": \"damaged\"").unwrap();
+        }
+        assert_eq!(run(args).stdout, cold.stdout);
+        for entry in &entries {
+            let text = std::fs::read_to_string(entry).unwrap();
+            assert!(text.starts_with("{\"key\":\"") && text.len() > 1000, "rewritten: {entry:?}");
+        }
     }
-    assert_eq!(run().stdout, cold.stdout);
-    for entry in &entries {
-        let text = std::fs::read_to_string(entry).unwrap();
-        assert!(text.starts_with("{\"key\":\"") && text.len() > 1000, "rewritten: {entry:?}");
-    }
+    // The index is not part of the catalog: `corpus check` is content with it.
+    let check = run(&["--corpus", corpus, "corpus", "check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

@@ -13,9 +13,12 @@ pub(crate) fn scratch_corpus() -> tempfile::TempDir {
         let from = fixtures::repo().join("corpora").join(collection);
         let to = dir.path().join(collection);
         std::fs::create_dir_all(&to).unwrap();
+        // The catalog and the texts: not the index, the lock or other leftovers of runs.
         for entry in std::fs::read_dir(&from).unwrap() {
             let entry = entry.unwrap();
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+            if entry.file_type().unwrap().is_file() && !entry.file_name().to_string_lossy().starts_with('.') {
+                std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+            }
         }
     }
     dir
