@@ -46,14 +46,17 @@ pub(crate) fn members(corpus: &Corpus, args: &SeriesArgs) -> decldiff::Result<Ve
         });
     }
     let (tokenizer, cache) = (Tokenizer::shared(), TokenCache::from_env());
+    let progress = progress(wanted.len() as u64, "reading");
     let mut members = wanted
         .par_iter()
         .map(|(year, _, id)| {
             let loaded =
                 corpus.load_tokenized(&format!("{}/{id}", args.collection), Default::default(), &cache, tokenizer)?;
+            progress.inc(1);
             Ok(Member { id: id.clone(), year: *year, document: loaded.document })
         })
         .collect::<decldiff::Result<Vec<_>>>()?;
+    progress.finish_and_clear();
     if members.iter().any(|m| has_unassigned(&m.document)) {
         let model = theme_model(corpus, None, tokenizer)?;
         for member in &mut members {
@@ -61,6 +64,22 @@ pub(crate) fn members(corpus: &Corpus, args: &SeriesArgs) -> decldiff::Result<Ve
         }
     }
     Ok(members)
+}
+
+/// A progress bar on stderr for a long run (many texts) when stderr is a terminal; hidden
+/// otherwise, so that pipes and logs get no control characters.
+fn progress(len: u64, what: &'static str) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    const LONG_RUN: u64 = 10;
+    if len < LONG_RUN || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{prefix} {bar:30} {pos}/{len} texts") {
+        bar.set_style(style);
+    }
+    bar.set_prefix(what);
+    bar
 }
 
 fn write_chart(path: Option<&Path>, svg: impl FnOnce() -> String) -> decldiff::Result<()> {
