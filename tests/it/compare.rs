@@ -292,3 +292,26 @@ fn unsectioned_texts_get_themes_by_content_and_users_can_bring_a_taxonomy() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.toml: line 2"));
 }
+
+#[test]
+fn a_change_of_endorsers_is_its_own_class() {
+    let old = Document::parse(
+        "old",
+        "安全合作\n　　成员国支持推进“一带一路”倡议，愿加强合作。\n　　成员国重申反对恐怖主义。\n",
+    );
+    let new = Document::parse(
+        "new",
+        "安全合作\n　　哈萨克斯坦共和国、吉尔吉斯共和国和俄罗斯联邦支持推进“一带一路”倡议，愿加强合作。\n　　有关成员国重申反对恐怖主义。\n",
+    );
+    let report = report(&old, &new);
+    let classes: Vec<Vec<&str>> =
+        report.changes.iter().map(|c| c.edits.iter().map(|e| e.class.as_str()).collect()).collect();
+    assert_eq!(classes, vec![vec!["endorsers"], vec!["endorsers"]], "{classes:?}");
+    // The same subject, reworded elsewhere: not an endorsers change.
+    let reworded = Document::parse(
+        "r",
+        "安全合作\n　　成员国支持推进“一带一路”倡议，愿深化合作。\n　　成员国重申反对恐怖主义。\n",
+    );
+    let report = self::report(&old, &reworded);
+    assert!(report.changes.iter().flat_map(|c| &c.edits).all(|e| e.class.as_str() != "endorsers"));
+}

@@ -61,8 +61,9 @@ fn snapshots_of_the_series_commands() {
     insta::assert_snapshot!("terms_top", run(&["terms", "--top", "3", "--collection", "sim", "--width", "120"]));
     insta::assert_snapshot!("lineage_table", run(&["lineage", "sim-2024", "--collection", "sim", "--width", "140"]));
     // The lineage JSON: every paragraph, ancestors latest first, shares in range.
-    let json: serde_json::Value =
-        serde_json::from_str(&run(&["lineage", "sim-2024", "--collection", "sim", "--format", "json"])).unwrap();
+    let lineage_json = run(&["lineage", "sim-2024", "--collection", "sim", "--format", "json"]);
+    insta::assert_snapshot!("lineage_json", lineage_json);
+    let json: serde_json::Value = serde_json::from_str(&lineage_json).unwrap();
     assert_eq!(json["schema_version"], 1);
     for p in json["paragraphs"].as_array().unwrap() {
         let years: Vec<i64> = p["ancestors"].as_array().unwrap().iter().map(|a| a["year"].as_i64().unwrap()).collect();
