@@ -224,6 +224,15 @@ pub(crate) fn run_simulate(
         )?;
     }
     let _ = std::fs::remove_dir_all(&scratch);
+    // Index the stored texts, as `corpus add` does, so that the series commands start warm; a
+    // failure here changes nothing stored.
+    if let Ok(corpus) = Corpus::open(&root) {
+        let (tokenizer, cache) = (Tokenizer::shared(), TokenCache::from_env());
+        texts.par_iter().for_each(|year| {
+            let (id, _, _) = catalog_facts(collection, year.year);
+            let _ = corpus.load_tokenized(&format!("{collection}/{id}"), Default::default(), &cache, tokenizer);
+        });
+    }
     let truth_path = root.join(collection).join("truth.json");
     let json = serde_json::to_string_pretty(&truth).expect("the truth serializes") + "\n";
     write_atomically(&truth_path, json.as_bytes())?;
