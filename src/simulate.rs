@@ -257,19 +257,22 @@ pub fn revise(doc: &Document, edits: &Edits, seed: u64) -> Revision {
         }
     }
 
-    let text: String = items
-        .iter()
-        .map(|i| {
-            if i.kind == BlockKind::Paragraph {
-                format!("\u{3000}\u{3000}{}\n", i.text)
-            } else {
-                format!("{}\n", i.text)
-            }
-        })
-        .collect();
+    let text = write_blocks(items.iter().map(|i| (i.kind, i.text.as_str())));
     let new_doc = Document::parse("revision", &text);
     assert_eq!(new_doc.blocks.len(), items.len(), "every simulated item is one block");
     Revision { gold: gold_of(doc, &new_doc, &items), text }
+}
+
+/// The text of simulated blocks, one per line, paragraphs indented with two ideographic
+/// spaces as the declarations are.
+pub(crate) fn write_blocks<'a>(blocks: impl Iterator<Item = (BlockKind, &'a str)>) -> String {
+    blocks
+        .map(
+            |(kind, text)| {
+                if kind == BlockKind::Paragraph { format!("\u{3000}\u{3000}{text}\n") } else { format!("{text}\n") }
+            },
+        )
+        .collect()
 }
 
 /// Whether inserting at `p` would separate the pieces of a split.

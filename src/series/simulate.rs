@@ -232,16 +232,7 @@ pub fn simulate_series(base: &Document, years: usize, start_year: i32, seed: u64
             let seen = *first_seen.entry(item.text.clone()).or_insert(year);
             item.first_year = item.first_year.min(seen);
         }
-        let text: String = items
-            .iter()
-            .map(|i| {
-                if i.kind == BlockKind::Paragraph {
-                    format!("\u{3000}\u{3000}{}\n", i.text)
-                } else {
-                    format!("{}\n", i.text)
-                }
-            })
-            .collect();
+        let text = crate::simulate::write_blocks(items.iter().map(|i| (i.kind, i.text.as_str())));
         let doc = Document::parse(format!("sim-{year}"), &text);
         assert_eq!(doc.blocks.len(), items.len(), "every simulated item is one block");
         let mut theme = "preamble".to_owned();
