@@ -84,14 +84,22 @@ pub enum Error {
         /// The collections that exist.
         hint: Option<String>,
     },
-    /// A series command found too few stored texts.
+    /// A series command cannot run on this collection.
     #[error("collection `{collection}`: {what}{hint}", hint = hint_suffix(hint))]
-    SeriesTooShort {
+    Series {
         /// The collection.
         collection: String,
         /// What is missing.
         what: String,
         /// How to get texts.
+        hint: Option<String>,
+    },
+    /// Arguments that cannot go together.
+    #[error("{what}{hint}", hint = hint_suffix(hint))]
+    Usage {
+        /// What is wrong.
+        what: String,
+        /// What to do instead.
         hint: Option<String>,
     },
     /// `corpus add` would overwrite an existing text.

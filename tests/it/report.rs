@@ -61,7 +61,8 @@ fn report_writes_the_file_atomically_and_html_takes_one_pair() {
         decldiff(&["compare", "sco-2020", "examples/sco-2020-rev1", "examples/sco-2020-rev1", "--format", "html"]);
     assert_eq!(out.status.code(), Some(2));
     let message = String::from_utf8_lossy(&out.stderr);
-    assert!(message.contains("one NEW"), "{message}");
+    assert!(message.starts_with("error: --format html makes one page"), "{message}");
+    assert_eq!(message.trim_end().lines().count(), 1, "{message}");
 
     let out = decldiff(&["report", "-o", "/nonexistent-dir/report.html"]);
     assert_eq!(out.status.code(), Some(2));

@@ -124,7 +124,11 @@ fn a_simulated_25_year_series_is_measured_against_its_truth() {
 fn errors_are_one_line_with_exit_2() {
     let corpus = simulated("3", "2020");
     let c = corpus.path();
-    let cases: [(&[&str], &str); 4] = [
+    std::fs::write(c.join("sim/truth.json"), "{\"years\": [").unwrap();
+    let cases: [(&[&str], &str); 7] = [
+        (&["eval", "series", "--collection", "sim"], "EOF while parsing"),
+        (&["eval", "series", "--collection", "sco"], "not a simulated series"),
+        (&["corpus", "simulate", "--series", "0", "--collection", "sim2"], "at least one year"),
         (&["timeline", "--collection", "nosuch"], "no collection `nosuch`"),
         (&["timeline", "--collection", "sim", "--from", "2030"], "no stored text with a date"),
         (&["lineage", "sim-1999", "--collection", "sim"], "sim-1999"),

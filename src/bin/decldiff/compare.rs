@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use clap::CommandFactory;
 use decldiff::corpus::{Corpus, Loaded, TextStatus, TokenCache};
 use decldiff::profile::Profile;
 use decldiff::render::compare as render_compare;
@@ -13,7 +12,7 @@ use decldiff::tokenize::Tokenizer;
 use rayon::prelude::*;
 
 use crate::Outcome;
-use crate::cli::{ByArg, Cli, ColorArg, CompareFormat, CompareSettings, FormatArg, OutputArgs};
+use crate::cli::{ByArg, ColorArg, CompareFormat, CompareSettings, FormatArg, OutputArgs};
 
 /// How `compare` prints.
 pub(crate) struct Request {
@@ -76,12 +75,10 @@ pub(crate) fn run_compare(
     request: &Request,
 ) -> decldiff::Result<Outcome> {
     if request.format == CompareFormat::Html && new.len() > 1 {
-        Cli::command()
-            .error(
-                clap::error::ErrorKind::ArgumentConflict,
-                "--format html makes one page for one pair; give one NEW (or run `decldiff report` per pair)",
-            )
-            .exit();
+        return Err(decldiff::Error::Usage {
+            what: format!("--format html makes one page for one pair, and {} NEW were given", new.len()),
+            hint: Some("give one NEW, or run `decldiff report OLD NEW -o FILE` for each".to_owned()),
+        });
     }
     let Loaded2 { old, news, options } = load(corpus_dir, old, new, settings)?;
     let tokenizer = Tokenizer::shared();

@@ -39,7 +39,7 @@ pub(crate) fn members(corpus: &Corpus, args: &SeriesArgs) -> decldiff::Result<Ve
         .collect();
     wanted.sort();
     if wanted.is_empty() {
-        return Err(decldiff::Error::SeriesTooShort {
+        return Err(decldiff::Error::Series {
             collection: args.collection.clone(),
             what: "no stored text with a date in the years asked".to_owned(),
             hint: Some("add texts with `decldiff corpus add`, or simulate a series with `decldiff corpus simulate --series 25`".to_owned()),
@@ -188,7 +188,7 @@ pub(crate) fn run_simulate(
     force: bool,
 ) -> decldiff::Result<Outcome> {
     if years == 0 {
-        return Err(decldiff::Error::SeriesTooShort {
+        return Err(decldiff::Error::Series {
             collection: collection.to_owned(),
             what: "--series 0: a series needs at least one year".to_owned(),
             hint: None,
@@ -264,13 +264,20 @@ pub(crate) fn run_eval_series(
     let corpus = Corpus::discover(corpus_dir)?;
     let dir = corpus.collection(collection)?.dir().map(Path::to_path_buf);
     let truth_path = dir.unwrap_or_default().join("truth.json");
+    if !truth_path.is_file() {
+        return Err(decldiff::Error::Series {
+            collection: collection.to_owned(),
+            what: format!("no {}: not a simulated series", truth_path.display()),
+            hint: Some(format!("simulate one with `decldiff corpus simulate --series 25 --collection {collection}`")),
+        });
+    }
     let text = std::fs::read_to_string(&truth_path).map_err(|e| decldiff::Error::Io {
         path: truth_path.clone(),
         action: "reading".to_owned(),
         source: e,
     })?;
     let truth: SeriesTruth = serde_json::from_str(&text)
-        .map_err(|e| decldiff::Error::Catalog { path: truth_path.clone(), what: format!("line {}: {e}", e.line()) })?;
+        .map_err(|e| decldiff::Error::Catalog { path: truth_path.clone(), what: e.to_string() })?;
     let members = members(&corpus, &SeriesArgs { collection: collection.to_owned(), from: None, to: None })?;
     let scores = decldiff::series::eval::evaluate(&members, &truth, Tokenizer::shared());
     Ok(Outcome::ok(match output.format {
