@@ -1,5 +1,6 @@
-//! Two arbitrary inputs (split at the first 0xFF byte) → the whole comparison. Every change's
-//! diff must replay both texts, and scores stay in range.
+//! Two arbitrary inputs (split at the first 0xFF byte) → the whole comparison, rendered in
+//! every format. Every change's diff must replay both texts, every block is accounted for once,
+//! scores stay in range, and the HTML page holds no markup from the texts.
 #![no_main]
 
 use decldiff::diff::WordDiff;
@@ -21,5 +22,26 @@ fuzz_target!(|data: &[u8]| {
     }
     for score in report.themes.iter().chain(std::iter::once(&report.total)) {
         assert!((0.0..=1.0).contains(&score.wording_shift));
+    }
+    let (mut old_seen, mut new_seen) = (vec![0u8; old.blocks.len()], vec![0u8; new.blocks.len()]);
+    for change in &report.changes {
+        change.old.iter().for_each(|&i| old_seen[i] += 1);
+        change.new.iter().for_each(|&j| new_seen[j] += 1);
+    }
+    for &[i, j] in &report.unchanged {
+        old_seen[i] += 1;
+        new_seen[j] += 1;
+    }
+    assert!(old_seen.iter().chain(&new_seen).all(|&n| n == 1), "every block exactly once");
+    let page = decldiff::render::html::html(&report, &old, &new, &Default::default());
+    assert_eq!(page.matches("<script").count(), 1, "only the page's own script");
+    let render = decldiff::render::compare::CompareRender::default();
+    for text in [
+        decldiff::render::compare::table(&report, &render),
+        decldiff::render::compare::markdown(&report, &render),
+        decldiff::render::compare::csv(&report, &render),
+        decldiff::render::compare::json(&report),
+    ] {
+        assert!(!text.is_empty());
     }
 });
