@@ -221,6 +221,30 @@ fn the_report_works_in_headless_chromium() {
     let all_changes = session.script("return document.querySelectorAll('article.row.change:not([hidden])').length");
     assert_eq!(all_changes, json!(changes.len()));
 
+    // The search box highlights a term in both texts (and opens the runs that hold it).
+    let hits = session.script(
+        "const box = document.getElementById('f-search'); box.value = '成员国';\
+         box.dispatchEvent(new Event('input'));\
+         const marks = [...document.querySelectorAll('main mark')];\
+         return [marks.length, marks.some(m => m.closest('.text.old')), marks.some(m => m.closest('.text.new')),\
+                 document.getElementById('f-hits').textContent]",
+    );
+    assert!(hits[0].as_u64().unwrap() > 10 && hits[1] == json!(true) && hits[2] == json!(true), "{hits}");
+    assert_eq!(hits[3], json!(format!("{} found", hits[0])));
+    session.script(
+        "const box = document.getElementById('f-search'); box.value = ''; box.dispatchEvent(new Event('input'))",
+    );
+    assert_eq!(session.script("return document.querySelectorAll('main mark').length"), json!(0));
+    // n and p move between changes.
+    let keys = session.script(
+        "const key = k => document.body.dispatchEvent(new KeyboardEvent('keydown', {key: k, bubbles: true}));\
+         key('n'); const first = document.querySelector('.row.current').id;\
+         key('n'); const second = document.querySelector('.row.current').id;\
+         key('p'); const back = document.querySelector('.row.current').id;\
+         return [first, second, back]",
+    );
+    assert!(keys[0] != keys[1] && keys[0] == keys[2], "{keys}");
+
     // No layout that breaks: at a small laptop's and a phone's width nothing overflows the
     // page sideways (the change table scrolls in its own box).
     for width in [1024, 390] {

@@ -95,8 +95,11 @@
       parent.normalize();
     }
   }
+  let openedBySearch = []; // runs a search opened, closed again when the search changes
   function search() {
     clearMarks();
+    for (const run of openedBySearch) if (!filters.identical.checked) setOpen(run, false);
+    openedBySearch = [];
     const term = filters.search.value.trim();
     let hits = 0;
     if (term) {
@@ -118,7 +121,12 @@
           }
         }
       }
-      for (const run of runs) if (run.querySelector("mark")) setOpen(run, true);
+      for (const run of runs) {
+        if (run.querySelector("mark") && !run.classList.contains("open")) {
+          setOpen(run, true);
+          openedBySearch.push(run);
+        }
+      }
     }
     $("f-hits").textContent = term ? hits + " found" : "";
   }
@@ -142,7 +150,8 @@
   $("next").addEventListener("click", () => step(1));
   $("prev").addEventListener("click", () => step(-1));
   document.addEventListener("keydown", (event) => {
-    if (event.target.closest("input, select, textarea") || event.ctrlKey || event.metaKey || event.altKey) return;
+    const typing = event.target instanceof Element && event.target.closest("input, select, textarea");
+    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === "n" || event.key === "j") { step(1); event.preventDefault(); }
     if (event.key === "p" || event.key === "k") { step(-1); event.preventDefault(); }
   });
