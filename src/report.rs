@@ -222,3 +222,25 @@ pub struct Report {
     /// Whether there is any substantive difference.
     pub substantive: bool,
 }
+
+impl Report {
+    /// Whether `changes` and `unchanged` together name every block of documents of
+    /// `old_blocks` and `new_blocks` blocks exactly once (an invariant the tests and the fuzz
+    /// targets check).
+    pub fn accounts_for_every_block_once(&self, old_blocks: usize, new_blocks: usize) -> bool {
+        let (mut old_seen, mut new_seen) = (vec![0u32; old_blocks], vec![0u32; new_blocks]);
+        let count = |seen: &mut [u32], i: usize| match seen.get_mut(i) {
+            Some(n) => *n += 1,
+            None => seen.iter_mut().for_each(|n| *n = 2), // out of range: fail below
+        };
+        for change in &self.changes {
+            change.old.iter().for_each(|&i| count(&mut old_seen, i));
+            change.new.iter().for_each(|&j| count(&mut new_seen, j));
+        }
+        for &[i, j] in &self.unchanged {
+            count(&mut old_seen, i);
+            count(&mut new_seen, j);
+        }
+        old_seen.iter().chain(&new_seen).all(|&n| n == 1)
+    }
+}

@@ -23,16 +23,7 @@ fuzz_target!(|data: &[u8]| {
     for score in report.themes.iter().chain(std::iter::once(&report.total)) {
         assert!((0.0..=1.0).contains(&score.wording_shift));
     }
-    let (mut old_seen, mut new_seen) = (vec![0u8; old.blocks.len()], vec![0u8; new.blocks.len()]);
-    for change in &report.changes {
-        change.old.iter().for_each(|&i| old_seen[i] += 1);
-        change.new.iter().for_each(|&j| new_seen[j] += 1);
-    }
-    for &[i, j] in &report.unchanged {
-        old_seen[i] += 1;
-        new_seen[j] += 1;
-    }
-    assert!(old_seen.iter().chain(&new_seen).all(|&n| n == 1), "every block exactly once");
+    assert!(report.accounts_for_every_block_once(old.blocks.len(), new.blocks.len()));
     let page = decldiff::render::html::html(&report, &old, &new, &Default::default());
     assert_eq!(page.matches("<script").count(), 1, "only the page's own script");
     let render = decldiff::render::compare::CompareRender::default();

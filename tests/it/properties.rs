@@ -89,16 +89,7 @@ proptest! {
             prop_assert!(score.unchanged + score.reworded + score.added <= score.paragraphs_new + score.moved_in);
         }
         // Changes and unchanged pairs account for every block of both texts exactly once.
-        let (mut old_seen, mut new_seen) = (vec![0; old.blocks.len()], vec![0; new.blocks.len()]);
-        for change in &report.changes {
-            change.old.iter().for_each(|&i| old_seen[i] += 1);
-            change.new.iter().for_each(|&j| new_seen[j] += 1);
-        }
-        for &[i, j] in &report.unchanged {
-            old_seen[i] += 1;
-            new_seen[j] += 1;
-        }
-        prop_assert!(old_seen.iter().chain(&new_seen).all(|&n| n == 1), "a block listed twice or never");
+        prop_assert!(report.accounts_for_every_block_once(old.blocks.len(), new.blocks.len()), "a block listed twice or never");
         prop_assert_eq!(report.total.paragraphs_old, old.iter_paragraphs().count());
         prop_assert_eq!(report.total.paragraphs_new, new.iter_paragraphs().count());
         // Every diff replays its link's texts.
