@@ -13,7 +13,8 @@ mod store;
 
 use std::path::{Path, PathBuf};
 
-pub use cache::{CACHE_ENV, TokenCache};
+use crate::profile::{Profile, StoredProfile};
+pub use cache::{CACHE_ENV, Cached, TokenCache};
 pub use catalog::{
     Catalog, CollectionInfo, Entry, Import, MeetingFormat, Source, TextStatus, is_valid_id, validate_id,
 };
@@ -135,6 +136,18 @@ pub struct Loaded {
     pub document: Document,
     /// The collection and entry, when the document came from the corpus.
     pub entry: Option<(String, Entry)>,
+    /// The document's profile as the token cache keeps it, when it was loaded tokenized.
+    pub profile: Option<StoredProfile>,
+}
+
+impl Loaded {
+    /// The document's profile: the stored one when it fits, else counted now.
+    pub fn profile(&self, tokenizer: &crate::tokenize::Tokenizer) -> Profile<'_> {
+        self.profile
+            .as_ref()
+            .and_then(|stored| Profile::from_stored(&self.document, stored, tokenizer))
+            .unwrap_or_else(|| Profile::new(&self.document, tokenizer))
+    }
 }
 
 /// The bytes behind a corpus id or a file path, and how to read them.
@@ -263,7 +276,7 @@ impl Corpus {
         let source = self.resolve(spec, options)?;
         let mut document = Document::from_bytes(&source.path, &source.bytes, source.options)?;
         document.name = source.name();
-        Ok(Loaded { document, entry: source.entry })
+        Ok(Loaded { document, entry: source.entry, profile: None })
     }
 
     /// Loads a document as [`Corpus::load`] does, with its tokens. A stored text of a
@@ -291,21 +304,25 @@ impl Corpus {
             .and_then(|c| c.dir())
             .map(|dir| TokenCache::at(dir.join(INDEX_DIR)));
         let store = index.as_ref().unwrap_or(cache);
-        if let Some(mut document) = store.load(&key) {
-            document.name = source.name();
-            return Ok(Loaded { document, entry: source.entry });
-        }
-        if let Some(mut document) = cache.load(&key) {
+        let found = store.load(&key).or_else(|| {
+            if store == cache {
+                return None;
+            }
             // Found in the user's cache: index it in the collection for next time.
-            store.store(&key, &document);
+            let cached = cache.load(&key)?;
+            store.store(&key, &cached.document, cached.profile.as_ref());
+            Some(cached)
+        });
+        if let Some(Cached { mut document, profile }) = found {
             document.name = source.name();
-            return Ok(Loaded { document, entry: source.entry });
+            return Ok(Loaded { document, entry: source.entry, profile });
         }
         let mut document = Document::from_bytes(&source.path, &source.bytes, source.options)?;
         document.name = source.name();
         document.tokenize(tokenizer);
-        store.store(&key, &document);
-        Ok(Loaded { document, entry: source.entry })
+        let profile = Profile::new(&document, tokenizer).to_stored();
+        store.store(&key, &document, profile.as_ref());
+        Ok(Loaded { document, entry: source.entry, profile })
     }
 
     /// Finds the bytes behind a corpus id or file path.

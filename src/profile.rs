@@ -6,13 +6,20 @@
 //! counting was most of a comparison's cost; a [`Profile`] is built once per document and
 //! borrowed by every pair. It borrows the document, so the document cannot change under it.
 
-use std::hash::Hash;
+use std::hash::{BuildHasher, Hash};
+use std::sync::OnceLock;
 
+use hashbrown::HashTable;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use serde::{Deserialize, Serialize};
 
 use crate::segment::{Block, Document};
 use crate::tokenize::{TokenKind, Tokenizer, is_alphanumeric, kind_of};
+
+/// The revision of what a profile counts, part of the token cache's key: raise it when the
+/// features change, so that no stored profile of the old kind is read.
+pub const PROFILE_REVISION: u32 = 1;
 
 /// One document, profiled.
 #[derive(Debug)]
@@ -53,11 +60,14 @@ pub(crate) struct BlockProfile<'a> {
 
 /// The distinct features of a document, in order of first appearance (a feature's id is
 /// its position), and how many blocks have each.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Vocabulary<K> {
     pub keys: Vec<K>,
     pub blocks_with: Vec<u32>,
-    ids: FxHashMap<K, u32>,
+    /// Ids by their key's hash, built when first asked for: a stored profile needs it only on
+    /// the old side of a pair. (A table of ids, not of keys, keeps a profile covariant in its
+    /// document's lifetime.)
+    ids: OnceLock<HashTable<u32>>,
 }
 
 /// Two documents' vocabularies as one: each side's ids → joint ids (the old side's ids are
@@ -76,28 +86,53 @@ impl<K: Hash + Eq + Copy> Vocabulary<K> {
     where
         K: 'b,
     {
-        let mut vocabulary = Vocabulary { keys: Vec::new(), blocks_with: Vec::new(), ids: FxHashMap::default() };
+        let (mut keys, mut blocks_with, mut ids) = (Vec::new(), Vec::new(), FxHashMap::default());
         let features = blocks
             .map(|block| {
-                let ids: Vec<u32> = block
+                let block_ids: Vec<u32> = block
                     .iter()
                     .map(|key| {
-                        let next = vocabulary.keys.len() as u32;
-                        *vocabulary.ids.entry(*key).or_insert_with(|| {
-                            vocabulary.keys.push(*key);
-                            vocabulary.blocks_with.push(0);
+                        let next = keys.len() as u32;
+                        *ids.entry(*key).or_insert_with(|| {
+                            keys.push(*key);
+                            blocks_with.push(0);
                             next
                         })
                     })
                     .collect();
-                let counts = counted(ids);
+                let counts = counted(block_ids);
                 for &(id, _) in &counts {
-                    vocabulary.blocks_with[id as usize] += 1;
+                    blocks_with[id as usize] += 1;
                 }
                 counts
             })
             .collect();
-        (vocabulary, features)
+        (Vocabulary { keys, blocks_with, ids: OnceLock::new() }, features)
+    }
+
+    /// A vocabulary from its keys and the blocks' features (ids into `keys`).
+    fn of_features(keys: Vec<K>, features: &[&[(u32, u32)]]) -> Vocabulary<K> {
+        let mut blocks_with = vec![0; keys.len()];
+        for block in features {
+            for &(id, _) in *block {
+                blocks_with[id as usize] += 1;
+            }
+        }
+        Vocabulary { keys, blocks_with, ids: OnceLock::new() }
+    }
+
+    /// The id of a key, if the vocabulary has it.
+    fn id_of(&self, key: &K) -> Option<u32> {
+        let table = self.ids.get_or_init(|| {
+            let mut table = HashTable::with_capacity(self.keys.len());
+            for (id, key) in self.keys.iter().enumerate() {
+                table.insert_unique(FxBuildHasher.hash_one(key), id as u32, |&id| {
+                    FxBuildHasher.hash_one(self.keys[id as usize])
+                });
+            }
+            table
+        });
+        table.find(FxBuildHasher.hash_one(key), |&id| self.keys[id as usize] == *key).copied()
     }
 
     /// The joint vocabulary of two documents.
@@ -107,8 +142,8 @@ impl<K: Hash + Eq + Copy> Vocabulary<K> {
             .keys
             .iter()
             .zip(&new.blocks_with)
-            .map(|(key, &n)| match old.ids.get(key) {
-                Some(&id) => {
+            .map(|(key, &n)| match old.id_of(key) {
+                Some(id) => {
                     blocks_with[id as usize] += n;
                     id
                 }
@@ -147,6 +182,99 @@ impl<'a> Profile<'a> {
     /// The tokens of some blocks, in order.
     pub(crate) fn tokens_of(&self, ids: &[usize]) -> Vec<&'a str> {
         ids.iter().flat_map(|&i| self.blocks[i].tokens.iter().copied()).collect()
+    }
+}
+
+/// What the token cache keeps of a [`Profile`]: the vocabularies (words as places in the
+/// document's keys) and each block's features, the part that costs to count. The rest (each
+/// block's tokens and terms, how many blocks have each feature, the entities) is rebuilt from
+/// the document's stored tokens in a single pass.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredProfile {
+    /// Each word: (block, start, end) of its first occurrence in a block's key, and whether it
+    /// counts for keyness.
+    words: Vec<(u32, u32, u32, bool)>,
+    /// Each bigram, its two characters apart (smaller varints than one u64).
+    bigrams: Vec<(u32, u32)>,
+    /// Each block's content features and bigram features.
+    blocks: Vec<(Features, Features)>,
+}
+
+/// (id, count) pairs, by id.
+type Features = Vec<(u32, u32)>;
+
+impl<'a> Profile<'a> {
+    /// The profile in the form the token cache keeps; `None` if a word is not a slice of the
+    /// document's keys (a profile always cut from them has none such).
+    pub fn to_stored(&self) -> Option<StoredProfile> {
+        let mut words = vec![None; self.words.keys.len()];
+        for (b, (block, profile)) in self.doc.blocks.iter().zip(&self.blocks).enumerate() {
+            let base = block.key.as_ptr() as usize;
+            for &(id, _) in &profile.content {
+                let slot = &mut words[id as usize];
+                if slot.is_none() {
+                    // A word's text is its first occurrence, so its block is the first whose
+                    // content has it.
+                    let word = self.words.keys[id as usize];
+                    let start = (word.text.as_ptr() as usize).checked_sub(base)?;
+                    let end = start + word.text.len();
+                    (end <= block.key.len()).then_some(())?;
+                    *slot = Some((b as u32, u32::try_from(start).ok()?, u32::try_from(end).ok()?, word.term));
+                }
+            }
+        }
+        Some(StoredProfile {
+            words: words.into_iter().collect::<Option<_>>()?,
+            bigrams: self.bigrams.keys.iter().map(|&key| ((key >> 32) as u32, key as u32)).collect(),
+            blocks: self.blocks.iter().map(|b| (b.content.clone(), b.bigrams.clone())).collect(),
+        })
+    }
+
+    /// The profile of a tokenized document from what the token cache kept; `None` if it does
+    /// not fit the document (then [`Profile::new`] counts afresh).
+    pub fn from_stored(doc: &'a Document, stored: &StoredProfile, tokenizer: &Tokenizer) -> Option<Profile<'a>> {
+        if stored.blocks.len() != doc.blocks.len() || !doc.is_tokenized() {
+            return None;
+        }
+        let words: Vec<Word<'a>> = stored
+            .words
+            .iter()
+            .map(|&(block, start, end, term)| {
+                let text = doc.blocks.get(block as usize)?.key.get(start as usize..end as usize)?;
+                Some(Word { text, term })
+            })
+            .collect::<Option<_>>()?;
+        let bigrams: Vec<u64> = stored.bigrams.iter().map(|&(a, b)| (u64::from(a) << 32) | u64::from(b)).collect();
+        let fits = |features: &[(u32, u32)], ids: usize| {
+            features.iter().all(|&(id, count)| (id as usize) < ids && count > 0)
+                && features.windows(2).all(|pair| pair[0].0 < pair[1].0)
+        };
+        if !stored.blocks.iter().all(|(content, b)| fits(content, words.len()) && fits(b, bigrams.len())) {
+            return None;
+        }
+        let contents: Vec<&[(u32, u32)]> = stored.blocks.iter().map(|(content, _)| content.as_slice()).collect();
+        let bigram_features: Vec<&[(u32, u32)]> = stored.blocks.iter().map(|(_, b)| b.as_slice()).collect();
+        let (words, bigrams) =
+            (Vocabulary::of_features(words, &contents), Vocabulary::of_features(bigrams, &bigram_features));
+        let mut entities = Vec::new();
+        let blocks = doc
+            .blocks
+            .iter()
+            .zip(&stored.blocks)
+            .map(|(block, (content, bigrams))| {
+                entities.extend(block.entity_tokens(tokenizer));
+                let terms = content.iter().copied().filter(|&(id, _)| words.keys[id as usize].term).collect();
+                BlockProfile {
+                    tokens: block.token_texts(tokenizer).collect(),
+                    content: content.clone(),
+                    bigrams: bigrams.clone(),
+                    terms,
+                }
+            })
+            .collect();
+        entities.sort_unstable();
+        entities.dedup();
+        Some(Profile { doc, blocks, words, bigrams, entities })
     }
 }
 
@@ -211,6 +339,55 @@ mod tests {
         assert_eq!(profile.bigrams.keys[profile.blocks[1].bigrams[0].0 as usize], u64::from('A'));
         assert!(profile.entities.contains(&"上海合作组织"));
         assert!(profile.words.blocks_with.iter().all(|&n| n == 1));
+    }
+
+    #[test]
+    fn a_stored_profile_is_the_profile() {
+        let text = include_str!("../corpora/sco/sco-2020.zh.txt");
+        let mut doc = Document::parse("sco-2020", text);
+        doc.tokenize(Tokenizer::shared());
+        let counted = Profile::new(&doc, Tokenizer::shared());
+        let stored = counted.to_stored().expect("every word is a slice of a key");
+        let back = Profile::from_stored(&doc, &stored, Tokenizer::shared()).expect("fits");
+        assert_eq!(back.words.keys, counted.words.keys);
+        assert_eq!(back.words.blocks_with, counted.words.blocks_with);
+        assert_eq!(back.bigrams.keys, counted.bigrams.keys);
+        assert_eq!(back.bigrams.blocks_with, counted.bigrams.blocks_with);
+        assert_eq!(back.entities, counted.entities);
+        for (a, b) in back.blocks.iter().zip(&counted.blocks) {
+            assert_eq!((&a.tokens, &a.content, &a.bigrams, &a.terms), (&b.tokens, &b.content, &b.bigrams, &b.terms));
+        }
+        // Ids are found through the table built on demand.
+        for (id, key) in counted.words.keys.iter().enumerate() {
+            assert_eq!(back.words.id_of(key), Some(id as u32));
+        }
+        assert_eq!(back.bigrams.id_of(&u64::MAX), None);
+    }
+
+    #[test]
+    fn a_stored_profile_that_does_not_fit_is_refused() {
+        let mut doc = Document::parse("t", "成员国支持上海合作组织。\n\n成员国欢迎。");
+        doc.tokenize(Tokenizer::shared());
+        let stored = Profile::new(&doc, Tokenizer::shared()).to_stored().unwrap();
+        let fits = |stored: &StoredProfile| Profile::from_stored(&doc, stored, Tokenizer::shared()).is_some();
+        assert!(fits(&stored));
+        let mut damaged = stored.clone();
+        damaged.blocks.pop();
+        assert!(!fits(&damaged), "a block short");
+        let mut damaged = stored.clone();
+        damaged.blocks[0].0[0].0 = damaged.words.len() as u32;
+        assert!(!fits(&damaged), "a word id outside the vocabulary");
+        let mut damaged = stored.clone();
+        damaged.blocks[1].1.reverse();
+        assert!(!fits(&damaged), "features out of order");
+        let mut damaged = stored.clone();
+        damaged.words[0].2 = 1000;
+        assert!(!fits(&damaged), "a word outside its key");
+        let mut damaged = stored.clone();
+        damaged.words[0] = (0, 0, 1, false);
+        assert!(!fits(&damaged), "a word that cuts a character");
+        let untokenized = Document::parse("t", "成员国支持上海合作组织。\n\n成员国欢迎。");
+        assert!(Profile::from_stored(&untokenized, &stored, Tokenizer::shared()).is_none());
     }
 
     #[test]

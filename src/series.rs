@@ -13,7 +13,7 @@ pub mod timeline;
 use rayon::prelude::*;
 
 use crate::align::{AlignOptions, Alignment};
-use crate::profile::Profile;
+use crate::profile::{Profile, StoredProfile};
 use crate::segment::Document;
 use crate::tokenize::Tokenizer;
 
@@ -26,6 +26,8 @@ pub struct Member {
     pub year: i32,
     /// The document, tokenized.
     pub document: Document,
+    /// Its profile as the token cache kept it, if it did.
+    pub profile: Option<StoredProfile>,
 }
 
 /// The declarations of a series, in year order, profiled.
@@ -39,7 +41,15 @@ pub struct Series<'a> {
 impl<'a> Series<'a> {
     /// Profiles every member (in parallel). `members` must be in year order.
     pub fn new(members: &'a [Member], tokenizer: &Tokenizer) -> Series<'a> {
-        let profiles = members.par_iter().map(|m| Profile::new(&m.document, tokenizer)).collect();
+        let profiles = members
+            .par_iter()
+            .map(|m| {
+                m.profile
+                    .as_ref()
+                    .and_then(|stored| Profile::from_stored(&m.document, stored, tokenizer))
+                    .unwrap_or_else(|| Profile::new(&m.document, tokenizer))
+            })
+            .collect();
         Series { members, profiles }
     }
 

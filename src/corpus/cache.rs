@@ -1,21 +1,25 @@
-//! The token cache: documents as read (blocks, comparison keys) with their tokens, keyed by
-//! the input's bytes, the read options, the segmentation revision and the dictionaries. A
-//! comparison of cached texts needs neither decoding, Traditional→Simplified conversion, nor
-//! jieba's dictionary, which costs ten times more than the whole comparison.
+//! The token cache: documents as read (blocks, comparison keys) with their tokens and their
+//! [`Profile`](crate::profile::Profile), keyed by the input's bytes, the read options, the
+//! segmentation and profile revisions and the dictionaries. A comparison of cached texts needs
+//! neither decoding, Traditional→Simplified conversion, jieba's dictionary (which costs ten
+//! times more than the whole comparison), nor counting each text's vocabulary again.
 //!
 //! Location: `$DECLDIFF_CACHE` (`off` disables it), else `$XDG_CACHE_HOME/decldiff`, else
-//! `~/.cache/decldiff`. An entry is one JSON file, written atomically; an entry that does not
-//! parse or does not fit its document (token offsets outside the keys, a wrong block count) is
+//! `~/.cache/decldiff`. An entry is one binary file (postcard, after a magic tag and before a
+//! checksum of everything else), written atomically; an entry that does not check, parse or
+//! fit its document (token offsets outside the keys, feature ids outside the vocabulary) is
 //! ignored and rewritten, never trusted. Failing to write the cache is not an error.
 
-use std::fmt::Write as _;
 use std::fs;
+use std::hash::Hasher as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::sha256_hex;
-use crate::segment::{Document, ReadOptions, SEGMENTATION_REVISION};
+use crate::normalize::decode::Decoding;
+use crate::profile::{PROFILE_REVISION, StoredProfile};
+use crate::segment::{Block, BlockKind, Document, InputFormat, ReadOptions, SEGMENTATION_REVISION, ThemeSource};
 use crate::tokenize::{SEGMENTER_VERSION, Tokenizer};
 
 /// The environment variable that places (or, with `off`, disables) the cache.
@@ -27,16 +31,48 @@ pub struct TokenCache {
     dir: Option<PathBuf>,
 }
 
-/// The entry format, part of every key: a new format never reads an old entry.
-const FORMAT: u32 = 2;
+/// The entry format, part of every key: a new format never reads an old entry. (Format 2 was
+/// JSON, whose parse cost more than the comparison it served.)
+const FORMAT: u32 = 3;
+
+/// What every entry file starts with.
+const MAGIC: &[u8; 8] = b"ddcache3";
+
+/// A cached document and, when it was kept, its profile.
+#[derive(Debug)]
+pub struct Cached {
+    /// The document, tokenized, with an empty name (the caller names it).
+    pub document: Document,
+    /// Its profile.
+    pub profile: Option<StoredProfile>,
+}
 
 #[derive(Serialize, Deserialize)]
-struct Entry {
-    key: String,
-    document: Document,
-    /// Each block's tokens, packed (see [`pack_tokens`]): a JSON array of thousands of
-    /// numbers took longer to parse than the comparison it served.
-    tokens: Vec<String>,
+struct Entry<'a> {
+    key: &'a str,
+    format: InputFormat,
+    #[serde(borrow)]
+    decoding: Option<(&'a str, bool, bool)>,
+    #[serde(borrow)]
+    blocks: Vec<CachedBlock<'a>>,
+    profile: Option<StoredProfile>,
+}
+
+/// A [`Block`] as the cache keeps it: its index is its place, its tokens are their lengths.
+#[derive(Serialize, Deserialize)]
+struct CachedBlock<'a> {
+    kind: BlockKind,
+    text: &'a str,
+    key: &'a str,
+    #[serde(borrow)]
+    numbering: Option<&'a str>,
+    theme: &'a str,
+    theme_source: ThemeSource,
+    theme_confidence: Option<f64>,
+    section: Option<usize>,
+    line: usize,
+    /// Each token's byte length times two, plus one if it names an entity.
+    tokens: Vec<u64>,
 }
 
 impl TokenCache {
@@ -66,7 +102,7 @@ impl TokenCache {
     /// The key of a document read from bytes whose SHA-256 is `bytes_sha256`.
     pub fn key(bytes_sha256: &str, options: ReadOptions, tokenizer: &Tokenizer) -> String {
         let described = format!(
-            "decldiff {}\ncache format {FORMAT}\nsegmentation {SEGMENTATION_REVISION}\n{SEGMENTER_VERSION}\ndictionary {}\nbytes {bytes_sha256}\nencoding {:?}\nhtml {:?}",
+            "decldiff {}\ncache format {FORMAT}\nsegmentation {SEGMENTATION_REVISION}\nprofile {PROFILE_REVISION}\n{SEGMENTER_VERSION}\ndictionary {}\nbytes {bytes_sha256}\nencoding {:?}\nhtml {:?}",
             env!("CARGO_PKG_VERSION"),
             tokenizer.dictionary_hash(),
             options.encoding.map(encoding_rs::Encoding::name),
@@ -76,90 +112,132 @@ impl TokenCache {
     }
 
     fn path(&self, key: &str) -> Option<PathBuf> {
-        self.dir.as_ref().map(|dir| dir.join(&key[..2]).join(format!("{key}.json")))
+        self.dir.as_ref().map(|dir| dir.join(&key[..2]).join(format!("{key}.bin")))
     }
 
     /// The cached document for `key`, if there is a sound one.
-    pub fn load(&self, key: &str) -> Option<Document> {
-        let text = fs::read_to_string(self.path(key)?).ok()?;
-        let entry: Entry = serde_json::from_str(&text).ok()?;
-        if entry.key != key || entry.tokens.len() != entry.document.blocks.len() {
-            return None;
-        }
-        let mut document = entry.document;
-        for (index, (block, packed)) in document.blocks.iter_mut().zip(entry.tokens).enumerate() {
-            let tokens = unpack_tokens(&packed)?;
-            if block.index != index || !tokens_fit(&block.key, &tokens) {
-                return None;
-            }
-            block.tokens = Some(tokens);
-        }
-        Some(document)
+    pub fn load(&self, key: &str) -> Option<Cached> {
+        let bytes = fs::read(self.path(key)?).ok()?;
+        decode(&bytes, key)
     }
 
-    /// Stores a tokenized document under `key` (atomically; errors are ignored: the cache is
-    /// only an optimisation).
-    pub fn store(&self, key: &str, document: &Document) {
+    /// Stores a tokenized document and its profile under `key` (atomically; errors are
+    /// ignored: the cache is only an optimisation).
+    pub fn store(&self, key: &str, document: &Document, profile: Option<&StoredProfile>) {
         let Some(path) = self.path(key) else { return };
-        let Some(tokens) = document.blocks.iter().map(|b| b.tokens.as_deref().map(pack_tokens)).collect() else {
-            return;
-        };
-        let entry = Entry { key: key.to_owned(), document: document.clone(), tokens };
-        let Ok(json) = serde_json::to_string(&entry) else { return };
+        let Some(bytes) = encode(key, document, profile) else { return };
         let Some(dir) = path.parent() else { return };
         if fs::create_dir_all(dir).is_err() {
             return;
         }
         let temp = dir.join(format!(".{key}.tmp-{}", std::process::id()));
-        if fs::write(&temp, json).is_ok() && fs::rename(&temp, &path).is_ok() {
+        if fs::write(&temp, bytes).is_ok() && fs::rename(&temp, &path).is_ok() {
             return;
         }
         let _ = fs::remove_file(&temp);
     }
 }
 
-/// Token ends as text: each token's byte length times two, plus one if it names an entity,
-/// as a LEB128 varint; the bytes in hex.
-fn pack_tokens(tokens: &[(u32, bool)]) -> String {
-    let mut packed = String::with_capacity(tokens.len() * 2);
-    let mut start = 0u64;
-    for &(end, entity) in tokens {
-        let mut value = (u64::from(end).saturating_sub(start) << 1) | u64::from(entity);
-        start = u64::from(end);
-        loop {
-            let byte = (value & 0x7f) as u8 | if value > 0x7f { 0x80 } else { 0 };
-            let _ = write!(packed, "{byte:02x}"); // writing to a String cannot fail
-            value >>= 7;
-            if value == 0 {
-                break;
-            }
-        }
-    }
-    packed
+/// An entry's bytes: the magic tag, the postcard body, the checksum of both.
+fn encode(key: &str, document: &Document, profile: Option<&StoredProfile>) -> Option<Vec<u8>> {
+    let blocks = document
+        .blocks
+        .iter()
+        .map(|block| {
+            let mut start = 0u64;
+            let tokens = block
+                .tokens
+                .as_ref()?
+                .iter()
+                .map(|&(end, entity)| {
+                    let length = u64::from(end).saturating_sub(start);
+                    start = u64::from(end);
+                    (length << 1) | u64::from(entity)
+                })
+                .collect();
+            Some(CachedBlock {
+                kind: block.kind,
+                text: &block.text,
+                key: &block.key,
+                numbering: block.numbering.as_deref(),
+                theme: &block.theme,
+                theme_source: block.theme_source,
+                theme_confidence: block.theme_confidence,
+                section: block.section,
+                line: block.line,
+                tokens,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let entry = Entry {
+        key,
+        format: document.format,
+        decoding: document.decoding.map(|d| (d.encoding, d.bom, d.forced)),
+        blocks,
+        profile: profile.cloned(),
+    };
+    let mut bytes = MAGIC.to_vec();
+    bytes = postcard::to_extend(&entry, bytes).ok()?;
+    let sum = checksum(&bytes);
+    bytes.extend_from_slice(&sum.to_le_bytes());
+    Some(bytes)
 }
 
-/// The inverse of [`pack_tokens`]; `None` for anything it cannot have written.
-fn unpack_tokens(packed: &str) -> Option<Vec<(u32, bool)>> {
-    let bytes = packed.as_bytes();
-    if !bytes.len().is_multiple_of(2) {
+/// The inverse of [`encode`]; `None` for anything it cannot have written for `key`.
+fn decode(bytes: &[u8], key: &str) -> Option<Cached> {
+    let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+    if !body.starts_with(MAGIC) || checksum(body).to_le_bytes() != sum {
         return None;
     }
-    let mut tokens = Vec::with_capacity(bytes.len() / 2);
-    let (mut end, mut value, mut shift) = (0u32, 0u64, 0u32);
-    for pair in bytes.chunks_exact(2) {
-        let byte = u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?;
-        if shift > 35 {
-            return None;
-        }
-        value |= u64::from(byte & 0x7f) << shift;
-        shift += 7;
-        if byte & 0x80 == 0 {
-            end = end.checked_add(u32::try_from(value >> 1).ok()?)?;
-            tokens.push((end, value & 1 == 1));
-            (value, shift) = (0, 0);
-        }
+    let entry: Entry = postcard::from_bytes(&body[MAGIC.len()..]).ok()?;
+    if entry.key != key {
+        return None;
     }
-    (shift == 0).then_some(tokens)
+    let decoding = match entry.decoding {
+        Some((name, bom, forced)) => {
+            let encoding = encoding_rs::Encoding::for_label(name.as_bytes())?.name();
+            Some(Decoding { encoding, bom, forced })
+        }
+        None => None,
+    };
+    let blocks = entry
+        .blocks
+        .into_iter()
+        .enumerate()
+        .map(|(index, cached)| {
+            let mut end = 0u32;
+            let tokens = cached
+                .tokens
+                .iter()
+                .map(|&packed| {
+                    end = end.checked_add(u32::try_from(packed >> 1).ok()?)?;
+                    Some((end, packed & 1 == 1))
+                })
+                .collect::<Option<Vec<_>>>()?;
+            tokens_fit(cached.key, &tokens).then(|| Block {
+                index,
+                kind: cached.kind,
+                text: cached.text.to_owned(),
+                key: cached.key.to_owned(),
+                numbering: cached.numbering.map(str::to_owned),
+                theme: cached.theme.to_owned(),
+                theme_source: cached.theme_source,
+                theme_confidence: cached.theme_confidence,
+                section: cached.section,
+                line: cached.line,
+                tokens: Some(tokens),
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let document = Document { name: String::new(), format: entry.format, decoding, blocks };
+    Some(Cached { document, profile: entry.profile })
+}
+
+/// A fast 64-bit hash of an entry's bytes: damage to any of them changes it.
+fn checksum(bytes: &[u8]) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 /// Whether token end offsets cut `key` into tokens: strictly increasing, on character
@@ -179,6 +257,7 @@ fn tokens_fit(key: &str, tokens: &[(u32, bool)]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::Profile;
 
     #[test]
     fn tokens_must_fit_their_key() {
@@ -190,37 +269,49 @@ mod tests {
     }
 
     #[test]
-    fn packed_tokens_round_trip() {
-        let tokens = vec![(3, false), (9, true), (9 + 300, false), (u32::MAX, true)];
-        assert_eq!(unpack_tokens(&pack_tokens(&tokens)), Some(tokens));
-        assert_eq!(unpack_tokens(""), Some(vec![]));
-        for bad in ["0", "zz", "80", "ffffffffffff01", "é0"] {
-            assert_eq!(unpack_tokens(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
     fn round_trip_and_corruption() {
         let dir = tempfile::tempdir().unwrap();
         let cache = TokenCache::at(dir.path());
         let tokenizer = Tokenizer::shared();
-        let mut doc = Document::parse("t", "安全合作\n成员国重申，坚定支持联合国。\n");
+        let mut doc = Document::parse("t", "安全合作\n成员国重申，坚定支持联合国。\n\n（二）A 1.5%");
         doc.tokenize(tokenizer);
+        doc.decoding = Some(Decoding { encoding: "GBK", bom: false, forced: true });
+        let profile = Profile::new(&doc, tokenizer).to_stored();
+        assert!(profile.is_some());
         let key = TokenCache::key("abc", ReadOptions::default(), tokenizer);
         assert!(cache.load(&key).is_none());
-        cache.store(&key, &doc);
+        cache.store(&key, &doc, profile.as_ref());
         let back = cache.load(&key).expect("stored");
-        assert_eq!(back, doc);
-        // A damaged entry is not trusted.
+        assert_eq!(back.document, Document { name: String::new(), ..doc.clone() });
+        assert_eq!(back.profile, profile);
+        // Damage anywhere is noticed: every byte flipped in turn, a truncation, another key.
         let path = cache.path(&key).unwrap();
-        let text = fs::read_to_string(&path).unwrap().replacen("\"key\":\"", "\"key\":\"x", 1);
-        fs::write(&path, text).unwrap();
-        assert!(cache.load(&key).is_none());
-        fs::write(&path, "{not json").unwrap();
+        let bytes = fs::read(&path).unwrap();
+        for at in 0..bytes.len() {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0x20;
+            assert!(decode(&damaged, &key).is_none(), "byte {at}");
+        }
+        for len in [0, 7, 8, 9, bytes.len() - 1] {
+            assert!(decode(&bytes[..len], &key).is_none(), "{len}");
+        }
+        let other = TokenCache::key("abd", ReadOptions::default(), tokenizer);
+        assert!(decode(&bytes, &other).is_none());
+        fs::write(&path, "{not an entry").unwrap();
         assert!(cache.load(&key).is_none());
         // Another key, other options: another entry.
         let forced = ReadOptions { encoding: Some(encoding_rs::BIG5), html: None };
         assert_ne!(TokenCache::key("abc", forced, tokenizer), key);
         assert!(TokenCache::disabled().load(&key).is_none());
+    }
+
+    #[test]
+    fn a_sound_entry_whose_tokens_do_not_fit_is_refused() {
+        let tokenizer = Tokenizer::shared();
+        let mut doc = Document::parse("t", "成员国重申。");
+        doc.tokenize(tokenizer);
+        doc.blocks[0].tokens = Some(vec![(3, false), (100, false)]);
+        let bytes = encode("k", &doc, None).unwrap();
+        assert!(decode(&bytes, "k").is_none());
     }
 }

@@ -146,7 +146,7 @@ mod tests {
     use crate::segment::Document;
 
     fn member(year: i32, text: &str) -> Member {
-        Member { id: format!("t-{year}"), year, document: Document::parse("t", text) }
+        Member { id: format!("t-{year}"), year, document: Document::parse("t", text), profile: None }
     }
 
     #[test]

@@ -64,13 +64,28 @@ fn warm_runs_print_the_same_and_damaged_entries_are_rewritten() {
         };
         assert_eq!(entries.len(), 2, "{entries:?}");
         assert_eq!(run(args).stdout, cold.stdout);
-        for entry in &entries {
-            std::fs::write(entry, "{\"key\": \"damaged\"").unwrap();
-        }
-        assert_eq!(run(args).stdout, cold.stdout);
-        for entry in &entries {
-            let text = std::fs::read_to_string(entry).unwrap();
-            assert!(text.starts_with("{\"key\":\"") && text.len() > 1000, "rewritten: {entry:?}");
+        let sound: Vec<Vec<u8>> = entries.iter().map(|entry| std::fs::read(entry).unwrap()).collect();
+        // Damaged three ways: not an entry, cut short, one byte changed. Each time the output
+        // is the same and the entry is written again whole.
+        type Damage = fn(&[u8]) -> Vec<u8>;
+        let damages: [Damage; 3] = [
+            |_| b"{\"key\": \"damaged\"".to_vec(),
+            |bytes| bytes[..bytes.len() / 2].to_vec(),
+            |bytes| {
+                let mut bytes = bytes.to_vec();
+                let middle = bytes.len() / 2;
+                bytes[middle] ^= 1;
+                bytes
+            },
+        ];
+        for damage in damages {
+            for (entry, bytes) in entries.iter().zip(&sound) {
+                std::fs::write(entry, damage(bytes)).unwrap();
+            }
+            assert_eq!(run(args).stdout, cold.stdout);
+            for (entry, bytes) in entries.iter().zip(&sound) {
+                assert_eq!(&std::fs::read(entry).unwrap(), bytes, "rewritten: {entry:?}");
+            }
         }
     }
     // The index is not part of the catalog: `corpus check` is content with it.

@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use decldiff::corpus::{Corpus, Loaded, TextStatus, TokenCache};
-use decldiff::profile::Profile;
 use decldiff::render::compare as render_compare;
 use decldiff::render::html::{HtmlOptions, html};
 use decldiff::score::CompareOptions;
@@ -98,12 +97,12 @@ pub(crate) fn run_compare(
     };
     // The old document is profiled once for all pairs; each pair's report is rendered and
     // dropped as soon as it is made, so memory stays that of one pair per thread.
-    let old_profile = Profile::new(&old.document, tokenizer);
+    let old_profile = old.profile(tokenizer);
     let format = request.format;
     let rendered: Vec<(String, bool)> = news
         .par_iter()
         .map(|new| {
-            let new_profile = Profile::new(&new.document, tokenizer);
+            let new_profile = new.profile(tokenizer);
             let mut report = decldiff::score::compare_profiles(&old_profile, &new_profile, tokenizer, &options);
             describe(&mut report.old, &old);
             describe(&mut report.new, new);

@@ -53,7 +53,7 @@ pub(crate) fn members(corpus: &Corpus, args: &SeriesArgs) -> decldiff::Result<Ve
             let loaded =
                 corpus.load_tokenized(&format!("{}/{id}", args.collection), Default::default(), &cache, tokenizer)?;
             progress.inc(1);
-            Ok(Member { id: id.clone(), year: *year, document: loaded.document })
+            Ok(Member { id: id.clone(), year: *year, document: loaded.document, profile: loaded.profile })
         })
         .collect::<decldiff::Result<Vec<_>>>()?;
     progress.finish_and_clear();
