@@ -191,9 +191,17 @@ struct Aligner<'a> {
 /// One side of a pair, for finding split and merge pieces.
 struct Side<'a> {
     doc: &'a Document,
-    features: &'a [Features],
+    features: &'a FeatureSet,
+    /// Whether this is the old document's side.
+    is_old: bool,
     /// Block → (its 1:1 partner on the other side, their similarity).
     partner: &'a HashMap<usize, (usize, f32)>,
+}
+
+impl<'a> Side<'a> {
+    fn features(&self, block: usize) -> &'a Features {
+        if self.is_old { self.features.of_old(block) } else { self.features.of_new(block) }
+    }
 }
 
 /// Sparse similarity rows: for each old block, (new block, similarity) sorted by new block.
@@ -224,7 +232,7 @@ impl Aligner<'_> {
             } else if !old_used.contains(&i) && !new_used.contains(&j) {
                 sims.get(i, j)
             } else if self.old.blocks[i].kind == self.new.blocks[j].kind {
-                self.features.old[i].similarity(&self.features.new[j])
+                self.features.of_old(i).similarity(self.features.of_new(j))
             } else {
                 0.0
             }
@@ -243,8 +251,10 @@ impl Aligner<'_> {
                         (s >= self.options.link_threshold
                             || (s >= self.options.context_threshold && context >= self.options.strong_neighbour))
                             && (s >= self.options.formula_guard_below
-                                || !self.features.old[i]
-                                    .shares_only_common_wording(&self.features.new[j], self.options.distinctive_share))
+                                || !self.features.of_old(i).shares_only_common_wording(
+                                    self.features.of_new(j),
+                                    self.options.distinctive_share,
+                                ))
                     }
                     BlockKind::Signatory => s >= self.options.closing_threshold,
                     BlockKind::Heading => false,
@@ -355,8 +365,8 @@ impl Aligner<'_> {
             links.iter().map(|l| (l.old[0], (l.new[0], l.similarity as f32))).collect();
         let new_partner: HashMap<usize, (usize, f32)> =
             links.iter().map(|l| (l.new[0], (l.old[0], l.similarity as f32))).collect();
-        let old_side = Side { doc: self.old, features: &self.features.old, partner: &old_partner };
-        let new_side = Side { doc: self.new, features: &self.features.new, partner: &new_partner };
+        let old_side = Side { doc: self.old, features: self.features, is_old: true, partner: &old_partner };
+        let new_side = Side { doc: self.new, features: self.features, is_old: false, partner: &new_partner };
         let mut candidates: Vec<(f32, bool, usize, Vec<usize>)> = Vec::new(); // (similarity, is_split, whole, pieces)
         // Splits: one old block, pieces on the new side.
         for (i, row) in sims.rows.iter().enumerate() {
@@ -407,11 +417,11 @@ impl Aligner<'_> {
         if whole_side.doc.blocks[whole].kind != BlockKind::Paragraph {
             return None;
         }
-        let features = &whole_side.features[whole];
+        let features = whole_side.features(whole);
         let mut pieces: Vec<usize> = candidates
             .filter(|&p| piece_side.doc.blocks[p].kind == BlockKind::Paragraph)
             .filter(|p| piece_side.partner.get(p).is_none_or(|(partner, _)| *partner == whole))
-            .filter(|&p| piece_side.features[p].contained_in(features) >= self.options.piece_containment)
+            .filter(|&p| piece_side.features(p).contained_in(features) >= self.options.piece_containment)
             .collect();
         pieces.sort_unstable();
         let current = whole_side.partner.get(&whole).map_or(0.0, |p| p.1);
@@ -422,7 +432,7 @@ impl Aligner<'_> {
                 if run.len() < len || run.windows(2).any(|w| w[1] != w[0] + 1) {
                     continue;
                 }
-                let s = features.similarity(&Features::sum(run.iter().map(|&p| &piece_side.features[p])));
+                let s = features.similarity(&Features::sum(run.iter().map(|&p| piece_side.features(p))));
                 if s >= self.options.link_threshold && s > current + 0.02 && best.as_ref().is_none_or(|(b, _)| s > *b) {
                     best = Some((s, run));
                 }
@@ -489,7 +499,7 @@ impl Aligner<'_> {
                 if old_heading.key == new_heading.key {
                     1.0
                 } else {
-                    self.features.old[h].similarity(&self.features.new[g])
+                    self.features.of_old(h).similarity(self.features.of_new(g))
                 }
             } else if old_heading.key.is_empty()
                 && new_heading.key.is_empty()
@@ -507,7 +517,7 @@ impl Aligner<'_> {
             let similarity = if self.old.blocks[h].key == self.new.blocks[g].key {
                 1.0
             } else {
-                self.features.old[h].similarity(&self.features.new[g])
+                self.features.of_old(h).similarity(self.features.of_new(g))
             };
             links.push(Link {
                 old: vec![h],

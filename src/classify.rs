@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -17,15 +18,25 @@ pub const DEFAULT_LADDERS: &str = include_str!("../data/ladders.toml");
 const MIN_CLAUSE_CHARS: usize = 4;
 
 /// Commitment ladders.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Ladders {
     /// The ladders.
-    #[serde(rename = "ladder")]
     pub ladders: Vec<Ladder>,
     /// SHA-256 (16 hex digits) of the file the ladders came from.
-    #[serde(skip)]
     pub hash: String,
+    /// Every ladder word once, longest first (then as listed): (word, ladder, step).
+    words: Vec<(String, usize, usize)>,
+    /// Finds them leftmost-longest in one pass.
+    matcher: AhoCorasick,
 }
+
+impl PartialEq for Ladders {
+    fn eq(&self, other: &Ladders) -> bool {
+        self.ladders == other.ladders && self.hash == other.hash
+    }
+}
+
+impl Eq for Ladders {}
 
 /// One ladder: steps from weakest to strongest.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -57,45 +68,55 @@ impl Ladders {
     /// # Errors
     /// [`Error::Catalog`] naming the file and line of a malformed file, or an empty ladder.
     pub fn parse(path: &Path, text: &str) -> Result<Ladders> {
-        let mut ladders: Ladders = toml::from_str(text).map_err(|e| {
+        #[derive(Deserialize)]
+        struct File {
+            ladder: Vec<Ladder>,
+        }
+        let file: File = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count());
             Error::Catalog { path: path.to_owned(), what: format!("line {}: {}", line.unwrap_or(0), e.message()) }
         })?;
-        if let Some(bad) = ladders.ladders.iter().find(|l| l.steps.len() < 2 || l.steps.iter().any(|s| s.is_empty())) {
+        if let Some(bad) = file.ladder.iter().find(|l| l.steps.len() < 2 || l.steps.iter().any(|s| s.is_empty())) {
             return Err(Error::Catalog {
                 path: path.to_owned(),
                 what: format!("ladder `{}` needs at least two non-empty steps", bad.name),
             });
         }
-        ladders.hash = crate::corpus::sha256_hex(text.as_bytes())[..16].to_owned();
-        Ok(ladders)
+        Ladders::new(file.ladder, crate::corpus::sha256_hex(text.as_bytes())[..16].to_owned())
+            .map_err(|what| Error::Catalog { path: path.to_owned(), what })
     }
 
-    /// Every occurrence of a ladder word in `text`: (byte start, word, ladder index, step).
-    /// Longer words win where two overlap (坚定支持 over 支持).
-    fn occurrences<'a>(&'a self, text: &str) -> Vec<(usize, &'a str, usize, usize)> {
-        // Longest first; among equal lengths, the first ladder and step listed.
-        let mut words: Vec<(&'a str, usize, usize)> = Vec::new();
-        for (l, ladder) in self.ladders.iter().enumerate() {
+    fn new(ladders: Vec<Ladder>, hash: String) -> std::result::Result<Ladders, String> {
+        // Longest first; among equal lengths, the first ladder and step listed; a word listed
+        // twice counts where it is first listed.
+        let mut words: Vec<(String, usize, usize)> = Vec::new();
+        for (l, ladder) in ladders.iter().enumerate() {
             for (s, step) in ladder.steps.iter().enumerate() {
-                words.extend(step.iter().filter(|w| !w.is_empty()).map(|w| (w.as_str(), l, s)));
+                for word in step.iter().filter(|w| !w.is_empty()) {
+                    if !words.iter().any(|(w, _, _)| w == word) {
+                        words.push((word.clone(), l, s));
+                    }
+                }
             }
         }
         words.sort_by_key(|(word, _, _)| std::cmp::Reverse(word.len()));
-        // One pass, leftmost-longest: at each character, the longest word that starts there.
-        let mut kept = Vec::new();
-        let mut at = 0;
-        while at < text.len() {
-            let rest = &text[at..];
-            match words.iter().find(|(word, _, _)| rest.starts_with(word)) {
-                Some(&(word, l, s)) => {
-                    kept.push((at, word, l, s));
-                    at += word.len();
-                }
-                None => at += rest.chars().next().map_or(1, char::len_utf8),
-            }
-        }
-        kept
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words.iter().map(|(word, _, _)| word))
+            .map_err(|e| format!("the ladder words do not make a matcher: {e}"))?;
+        Ok(Ladders { ladders, hash, words, matcher })
+    }
+
+    /// Every occurrence of a ladder word in `text`: (byte start, word, ladder index, step).
+    /// Longer words win where two overlap (坚定支持 over 支持): one pass, leftmost-longest.
+    fn occurrences(&self, text: &str) -> Vec<(usize, &str, usize, usize)> {
+        self.matcher
+            .find_iter(text)
+            .map(|found| {
+                let (word, ladder, step) = &self.words[found.pattern().as_usize()];
+                (found.start(), word.as_str(), *ladder, *step)
+            })
+            .collect()
     }
 }
 

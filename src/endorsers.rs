@@ -2,13 +2,25 @@
 //! (成员国, 各方, 有关成员国…) or a list of named states, recognised by rules kept as data
 //! (data/endorsers.toml; docs/series.md).
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 
 const DEFAULT_RULES: &str = include_str!("../data/endorsers.toml");
 
 /// The rules.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct EndorserRules {
+    groups: Vec<String>,
+    states: Vec<String>,
+    separators: Vec<String>,
+    openings: Vec<String>,
+    /// Finds the first commitment verb of a sentence.
+    verbs: AhoCorasick,
+}
+
+/// The rules as the data file lists them.
+#[derive(Deserialize)]
+struct RulesFile {
     groups: Vec<String>,
     states: Vec<String>,
     separators: Vec<String>,
@@ -38,13 +50,24 @@ impl std::fmt::Display for Endorsers {
 impl EndorserRules {
     /// The built-in rules.
     pub fn builtin() -> EndorserRules {
-        let mut rules: EndorserRules =
+        let mut file: RulesFile =
             toml::from_str(DEFAULT_RULES).expect("the built-in endorser rules are valid (tested)");
         // Longest first, so that 中华人民共和国 wins over 中国 and 有关成员国 over 成员国.
-        for list in [&mut rules.groups, &mut rules.states, &mut rules.separators, &mut rules.verbs] {
+        for list in [&mut file.groups, &mut file.states, &mut file.separators] {
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
-        rules
+        // Only where the first verb starts matters, not which verb it is.
+        let verbs = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(file.verbs.iter().filter(|v| !v.is_empty()))
+            .expect("the built-in verbs make a matcher (tested)");
+        EndorserRules {
+            groups: file.groups,
+            states: file.states,
+            separators: file.separators,
+            openings: file.openings,
+            verbs,
+        }
     }
 
     /// The endorsers of a paragraph's comparison key, if its first sentence opens with a
@@ -62,11 +85,8 @@ impl EndorserRules {
             start = opening.len();
         }
         let rest = &key[start..sentence_end];
-        // The subject ends where a commitment verb starts.
-        let verb_at = rest
-            .char_indices()
-            .map(|(i, _)| i)
-            .find(|&i| self.verbs.iter().any(|v| rest[i..].starts_with(v.as_str())))?;
+        // The subject ends where the first commitment verb starts.
+        let verb_at = self.verbs.find(rest)?.start();
         let subject = &rest[..verb_at];
         if subject.is_empty() {
             return None;

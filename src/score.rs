@@ -474,20 +474,38 @@ fn keyness(pair: &Pair, old_ids: &[usize], new_ids: &[usize], top: usize) -> (Ve
     let width = pair.words.blocks_with.len();
     let (old_counts, old_total) = term_counts(pair.old, old_ids, &pair.words.old, width);
     let (new_counts, new_total) = term_counts(pair.new, new_ids, &pair.words.new, width);
-    let mut terms: Vec<(f64, usize)> = (0..width)
+    type Scored = Vec<(f64, usize)>; // (keyness, joint word id)
+    let (mut rose, mut fell): (Scored, Scored) = (0..width)
         .filter(|&id| old_counts[id] != new_counts[id])
         .map(|id| (round4(g2(new_counts[id], old_counts[id], new_total, old_total)), id))
-        .collect();
-    terms.sort_by(|x, y| y.0.total_cmp(&x.0).then(pair.word(x.1).cmp(pair.word(y.1))));
+        .filter(|t| t.0 != 0.0)
+        .partition(|t| t.0 > 0.0);
+    // Most keyness first, then the word: a total order (words are distinct), so only the top
+    // need sorting.
+    let by_keyness = |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(pair.word(x.1).cmp(pair.word(y.1)));
+    let by_keyness_reversed = |x: &(f64, usize), y: &(f64, usize)| by_keyness(y, x);
     let term = |&(keyness, id): &(f64, usize)| Term {
         term: pair.word(id).to_owned(),
         old: old_counts[id],
         new: new_counts[id],
         keyness,
     };
-    let added: Vec<Term> = terms.iter().filter(|t| t.0 > 0.0).take(top).map(term).collect();
-    let removed: Vec<Term> = terms.iter().rev().filter(|t| t.0 < 0.0).take(top).map(term).collect();
+    let added = top_of(&mut rose, top, by_keyness).iter().map(term).collect();
+    let removed = top_of(&mut fell, top, by_keyness_reversed).iter().map(term).collect();
     (added, removed)
+}
+
+/// The first `top` items of `items` in `order`, sorted (the rest left unsorted).
+fn top_of<T>(items: &mut [T], top: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) -> &[T] {
+    if top == 0 {
+        return &[];
+    }
+    if items.len() > top {
+        items.select_nth_unstable_by(top - 1, &order);
+    }
+    let top = top.min(items.len());
+    items[..top].sort_unstable_by(&order);
+    &items[..top]
 }
 
 /// Two profiled documents and their joint word vocabulary, for keyness.

@@ -7,6 +7,8 @@
 
 use rayon::prelude::*;
 
+use rustc_hash::FxHashMap;
+
 use crate::profile::{BlockProfile, Profile, Vocabulary};
 
 /// A block's weighted features: sorted by feature id, weights = term frequency × IDF.
@@ -28,21 +30,29 @@ const RARE_DOCUMENT_FREQUENCY: u32 = 2;
 
 /// Features of every block of both documents.
 pub(crate) struct FeatureSet {
-    pub old: Vec<Features>,
-    pub new: Vec<Features>,
+    old: Vec<Features>,
+    new: Vec<NewFeatures>,
     /// How many token ids and bigram ids there are.
     token_ids: usize,
     bigram_ids: usize,
 }
 
+/// A new block's features: its own, or, for a block identical to an old one (same key, same
+/// tokens: most blocks of a revision), that block's, which are the same numbers in the joint
+/// space and cost nothing to weigh again.
+enum NewFeatures {
+    Own(Features),
+    SameAs(usize),
+}
+
 /// A block's features (ids in its document's vocabulary) → term frequency × IDF by joint
 /// id, sorted, and their total.
-fn weigh(features: &[(u32, u32)], joint_ids: &[u32], idf: &[f32]) -> (Vec<(u32, f32)>, f32) {
+fn weigh(features: &[(u32, u32)], joint_ids: &[u32], idf: &Idf) -> (Vec<(u32, f32)>, f32) {
     let mut weighted: Vec<(u32, f32)> = features
         .iter()
         .map(|&(id, tf)| {
             let id = joint_ids[id as usize];
-            (id, tf as f32 * idf[id as usize])
+            (id, tf as f32 * idf.of(id))
         })
         .collect();
     // The old side keeps its ids, already sorted; the new side's are sorted here.
@@ -53,9 +63,23 @@ fn weigh(features: &[(u32, u32)], joint_ids: &[u32], idf: &[f32]) -> (Vec<(u32, 
     (weighted, total)
 }
 
-/// The inverse document frequency of every feature: ln(1 + blocks / document frequency).
-fn idf(document_frequency: &[u32], blocks: f32) -> Vec<f32> {
-    document_frequency.iter().map(|&df| (1.0 + blocks / df as f32).ln()).collect()
+/// The inverse document frequency of every feature: ln(1 + blocks / document frequency),
+/// from a table by document frequency (a handful of values, where features are thousands).
+struct Idf<'a> {
+    document_frequency: &'a [u32],
+    by_frequency: Vec<f32>,
+}
+
+impl Idf<'_> {
+    fn new(document_frequency: &[u32], blocks: f32) -> Idf<'_> {
+        let most = document_frequency.iter().copied().max().unwrap_or(0);
+        let by_frequency = (0..=most).map(|df| (1.0 + blocks / df as f32).ln()).collect();
+        Idf { document_frequency, by_frequency }
+    }
+
+    fn of(&self, id: u32) -> f32 {
+        self.by_frequency[self.document_frequency[id as usize] as usize]
+    }
 }
 
 /// The distinctive features among weighted ones (document frequency at most
@@ -78,7 +102,7 @@ impl FeatureSet {
         let (words, bigrams) =
             (Vocabulary::joint(&old.words, &new.words), Vocabulary::joint(&old.bigrams, &new.bigrams));
         let blocks = (old.blocks.len() + new.blocks.len()) as f32;
-        let (word_idf, bigram_idf) = (idf(&words.blocks_with, blocks), idf(&bigrams.blocks_with, blocks));
+        let (word_idf, bigram_idf) = (Idf::new(&words.blocks_with, blocks), Idf::new(&bigrams.blocks_with, blocks));
         let offset = words.blocks_with.len() as u32;
         let features = |block: &BlockProfile, word_ids: &[u32], bigram_ids: &[u32]| {
             let (tokens, token_total) = weigh(&block.content, word_ids, &word_idf);
@@ -89,11 +113,40 @@ impl FeatureSet {
             let rare_total = rare.iter().map(|(_, w)| w).sum();
             Features { tokens, bigrams: bigrams_weighted, token_total, bigram_total, rare, rare_total }
         };
+        let mut old_by_key: FxHashMap<&str, usize> = FxHashMap::default();
+        for block in old.doc.blocks.iter().rev() {
+            old_by_key.insert(&block.key, block.index);
+        }
+        let same_as = |j: usize| {
+            let block = &new.doc.blocks[j];
+            let &i = old_by_key.get(block.key.as_str())?;
+            (block.tokens.is_some() && block.tokens == old.doc.blocks[i].tokens).then_some(i)
+        };
         let (old, new) = rayon::join(
-            || old.blocks.par_iter().map(|b| features(b, &words.old, &bigrams.old)).collect(),
-            || new.blocks.par_iter().map(|b| features(b, &words.new, &bigrams.new)).collect(),
+            || old.blocks.par_iter().with_min_len(8).map(|b| features(b, &words.old, &bigrams.old)).collect(),
+            || {
+                (new.blocks.par_iter().enumerate().with_min_len(8))
+                    .map(|(j, b)| match same_as(j) {
+                        Some(i) => NewFeatures::SameAs(i),
+                        None => NewFeatures::Own(features(b, &words.new, &bigrams.new)),
+                    })
+                    .collect()
+            },
         );
         FeatureSet { old, new, token_ids: words.blocks_with.len(), bigram_ids: bigrams.blocks_with.len() }
+    }
+
+    /// The features of old block `i`.
+    pub fn of_old(&self, i: usize) -> &Features {
+        &self.old[i]
+    }
+
+    /// The features of new block `j`.
+    pub fn of_new(&self, j: usize) -> &Features {
+        match &self.new[j] {
+            NewFeatures::Own(features) => features,
+            NewFeatures::SameAs(i) => &self.old[*i],
+        }
     }
 }
 
@@ -108,22 +161,22 @@ pub(crate) fn score_pairs(
     min_similarity: f32,
     admit: &(dyn Fn(usize, usize) -> bool + Sync),
 ) -> Vec<Vec<(usize, f32)>> {
-    let token_postings = Postings::of(new_blocks, set.token_ids, |j| &set.new[j].tokens);
-    let bigram_postings = Postings::of(new_blocks, set.bigram_ids, |j| &set.new[j].bigrams);
+    let token_postings = Postings::of(new_blocks, set.token_ids, |j| &set.of_new(j).tokens);
+    let bigram_postings = Postings::of(new_blocks, set.bigram_ids, |j| &set.of_new(j).bigrams);
     let width = set.new.len();
     old_blocks
         .par_iter()
         .map_init(
             || (vec![0f32; width], vec![0f32; width], Vec::new()),
             |(token_shared, bigram_shared, touched), &i| {
-                let old = &set.old[i];
+                let old = set.of_old(i);
                 accumulate(&token_postings, &old.tokens, token_shared, touched);
                 accumulate(&bigram_postings, &old.bigrams, bigram_shared, touched);
                 touched.sort_unstable();
                 touched.dedup();
                 let mut row = Vec::new();
                 for &j in touched.iter() {
-                    let new = &set.new[j];
+                    let new = set.of_new(j);
                     let tokens = dice(token_shared[j], old.token_total, new.token_total);
                     let bigrams = dice(bigram_shared[j], old.bigram_total, new.bigram_total);
                     let similarity = ((tokens + bigrams) / 2.0).clamp(0.0, 1.0);

@@ -47,6 +47,8 @@ pub struct Cached {
     pub profile: Option<StoredProfile>,
 }
 
+/// An entry as postcard writes it. Numbers come as arrays of little-endian u32 in byte strings,
+/// which read back as a copy rather than one varint at a time.
 #[derive(Serialize, Deserialize)]
 struct Entry<'a> {
     key: &'a str,
@@ -55,7 +57,9 @@ struct Entry<'a> {
     decoding: Option<(&'a str, bool, bool)>,
     #[serde(borrow)]
     blocks: Vec<CachedBlock<'a>>,
-    profile: Option<StoredProfile>,
+    /// [`StoredProfile::to_bytes`], or empty.
+    #[serde(serialize_with = "as_bytes")]
+    profile: &'a [u8],
 }
 
 /// A [`Block`] as the cache keeps it: its index is its place, its tokens are their lengths.
@@ -71,8 +75,14 @@ struct CachedBlock<'a> {
     theme_confidence: Option<f64>,
     section: Option<usize>,
     line: usize,
-    /// Each token's byte length times two, plus one if it names an entity.
-    tokens: Vec<u64>,
+    /// Each token's byte length times two, plus one if it names an entity, as u32s.
+    #[serde(serialize_with = "as_bytes")]
+    tokens: &'a [u8],
+}
+
+/// Writes a byte slice as postcard's byte string (serde's default writes a sequence).
+fn as_bytes<S: serde::Serializer>(bytes: &&[u8], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_bytes(bytes)
 }
 
 impl TokenCache {
@@ -140,44 +150,46 @@ impl TokenCache {
 
 /// An entry's bytes: the magic tag, the postcard body, the checksum of both.
 fn encode(key: &str, document: &Document, profile: Option<&StoredProfile>) -> Option<Vec<u8>> {
-    let blocks = document
+    let tokens: Vec<Vec<u8>> = document
         .blocks
         .iter()
         .map(|block| {
-            let mut start = 0u64;
-            let tokens = block
-                .tokens
-                .as_ref()?
-                .iter()
-                .map(|&(end, entity)| {
-                    let length = u64::from(end).saturating_sub(start);
-                    start = u64::from(end);
-                    (length << 1) | u64::from(entity)
-                })
-                .collect();
-            Some(CachedBlock {
-                kind: block.kind,
-                text: &block.text,
-                key: &block.key,
-                numbering: block.numbering.as_deref(),
-                theme: &block.theme,
-                theme_source: block.theme_source,
-                theme_confidence: block.theme_confidence,
-                section: block.section,
-                line: block.line,
-                tokens,
-            })
+            let mut start = 0u32;
+            let mut bytes = Vec::new();
+            for &(end, entity) in block.tokens.as_ref()? {
+                let packed = end.checked_sub(start)?.checked_mul(2)? | u32::from(entity);
+                bytes.extend_from_slice(&packed.to_le_bytes());
+                start = end;
+            }
+            Some(bytes)
         })
-        .collect::<Option<Vec<_>>>()?;
+        .collect::<Option<_>>()?;
+    let blocks = document
+        .blocks
+        .iter()
+        .zip(&tokens)
+        .map(|(block, tokens)| CachedBlock {
+            kind: block.kind,
+            text: &block.text,
+            key: &block.key,
+            numbering: block.numbering.as_deref(),
+            theme: &block.theme,
+            theme_source: block.theme_source,
+            theme_confidence: block.theme_confidence,
+            section: block.section,
+            line: block.line,
+            tokens,
+        })
+        .collect();
+    let profile = profile.map(StoredProfile::to_bytes).unwrap_or_default();
     let entry = Entry {
         key,
         format: document.format,
         decoding: document.decoding.map(|d| (d.encoding, d.bom, d.forced)),
         blocks,
-        profile: profile.cloned(),
+        profile: &profile,
     };
-    let mut bytes = MAGIC.to_vec();
-    bytes = postcard::to_extend(&entry, bytes).ok()?;
+    let mut bytes = postcard::to_extend(&entry, MAGIC.to_vec()).ok()?;
     let sum = checksum(&bytes);
     bytes.extend_from_slice(&sum.to_le_bytes());
     Some(bytes)
@@ -205,12 +217,16 @@ fn decode(bytes: &[u8], key: &str) -> Option<Cached> {
         .into_iter()
         .enumerate()
         .map(|(index, cached)| {
+            if !cached.tokens.len().is_multiple_of(4) {
+                return None;
+            }
             let mut end = 0u32;
             let tokens = cached
                 .tokens
-                .iter()
-                .map(|&packed| {
-                    end = end.checked_add(u32::try_from(packed >> 1).ok()?)?;
+                .chunks_exact(4)
+                .map(|packed| {
+                    let packed = u32::from_le_bytes(packed.try_into().expect("4 bytes"));
+                    end = end.checked_add(packed >> 1)?;
                     Some((end, packed & 1 == 1))
                 })
                 .collect::<Option<Vec<_>>>()?;
@@ -229,8 +245,12 @@ fn decode(bytes: &[u8], key: &str) -> Option<Cached> {
             })
         })
         .collect::<Option<Vec<_>>>()?;
+    let profile = match entry.profile {
+        [] => None,
+        bytes => Some(StoredProfile::from_bytes(bytes)?),
+    };
     let document = Document { name: String::new(), format: entry.format, decoding, blocks };
-    Some(Cached { document, profile: entry.profile })
+    Some(Cached { document, profile })
 }
 
 /// A fast 64-bit hash of an entry's bytes: damage to any of them changes it.

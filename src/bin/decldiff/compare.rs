@@ -3,10 +3,14 @@
 
 use std::path::Path;
 
+use std::sync::OnceLock;
+
 use decldiff::corpus::{Corpus, Loaded, TextStatus, TokenCache};
 use decldiff::render::compare as render_compare;
 use decldiff::render::html::{HtmlOptions, html};
 use decldiff::score::CompareOptions;
+use decldiff::segment::ReadOptions;
+use decldiff::theme::{Lexicon, ThemeModel};
 use decldiff::tokenize::Tokenizer;
 use rayon::prelude::*;
 
@@ -22,47 +26,51 @@ pub(crate) struct Request {
     pub color: ColorArg,
 }
 
-/// The documents of a comparison, loaded, with themes where they lacked them.
-struct Loaded2 {
-    old: Loaded,
-    news: Vec<Loaded>,
+/// What every pair of a comparison shares: the corpus, the options and, built the first time a
+/// document lacks titled sections, the theme model.
+struct Session {
+    corpus: Corpus,
+    read: ReadOptions,
+    cache: TokenCache,
     options: CompareOptions,
+    /// The user's taxonomy (`--themes`), read before any document so that a bad file is an
+    /// error whatever the documents.
+    lexicon: Option<Lexicon>,
+    model: OnceLock<ThemeModel>,
 }
 
-fn load(
-    corpus_dir: Option<&Path>,
-    old: Option<String>,
-    news: Vec<String>,
-    settings: &CompareSettings,
-) -> decldiff::Result<Loaded2> {
-    let corpus = Corpus::discover(corpus_dir)?;
-    let read = settings.read.to_options()?;
-    let old_spec = old.unwrap_or_else(|| DEFAULT_OLD.to_owned());
-    let new_specs = if news.is_empty() { vec![DEFAULT_NEW.to_owned()] } else { news };
-    let ladders = match &settings.ladders {
-        Some(path) => decldiff::classify::Ladders::read(path)?,
-        None => decldiff::classify::Ladders::builtin(),
-    };
-    let options = CompareOptions {
-        align: settings.align.to_options(),
-        ladders,
-        top_terms: 5,
-        all: settings.all,
-        endorsers: decldiff::endorsers::EndorserRules::builtin(),
-    };
-    let (tokenizer, cache) = (Tokenizer::shared(), TokenCache::from_env());
-    let mut old = corpus.load_tokenized(&old_spec, read, &cache, tokenizer)?;
-    let mut news = new_specs
-        .par_iter()
-        .map(|spec| corpus.load_tokenized(spec, read, &cache, tokenizer))
-        .collect::<decldiff::Result<Vec<_>>>()?;
-    if std::iter::once(&old).chain(&news).any(|l| has_unassigned(&l.document)) {
-        let model = theme_model(&corpus, settings.themes.as_deref(), tokenizer)?;
-        for loaded in std::iter::once(&mut old).chain(news.iter_mut()) {
+impl Session {
+    fn new(corpus_dir: Option<&Path>, settings: &CompareSettings) -> decldiff::Result<Session> {
+        let ladders = match &settings.ladders {
+            Some(path) => decldiff::classify::Ladders::read(path)?,
+            None => decldiff::classify::Ladders::builtin(),
+        };
+        Ok(Session {
+            corpus: Corpus::discover(corpus_dir)?,
+            read: settings.read.to_options()?,
+            cache: TokenCache::from_env(),
+            options: CompareOptions {
+                align: settings.align.to_options(),
+                ladders,
+                top_terms: 5,
+                all: settings.all,
+                endorsers: decldiff::endorsers::EndorserRules::builtin(),
+            },
+            lexicon: settings.themes.as_deref().map(Lexicon::read).transpose()?,
+            model: OnceLock::new(),
+        })
+    }
+
+    /// Loads a document, with themes by content where it has no titled sections.
+    fn load(&self, spec: &str) -> decldiff::Result<Loaded> {
+        let tokenizer = Tokenizer::shared();
+        let mut loaded = self.corpus.load_tokenized(spec, self.read, &self.cache, tokenizer)?;
+        if has_unassigned(&loaded.document) {
+            let model = self.model.get_or_init(|| train_theme_model(&self.corpus, self.lexicon.clone(), tokenizer));
             model.assign(&mut loaded.document, tokenizer);
         }
+        Ok(loaded)
     }
-    Ok(Loaded2 { old, news, options })
 }
 
 /// `decldiff compare`.
@@ -79,7 +87,7 @@ pub(crate) fn run_compare(
             hint: Some("give one NEW, or run `decldiff report OLD NEW -o FILE` for each".to_owned()),
         });
     }
-    let Loaded2 { old, news, options } = load(corpus_dir, old, new, settings)?;
+    let session = Session::new(corpus_dir, settings)?;
     let tokenizer = Tokenizer::shared();
     use std::io::IsTerminal;
     let colour = match request.color {
@@ -95,17 +103,21 @@ pub(crate) fn run_compare(
         },
         colour,
     };
-    // The old document is profiled once for all pairs; each pair's report is rendered and
-    // dropped as soon as it is made, so memory stays that of one pair per thread.
+    let old = session.load(&old.unwrap_or_else(|| DEFAULT_OLD.to_owned()))?;
+    let new_specs = if new.is_empty() { vec![DEFAULT_NEW.to_owned()] } else { new };
+    // The old document is profiled once for all pairs. Each NEW is loaded, compared, rendered
+    // and dropped in one go, so a thread's memory is reused from pair to pair (fresh pages cost
+    // more than the comparison) and no pair waits for every text to be read.
     let old_profile = old.profile(tokenizer);
     let format = request.format;
-    let rendered: Vec<(String, bool)> = news
+    let rendered: Vec<decldiff::Result<(String, bool)>> = new_specs
         .par_iter()
-        .map(|new| {
+        .map(|spec| {
+            let new = session.load(spec)?;
             let new_profile = new.profile(tokenizer);
-            let mut report = decldiff::score::compare_profiles(&old_profile, &new_profile, tokenizer, &options);
+            let mut report = decldiff::score::compare_profiles(&old_profile, &new_profile, tokenizer, &session.options);
             describe(&mut report.old, &old);
-            describe(&mut report.new, new);
+            describe(&mut report.new, &new);
             let text = match format {
                 CompareFormat::Table => render_compare::table(&report, &render),
                 CompareFormat::Markdown => render_compare::markdown(&report, &render),
@@ -113,9 +125,11 @@ pub(crate) fn run_compare(
                 CompareFormat::Json => render_compare::json(&report),
                 CompareFormat::Html => html(&report, &old.document, &new.document, &HtmlOptions::default()),
             };
-            (text, report.substantive)
+            Ok((text, report.substantive))
         })
         .collect();
+    // The first error in the order of the arguments, whichever thread met it first.
+    let rendered = rendered.into_iter().collect::<decldiff::Result<Vec<_>>>()?;
     let stdout = match format {
         CompareFormat::Json if rendered.len() > 1 => {
             let parts: Vec<&str> = rendered.iter().map(|(text, _)| text.trim_end()).collect();
@@ -136,11 +150,14 @@ pub(crate) fn run_report(
     output: Option<&Path>,
     title: Option<String>,
 ) -> decldiff::Result<Outcome> {
-    let Loaded2 { old, news, options } = load(corpus_dir, old, new.into_iter().collect(), settings)?;
-    let new = &news[0];
-    let mut report = decldiff::score::compare(&old.document, &new.document, Tokenizer::shared(), &options);
+    let session = Session::new(corpus_dir, settings)?;
+    let old = session.load(&old.unwrap_or_else(|| DEFAULT_OLD.to_owned()))?;
+    let new = session.load(&new.unwrap_or_else(|| DEFAULT_NEW.to_owned()))?;
+    let tokenizer = Tokenizer::shared();
+    let (old_profile, new_profile) = rayon::join(|| old.profile(tokenizer), || new.profile(tokenizer));
+    let mut report = decldiff::score::compare_profiles(&old_profile, &new_profile, tokenizer, &session.options);
     describe(&mut report.old, &old);
-    describe(&mut report.new, new);
+    describe(&mut report.new, &new);
     let page = html(&report, &old.document, &new.document, &HtmlOptions { title });
     match output {
         None => Ok(Outcome::ok(page)),
@@ -178,14 +195,15 @@ pub(crate) fn has_unassigned(doc: &decldiff::segment::Document) -> bool {
 /// texts with titled sections (restricted to the user's themes when a lexicon is given).
 pub(crate) fn theme_model(
     corpus: &Corpus,
-    lexicon_path: Option<&std::path::Path>,
+    lexicon_path: Option<&Path>,
     tokenizer: &Tokenizer,
-) -> decldiff::Result<decldiff::theme::ThemeModel> {
-    use decldiff::theme::{Lexicon, ThemeModel};
-    let lexicon = match lexicon_path {
-        Some(path) => Lexicon::read(path)?,
-        None => Lexicon::builtin(),
-    };
+) -> decldiff::Result<ThemeModel> {
+    let lexicon = lexicon_path.map(Lexicon::read).transpose()?;
+    Ok(train_theme_model(corpus, lexicon, tokenizer))
+}
+
+/// [`theme_model`] with the user's lexicon, if any, already read.
+fn train_theme_model(corpus: &Corpus, custom: Option<Lexicon>, tokenizer: &Tokenizer) -> ThemeModel {
     let mut documents = Vec::new();
     for collection in corpus.collections() {
         for entry in collection.catalog.entries.iter().filter(|e| e.present && e.status == TextStatus::Official) {
@@ -203,10 +221,14 @@ pub(crate) fn theme_model(
         }
     }
     let mut examples = ThemeModel::examples(&documents.iter().collect::<Vec<_>>(), tokenizer);
-    if lexicon_path.is_some() {
-        examples.retain(|(_, theme)| lexicon.themes.iter().any(|t| t.name == *theme));
-    }
-    Ok(ThemeModel::train(&examples, &lexicon))
+    let lexicon = match custom {
+        Some(lexicon) => {
+            examples.retain(|(_, theme)| lexicon.themes.iter().any(|t| t.name == *theme));
+            lexicon
+        }
+        None => Lexicon::builtin(),
+    };
+    ThemeModel::train(&examples, &lexicon)
 }
 
 /// Fills a report's document description from the catalog.
