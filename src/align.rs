@@ -220,16 +220,21 @@ impl Aligner<'_> {
     fn run(&self) -> Alignment {
         let (n, m) = (self.old.blocks.len(), self.new.blocks.len());
         let mut pairs: Vec<(usize, usize, f32)> = self.identical_pairs();
-        let mut old_used: BTreeSet<usize> = pairs.iter().map(|p| p.0).collect();
-        let mut new_used: BTreeSet<usize> = pairs.iter().map(|p| p.1).collect();
+        // Each old block's identical partner, and which new blocks have one.
+        let mut partner: Vec<Option<usize>> = vec![None; n];
+        let mut new_used = vec![false; m];
+        for &(i, j, _) in &pairs {
+            partner[i] = Some(j);
+            new_used[j] = true;
+        }
+        let old_used: Vec<bool> = partner.iter().map(Option::is_some).collect();
         let sims = self.similarities(&old_used, &new_used);
-        let fixed: HashMap<(usize, usize), ()> = pairs.iter().map(|p| ((p.0, p.1), ())).collect();
         // Neighbour evidence: linked pairs count 1, free pairs come from the table, and the
         // few pairs of a free block next to a linked one are scored on demand.
         let neighbour = |i: usize, j: usize| -> f32 {
-            if fixed.contains_key(&(i, j)) {
+            if partner[i] == Some(j) {
                 1.0
-            } else if !old_used.contains(&i) && !new_used.contains(&j) {
+            } else if !old_used[i] && !new_used[j] {
                 sims.get(i, j)
             } else if self.old.blocks[i].kind == self.new.blocks[j].kind {
                 self.features.of_old(i).similarity(self.features.of_new(j))
@@ -241,7 +246,7 @@ impl Aligner<'_> {
         let mut edges = Vec::new();
         for (i, row) in sims.rows.iter().enumerate() {
             for &(j, s) in row {
-                if old_used.contains(&i) || new_used.contains(&j) {
+                if old_used[i] || new_used[j] {
                     continue;
                 }
                 let kind = self.old.blocks[i].kind;
@@ -251,7 +256,8 @@ impl Aligner<'_> {
                         (s >= self.options.link_threshold
                             || (s >= self.options.context_threshold && context >= self.options.strong_neighbour))
                             && (s >= self.options.formula_guard_below
-                                || !self.features.of_old(i).shares_only_common_wording(
+                                || !self.features.share_only_common_wording(
+                                    self.features.of_old(i),
                                     self.features.of_new(j),
                                     self.options.distinctive_share,
                                 ))
@@ -268,8 +274,6 @@ impl Aligner<'_> {
         }
         for (i, j, _) in assign::assign(&edges) {
             pairs.push((i, j, sims.get(i, j)));
-            old_used.insert(i);
-            new_used.insert(j);
         }
 
         let mut links: Vec<Link> = pairs
@@ -327,14 +331,10 @@ impl Aligner<'_> {
 
     /// Similarities of the blocks not yet linked, kind with kind (headings aside), computed in
     /// parallel.
-    fn similarities(&self, old_used: &BTreeSet<usize>, new_used: &BTreeSet<usize>) -> Similarities {
+    fn similarities(&self, old_used: &[bool], new_used: &[bool]) -> Similarities {
         let (n, m) = (self.old.blocks.len(), self.new.blocks.len());
-        let free = |doc: &Document, used: &BTreeSet<usize>| -> Vec<usize> {
-            doc.blocks
-                .iter()
-                .filter(|b| b.kind != BlockKind::Heading && !used.contains(&b.index))
-                .map(|b| b.index)
-                .collect()
+        let free = |doc: &Document, used: &[bool]| -> Vec<usize> {
+            doc.blocks.iter().filter(|b| b.kind != BlockKind::Heading && !used[b.index]).map(|b| b.index).collect()
         };
         let (old_free, new_free) = (free(self.old, old_used), free(self.new, new_used));
         let banded = old_free.len().saturating_mul(new_free.len()) > MAX_FULL_PAIRS;

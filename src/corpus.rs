@@ -320,7 +320,8 @@ impl Corpus {
         let mut document = Document::from_bytes(&source.path, &source.bytes, source.options)?;
         document.name = source.name();
         document.tokenize(tokenizer);
-        let profile = Profile::new(&document, tokenizer).to_stored();
+        // The profile is counted here only to be kept; without a cache the caller counts it.
+        let profile = store.is_enabled().then(|| Profile::new(&document, tokenizer).to_stored()).flatten();
         store.store(&key, &document, profile.as_ref());
         Ok(Loaded { document, entry: source.entry, profile })
     }

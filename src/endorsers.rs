@@ -2,7 +2,7 @@
 //! (成员国, 各方, 有关成员国…) or a list of named states, recognised by rules kept as data
 //! (data/endorsers.toml; docs/series.md).
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
 const DEFAULT_RULES: &str = include_str!("../data/endorsers.toml");
@@ -58,6 +58,7 @@ impl EndorserRules {
         }
         // Only where the first verb starts matters, not which verb it is.
         let verbs = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::LeftmostFirst)
             .build(file.verbs.iter().filter(|v| !v.is_empty()))
             .expect("the built-in verbs make a matcher (tested)");

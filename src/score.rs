@@ -113,7 +113,8 @@ pub fn report_of_profiles(
         .par_iter()
         .map(|link| {
             if link.kind == LinkKind::Identical {
-                return (vec![Segment::Equal { text: new.blocks[link.new[0]].key.clone() }], Vec::new());
+                // Listed as unchanged, without a diff.
+                return (Vec::new(), Vec::new());
             }
             let d = diff::diff_tokens(&old_profile.tokens_of(&link.old), &new_profile.tokens_of(&link.new));
             let edits = d
@@ -456,42 +457,62 @@ fn sum_scores(themes: &[ThemeScore]) -> ThemeScore {
     total
 }
 
-/// The keyness terms of some blocks, counted by joint word id, and their total.
-fn term_counts(profile: &Profile, ids: &[usize], joint_ids: &[u32], width: usize) -> (Vec<u32>, u32) {
-    let (mut counts, mut total) = (vec![0; width], 0);
-    for &i in ids {
-        for &(term, count) in &profile.blocks[i].terms {
-            counts[joint_ids[term as usize] as usize] += count;
-            total += count;
+/// Counts of keyness terms by joint word id, for one side then the other, in a dense table
+/// kept between calls: only the ids a call touched are visited and cleared.
+#[derive(Default)]
+struct TermCounts {
+    old: Vec<u32>,
+    new: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl TermCounts {
+    /// Adds the terms of some blocks of one side; returns how many there were.
+    fn add(&mut self, profile: &Profile, ids: &[usize], joint_ids: &[u32], new_side: bool) -> u32 {
+        let mut total = 0;
+        for &i in ids {
+            for &(term, count) in &profile.blocks[i].terms {
+                let id = joint_ids[term as usize];
+                if self.old[id as usize] == 0 && self.new[id as usize] == 0 {
+                    self.touched.push(id);
+                }
+                let counts = if new_side { &mut self.new } else { &mut self.old };
+                counts[id as usize] += count;
+                total += count;
+            }
         }
+        total
     }
-    (counts, total)
 }
 
 /// Signed log-likelihood keyness (Dunning's G²) of every term between two sets of blocks;
 /// the `top` that rose most and fell most.
 fn keyness(pair: &Pair, old_ids: &[usize], new_ids: &[usize], top: usize) -> (Vec<Term>, Vec<Term>) {
-    let width = pair.words.blocks_with.len();
-    let (old_counts, old_total) = term_counts(pair.old, old_ids, &pair.words.old, width);
-    let (new_counts, new_total) = term_counts(pair.new, new_ids, &pair.words.new, width);
+    let mut counts = pair.counts.borrow_mut();
+    let counts = &mut *counts;
+    let old_total = counts.add(pair.old, old_ids, &pair.words.old, false);
+    let new_total = counts.add(pair.new, new_ids, &pair.words.new, true);
     type Scored = Vec<(f64, usize)>; // (keyness, joint word id)
-    let (mut rose, mut fell): (Scored, Scored) = (0..width)
-        .filter(|&id| old_counts[id] != new_counts[id])
-        .map(|id| (round4(g2(new_counts[id], old_counts[id], new_total, old_total)), id))
+    let (mut rose, mut fell): (Scored, Scored) = (counts.touched.iter().map(|&id| id as usize))
+        .filter(|&id| counts.old[id] != counts.new[id])
+        .map(|id| (round4(g2(counts.new[id], counts.old[id], new_total, old_total)), id))
         .filter(|t| t.0 != 0.0)
         .partition(|t| t.0 > 0.0);
     // Most keyness first, then the word: a total order (words are distinct), so only the top
-    // need sorting.
+    // need sorting, and the order ids were touched in does not matter.
     let by_keyness = |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(pair.word(x.1).cmp(pair.word(y.1)));
     let by_keyness_reversed = |x: &(f64, usize), y: &(f64, usize)| by_keyness(y, x);
     let term = |&(keyness, id): &(f64, usize)| Term {
         term: pair.word(id).to_owned(),
-        old: old_counts[id],
-        new: new_counts[id],
+        old: counts.old[id],
+        new: counts.new[id],
         keyness,
     };
     let added = top_of(&mut rose, top, by_keyness).iter().map(term).collect();
     let removed = top_of(&mut fell, top, by_keyness_reversed).iter().map(term).collect();
+    for id in counts.touched.drain(..) {
+        (counts.old[id as usize], counts.new[id as usize]) = (0, 0);
+    }
     (added, removed)
 }
 
@@ -515,6 +536,7 @@ struct Pair<'p, 'a> {
     words: Joint,
     /// Joint word id → the word.
     texts: Vec<&'a str>,
+    counts: std::cell::RefCell<TermCounts>,
 }
 
 impl<'p, 'a> Pair<'p, 'a> {
@@ -526,7 +548,9 @@ impl<'p, 'a> Pair<'p, 'a> {
                 texts[id as usize] = word.text;
             }
         }
-        Pair { old, new, words, texts }
+        let width = texts.len();
+        let counts = TermCounts { old: vec![0; width], new: vec![0; width], touched: Vec::new() };
+        Pair { old, new, words, texts, counts: std::cell::RefCell::new(counts) }
     }
 
     fn word(&self, id: usize) -> &'a str {

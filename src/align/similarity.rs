@@ -18,10 +18,8 @@ pub(crate) struct Features {
     bigrams: Vec<(u32, f32)>,
     token_total: f32,
     bigram_total: f32,
-    /// The distinctive features: tokens and bigrams that stand in at most two blocks of the
-    /// pair (typically this block and its counterpart). Bigram ids are offset past the token
-    /// ids so that both share one id space.
-    rare: Vec<(u32, f32)>,
+    /// The weight of the distinctive features: tokens and bigrams that stand in at most two
+    /// blocks of the pair (typically this block and its counterpart).
     rare_total: f32,
 }
 
@@ -32,9 +30,9 @@ const RARE_DOCUMENT_FREQUENCY: u32 = 2;
 pub(crate) struct FeatureSet {
     old: Vec<Features>,
     new: Vec<NewFeatures>,
-    /// How many token ids and bigram ids there are.
-    token_ids: usize,
-    bigram_ids: usize,
+    /// How many blocks of both documents have each token and each bigram.
+    token_frequency: Vec<u32>,
+    bigram_frequency: Vec<u32>,
 }
 
 /// A new block's features: its own, or, for a block identical to an old one (same key, same
@@ -82,17 +80,14 @@ impl Idf<'_> {
     }
 }
 
-/// The distinctive features among weighted ones (document frequency at most
-/// [`RARE_DOCUMENT_FREQUENCY`]), ids shifted by `offset`.
-fn rare<'a>(
-    weighted: &'a [(u32, f32)],
-    document_frequency: &'a [u32],
-    offset: u32,
-) -> impl Iterator<Item = (u32, f32)> + 'a {
-    weighted
-        .iter()
-        .filter(move |(id, _)| document_frequency[*id as usize] <= RARE_DOCUMENT_FREQUENCY)
-        .map(move |&(id, w)| (id + offset, w))
+/// The total weight of the distinctive features among weighted ones (document frequency at
+/// most [`RARE_DOCUMENT_FREQUENCY`]), added to `sum` in id order.
+fn add_rare(weighted: &[(u32, f32)], document_frequency: &[u32], sum: &mut f32) {
+    for &(id, w) in weighted {
+        if document_frequency[id as usize] <= RARE_DOCUMENT_FREQUENCY {
+            *sum += w;
+        }
+    }
 }
 
 impl FeatureSet {
@@ -103,15 +98,13 @@ impl FeatureSet {
             (Vocabulary::joint(&old.words, &new.words), Vocabulary::joint(&old.bigrams, &new.bigrams));
         let blocks = (old.blocks.len() + new.blocks.len()) as f32;
         let (word_idf, bigram_idf) = (Idf::new(&words.blocks_with, blocks), Idf::new(&bigrams.blocks_with, blocks));
-        let offset = words.blocks_with.len() as u32;
         let features = |block: &BlockProfile, word_ids: &[u32], bigram_ids: &[u32]| {
             let (tokens, token_total) = weigh(&block.content, word_ids, &word_idf);
             let (bigrams_weighted, bigram_total) = weigh(&block.bigrams, bigram_ids, &bigram_idf);
-            let rare: Vec<(u32, f32)> = rare(&tokens, &words.blocks_with, 0)
-                .chain(rare(&bigrams_weighted, &bigrams.blocks_with, offset))
-                .collect();
-            let rare_total = rare.iter().map(|(_, w)| w).sum();
-            Features { tokens, bigrams: bigrams_weighted, token_total, bigram_total, rare, rare_total }
+            let mut rare_total = 0.0;
+            add_rare(&tokens, &words.blocks_with, &mut rare_total);
+            add_rare(&bigrams_weighted, &bigrams.blocks_with, &mut rare_total);
+            Features { tokens, bigrams: bigrams_weighted, token_total, bigram_total, rare_total }
         };
         let mut old_by_key: FxHashMap<&str, usize> = FxHashMap::default();
         for block in old.doc.blocks.iter().rev() {
@@ -133,7 +126,26 @@ impl FeatureSet {
                     .collect()
             },
         );
-        FeatureSet { old, new, token_ids: words.blocks_with.len(), bigram_ids: bigrams.blocks_with.len() }
+        FeatureSet { old, new, token_frequency: words.blocks_with, bigram_frequency: bigrams.blocks_with }
+    }
+
+    /// Whether two blocks share only common wording: at least one has distinctive content,
+    /// and less than `min_share` of the larger side's distinctive content is shared. Two
+    /// paragraphs in the same stock formula (成员国注意到X关于…的倡议) with different
+    /// initiatives are like this; a reworded paragraph keeps most of its distinctive words.
+    pub fn share_only_common_wording(&self, a: &Features, b: &Features, min_share: f32) -> bool {
+        let larger = a.rare_total.max(b.rare_total);
+        // Blocks without distinctive content (short stock sentences) are judged on their
+        // similarity alone.
+        const MIN_DISTINCTIVE_WEIGHT: f32 = 20.0;
+        if larger < MIN_DISTINCTIVE_WEIGHT {
+            return false;
+        }
+        // Tokens, then bigrams, into one sum: the order the weights were always added in.
+        let mut shared = 0.0;
+        overlap_where(&a.tokens, &b.tokens, &self.token_frequency, &mut shared);
+        overlap_where(&a.bigrams, &b.bigrams, &self.bigram_frequency, &mut shared);
+        shared < min_share * larger
     }
 
     /// The features of old block `i`.
@@ -161,24 +173,29 @@ pub(crate) fn score_pairs(
     min_similarity: f32,
     admit: &(dyn Fn(usize, usize) -> bool + Sync),
 ) -> Vec<Vec<(usize, f32)>> {
-    let token_postings = Postings::of(new_blocks, set.token_ids, |j| &set.of_new(j).tokens);
-    let bigram_postings = Postings::of(new_blocks, set.bigram_ids, |j| &set.of_new(j).bigrams);
+    let token_postings = Postings::of(new_blocks, set.token_frequency.len(), |j| &set.of_new(j).tokens);
+    let bigram_postings = Postings::of(new_blocks, set.bigram_frequency.len(), |j| &set.of_new(j).bigrams);
     let width = set.new.len();
     old_blocks
         .par_iter()
         .map_init(
-            || (vec![0f32; width], vec![0f32; width], Vec::new()),
-            |(token_shared, bigram_shared, touched), &i| {
+            || (vec![0f32; width], vec![0f32; width]),
+            |(token_shared, bigram_shared), &i| {
                 let old = set.of_old(i);
-                accumulate(&token_postings, &old.tokens, token_shared, touched);
-                accumulate(&bigram_postings, &old.bigrams, bigram_shared, touched);
-                touched.sort_unstable();
-                touched.dedup();
+                accumulate(&token_postings, &old.tokens, token_shared);
+                accumulate(&bigram_postings, &old.bigrams, bigram_shared);
+                // Every weight is positive, so a block shares something exactly when a sum is;
+                // nearly every block shares a stock word, so a pass over them all costs less
+                // than tracking which were touched.
                 let mut row = Vec::new();
-                for &j in touched.iter() {
+                for &j in new_blocks {
+                    let (token, bigram) = (token_shared[j], bigram_shared[j]);
+                    if token == 0.0 && bigram == 0.0 {
+                        continue;
+                    }
                     let new = set.of_new(j);
-                    let tokens = dice(token_shared[j], old.token_total, new.token_total);
-                    let bigrams = dice(bigram_shared[j], old.bigram_total, new.bigram_total);
+                    let tokens = dice(token, old.token_total, new.token_total);
+                    let bigrams = dice(bigram, old.bigram_total, new.bigram_total);
                     let similarity = ((tokens + bigrams) / 2.0).clamp(0.0, 1.0);
                     if similarity >= min_similarity && admit(i, j) {
                         row.push((j, similarity));
@@ -186,7 +203,6 @@ pub(crate) fn score_pairs(
                     token_shared[j] = 0.0;
                     bigram_shared[j] = 0.0;
                 }
-                touched.clear();
                 row
             },
         )
@@ -198,7 +214,7 @@ pub(crate) fn score_pairs(
 struct Postings {
     /// Where each id's entries start in `entries` (one more than the ids, for the end).
     starts: Vec<u32>,
-    entries: Vec<(usize, f32)>,
+    entries: Vec<(u32, f32)>,
 }
 
 impl Postings {
@@ -216,27 +232,23 @@ impl Postings {
         let mut entries = vec![(0, 0.0); starts[ids] as usize];
         for &j in blocks {
             for &(id, w) in features(j) {
-                entries[next[id as usize] as usize] = (j, w);
+                entries[next[id as usize] as usize] = (j as u32, w);
                 next[id as usize] += 1;
             }
         }
         Postings { starts, entries }
     }
 
-    fn get(&self, id: u32) -> &[(usize, f32)] {
+    fn get(&self, id: u32) -> &[(u32, f32)] {
         &self.entries[self.starts[id as usize] as usize..self.starts[id as usize + 1] as usize]
     }
 }
 
-/// Adds Σ min(w_old, w_new) per new block over the features of one old block, noting which
-/// new blocks were touched (possibly twice; the caller deduplicates).
-fn accumulate(postings: &Postings, features: &[(u32, f32)], shared: &mut [f32], touched: &mut Vec<usize>) {
+/// Adds Σ min(w_old, w_new) per new block over the features of one old block.
+fn accumulate(postings: &Postings, features: &[(u32, f32)], shared: &mut [f32]) {
     for &(id, w) in features {
         for &(j, wj) in postings.get(id) {
-            if shared[j] == 0.0 {
-                touched.push(j);
-            }
-            shared[j] += w.min(wj);
+            shared[j as usize] += w.min(wj);
         }
     }
 }
@@ -258,6 +270,24 @@ fn overlap(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     sum
 }
 
+/// Adds Σ min(wa, wb) over the shared distinctive features of two sorted sparse vectors.
+fn overlap_where(a: &[(u32, f32)], b: &[(u32, f32)], document_frequency: &[u32], sum: &mut f32) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if document_frequency[a[i].0 as usize] <= RARE_DOCUMENT_FREQUENCY {
+                    *sum += a[i].1.min(b[j].1);
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+}
+
 fn dice(shared: f32, total_a: f32, total_b: f32) -> f32 {
     if total_a + total_b <= 0.0 { 0.0 } else { 2.0 * shared / (total_a + total_b) }
 }
@@ -270,18 +300,6 @@ impl Features {
         ((tokens + bigrams) / 2.0).clamp(0.0, 1.0)
     }
 
-    /// Whether two blocks share only common wording: at least one has distinctive content,
-    /// and less than `min_share` of the larger side's distinctive content is shared. Two
-    /// paragraphs in the same stock formula (成员国注意到X关于…的倡议) with different
-    /// initiatives are like this; a reworded paragraph keeps most of its distinctive words.
-    pub fn shares_only_common_wording(&self, other: &Features, min_share: f32) -> bool {
-        let larger = self.rare_total.max(other.rare_total);
-        // Blocks without distinctive content (short stock sentences) are judged on their
-        // similarity alone.
-        const MIN_DISTINCTIVE_WEIGHT: f32 = 20.0;
-        larger >= MIN_DISTINCTIVE_WEIGHT && overlap(&self.rare, &other.rare) < min_share * larger
-    }
-
     /// How much of `self` is contained in `other`, in 0..=1 (weighted, tokens and bigrams).
     pub fn contained_in(&self, other: &Features) -> f32 {
         let total = self.token_total + self.bigram_total;
@@ -292,22 +310,21 @@ impl Features {
         (shared / total).clamp(0.0, 1.0)
     }
 
-    /// The features of several blocks read as one (a split's pieces, a merge's parts).
+    /// The features of several blocks read as one (a split's pieces, a merge's parts), for
+    /// their similarity (not their distinctive weight).
     pub fn sum<'a>(parts: impl IntoIterator<Item = &'a Features>) -> Features {
-        let (mut tokens, mut bigrams, mut rare) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut tokens, mut bigrams) = (Vec::new(), Vec::new());
         for part in parts {
             tokens.extend_from_slice(&part.tokens);
             bigrams.extend_from_slice(&part.bigrams);
-            rare.extend_from_slice(&part.rare);
         }
-        let (tokens, bigrams, rare) = (merged(tokens), merged(bigrams), merged(rare));
+        let (tokens, bigrams) = (merged(tokens), merged(bigrams));
         Features {
             token_total: tokens.iter().map(|(_, w)| w).sum(),
             bigram_total: bigrams.iter().map(|(_, w)| w).sum(),
-            rare_total: rare.iter().map(|(_, w)| w).sum(),
+            rare_total: 0.0,
             tokens,
             bigrams,
-            rare,
         }
     }
 }

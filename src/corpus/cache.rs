@@ -47,14 +47,19 @@ pub struct Cached {
     pub profile: Option<StoredProfile>,
 }
 
-/// An entry as postcard writes it. Numbers come as arrays of little-endian u32 in byte strings,
-/// which read back as a copy rather than one varint at a time.
+/// An entry as postcard writes it. The blocks' strings come as one UTF-8 blob, checked in one
+/// pass (SIMD, where one check per string cost more than the rest of reading), and numbers as
+/// arrays of little-endian u32 in byte strings, which read back as a copy rather than one
+/// varint at a time.
 #[derive(Serialize, Deserialize)]
 struct Entry<'a> {
     key: &'a str,
     format: InputFormat,
     #[serde(borrow)]
     decoding: Option<(&'a str, bool, bool)>,
+    /// Every block's text, key, numbering and theme, one after the other.
+    #[serde(serialize_with = "as_bytes")]
+    strings: &'a [u8],
     #[serde(borrow)]
     blocks: Vec<CachedBlock<'a>>,
     /// [`StoredProfile::to_bytes`], or empty.
@@ -62,15 +67,15 @@ struct Entry<'a> {
     profile: &'a [u8],
 }
 
-/// A [`Block`] as the cache keeps it: its index is its place, its tokens are their lengths.
+/// A [`Block`] as the cache keeps it: its index is its place, its strings are lengths in the
+/// entry's blob, its tokens are their lengths.
 #[derive(Serialize, Deserialize)]
 struct CachedBlock<'a> {
     kind: BlockKind,
-    text: &'a str,
-    key: &'a str,
-    #[serde(borrow)]
-    numbering: Option<&'a str>,
-    theme: &'a str,
+    text: u32,
+    key: u32,
+    numbering: Option<u32>,
+    theme: u32,
     theme_source: ThemeSource,
     theme_confidence: Option<f64>,
     section: Option<usize>,
@@ -121,6 +126,11 @@ impl TokenCache {
         sha256_hex(described.as_bytes())
     }
 
+    /// Whether entries are kept at all.
+    pub fn is_enabled(&self) -> bool {
+        self.dir.is_some()
+    }
+
     fn path(&self, key: &str) -> Option<PathBuf> {
         self.dir.as_ref().map(|dir| dir.join(&key[..2]).join(format!("{key}.bin")))
     }
@@ -164,28 +174,39 @@ fn encode(key: &str, document: &Document, profile: Option<&StoredProfile>) -> Op
             Some(bytes)
         })
         .collect::<Option<_>>()?;
+    let mut strings = String::new();
+    let mut add = |text: &str| -> Option<u32> {
+        strings.push_str(text);
+        u32::try_from(text.len()).ok()
+    };
     let blocks = document
         .blocks
         .iter()
         .zip(&tokens)
-        .map(|(block, tokens)| CachedBlock {
-            kind: block.kind,
-            text: &block.text,
-            key: &block.key,
-            numbering: block.numbering.as_deref(),
-            theme: &block.theme,
-            theme_source: block.theme_source,
-            theme_confidence: block.theme_confidence,
-            section: block.section,
-            line: block.line,
-            tokens,
+        .map(|(block, tokens)| {
+            Some(CachedBlock {
+                kind: block.kind,
+                text: add(&block.text)?,
+                key: add(&block.key)?,
+                numbering: match &block.numbering {
+                    Some(numbering) => Some(add(numbering)?),
+                    None => None,
+                },
+                theme: add(&block.theme)?,
+                theme_source: block.theme_source,
+                theme_confidence: block.theme_confidence,
+                section: block.section,
+                line: block.line,
+                tokens,
+            })
         })
-        .collect();
+        .collect::<Option<_>>()?;
     let profile = profile.map(StoredProfile::to_bytes).unwrap_or_default();
     let entry = Entry {
         key,
         format: document.format,
         decoding: document.decoding.map(|d| (d.encoding, d.bom, d.forced)),
+        strings: strings.as_bytes(),
         blocks,
         profile: &profile,
     };
@@ -212,11 +233,23 @@ fn decode(bytes: &[u8], key: &str) -> Option<Cached> {
         }
         None => None,
     };
+    let mut strings = simdutf8::basic::from_utf8(entry.strings).ok()?;
+    let mut next = |len: u32| -> Option<&str> {
+        let (text, rest) = strings.split_at_checked(len as usize)?;
+        strings = rest;
+        Some(text)
+    };
     let blocks = entry
         .blocks
         .into_iter()
         .enumerate()
         .map(|(index, cached)| {
+            let (text, key) = (next(cached.text)?, next(cached.key)?);
+            let numbering = match cached.numbering {
+                Some(len) => Some(next(len)?.to_owned()),
+                None => None,
+            };
+            let theme = next(cached.theme)?;
             if !cached.tokens.len().is_multiple_of(4) {
                 return None;
             }
@@ -230,13 +263,13 @@ fn decode(bytes: &[u8], key: &str) -> Option<Cached> {
                     Some((end, packed & 1 == 1))
                 })
                 .collect::<Option<Vec<_>>>()?;
-            tokens_fit(cached.key, &tokens).then(|| Block {
+            tokens_fit(key, &tokens).then(|| Block {
                 index,
                 kind: cached.kind,
-                text: cached.text.to_owned(),
-                key: cached.key.to_owned(),
-                numbering: cached.numbering.map(str::to_owned),
-                theme: cached.theme.to_owned(),
+                text: text.to_owned(),
+                key: key.to_owned(),
+                numbering,
+                theme: theme.to_owned(),
                 theme_source: cached.theme_source,
                 theme_confidence: cached.theme_confidence,
                 section: cached.section,
@@ -245,6 +278,9 @@ fn decode(bytes: &[u8], key: &str) -> Option<Cached> {
             })
         })
         .collect::<Option<Vec<_>>>()?;
+    if !strings.is_empty() {
+        return None;
+    }
     let profile = match entry.profile {
         [] => None,
         bytes => Some(StoredProfile::from_bytes(bytes)?),

@@ -5,7 +5,9 @@ use std::path::Path;
 
 use std::sync::OnceLock;
 
+use decldiff::classify::Ladders;
 use decldiff::corpus::{Corpus, Loaded, TextStatus, TokenCache};
+use decldiff::endorsers::EndorserRules;
 use decldiff::render::compare as render_compare;
 use decldiff::render::html::{HtmlOptions, html};
 use decldiff::score::CompareOptions;
@@ -40,36 +42,62 @@ struct Session {
 }
 
 impl Session {
-    fn new(corpus_dir: Option<&Path>, settings: &CompareSettings) -> decldiff::Result<Session> {
-        let ladders = match &settings.ladders {
-            Some(path) => decldiff::classify::Ladders::read(path)?,
-            None => decldiff::classify::Ladders::builtin(),
-        };
-        Ok(Session {
-            corpus: Corpus::discover(corpus_dir)?,
-            read: settings.read.to_options()?,
-            cache: TokenCache::from_env(),
+    /// The session and the old document. Reading the corpus and the old text runs beside
+    /// parsing the rules, which costs as much (every comparison pays both before the first
+    /// pair).
+    fn open(corpus_dir: Option<&Path>, settings: &CompareSettings, old: &str) -> decldiff::Result<(Session, Loaded)> {
+        let read = settings.read.to_options()?;
+        let cache = TokenCache::from_env();
+        let (documents, rules) = rayon::join(
+            || -> decldiff::Result<(Corpus, Loaded)> {
+                let corpus = Corpus::discover(corpus_dir)?;
+                let old = corpus.load_tokenized(old, read, &cache, Tokenizer::shared())?;
+                Ok((corpus, old))
+            },
+            || -> decldiff::Result<(Ladders, EndorserRules, Option<Lexicon>)> {
+                let ladders = match &settings.ladders {
+                    Some(path) => Ladders::read(path)?,
+                    None => Ladders::builtin(),
+                };
+                let lexicon = settings.themes.as_deref().map(Lexicon::read).transpose()?;
+                Ok((ladders, EndorserRules::builtin(), lexicon))
+            },
+        );
+        // The user's files first, whatever else failed.
+        let (ladders, endorsers, lexicon) = rules?;
+        let (corpus, old) = documents?;
+        let session = Session {
+            corpus,
+            read,
+            cache,
             options: CompareOptions {
                 align: settings.align.to_options(),
                 ladders,
                 top_terms: 5,
                 all: settings.all,
-                endorsers: decldiff::endorsers::EndorserRules::builtin(),
+                endorsers,
             },
-            lexicon: settings.themes.as_deref().map(Lexicon::read).transpose()?,
+            lexicon,
             model: OnceLock::new(),
-        })
+        };
+        let old = session.with_themes(old);
+        Ok((session, old))
     }
 
     /// Loads a document, with themes by content where it has no titled sections.
     fn load(&self, spec: &str) -> decldiff::Result<Loaded> {
-        let tokenizer = Tokenizer::shared();
-        let mut loaded = self.corpus.load_tokenized(spec, self.read, &self.cache, tokenizer)?;
+        let loaded = self.corpus.load_tokenized(spec, self.read, &self.cache, Tokenizer::shared())?;
+        Ok(self.with_themes(loaded))
+    }
+
+    /// The document with themes by content where it has no titled sections.
+    fn with_themes(&self, mut loaded: Loaded) -> Loaded {
         if has_unassigned(&loaded.document) {
+            let tokenizer = Tokenizer::shared();
             let model = self.model.get_or_init(|| train_theme_model(&self.corpus, self.lexicon.clone(), tokenizer));
             model.assign(&mut loaded.document, tokenizer);
         }
-        Ok(loaded)
+        loaded
     }
 }
 
@@ -87,7 +115,7 @@ pub(crate) fn run_compare(
             hint: Some("give one NEW, or run `decldiff report OLD NEW -o FILE` for each".to_owned()),
         });
     }
-    let session = Session::new(corpus_dir, settings)?;
+    let (session, old) = Session::open(corpus_dir, settings, old.as_deref().unwrap_or(DEFAULT_OLD))?;
     let tokenizer = Tokenizer::shared();
     use std::io::IsTerminal;
     let colour = match request.color {
@@ -103,7 +131,6 @@ pub(crate) fn run_compare(
         },
         colour,
     };
-    let old = session.load(&old.unwrap_or_else(|| DEFAULT_OLD.to_owned()))?;
     let new_specs = if new.is_empty() { vec![DEFAULT_NEW.to_owned()] } else { new };
     // The old document is profiled once for all pairs. Each NEW is loaded, compared, rendered
     // and dropped in one go, so a thread's memory is reused from pair to pair (fresh pages cost
@@ -150,9 +177,8 @@ pub(crate) fn run_report(
     output: Option<&Path>,
     title: Option<String>,
 ) -> decldiff::Result<Outcome> {
-    let session = Session::new(corpus_dir, settings)?;
-    let old = session.load(&old.unwrap_or_else(|| DEFAULT_OLD.to_owned()))?;
-    let new = session.load(&new.unwrap_or_else(|| DEFAULT_NEW.to_owned()))?;
+    let (session, old) = Session::open(corpus_dir, settings, old.as_deref().unwrap_or(DEFAULT_OLD))?;
+    let new = session.load(new.as_deref().unwrap_or(DEFAULT_NEW))?;
     let tokenizer = Tokenizer::shared();
     let (old_profile, new_profile) = rayon::join(|| old.profile(tokenizer), || new.profile(tokenizer));
     let mut report = decldiff::score::compare_profiles(&old_profile, &new_profile, tokenizer, &session.options);
