@@ -35,6 +35,21 @@ pub enum Segment {
     },
 }
 
+impl Segment {
+    /// Bytes of text the segment holds (old and new).
+    pub fn len(&self) -> usize {
+        match self {
+            Segment::Equal { text } => text.len(),
+            Segment::Change { old, new } => old.len() + new.len(),
+        }
+    }
+
+    /// Whether the segment holds no text.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// The word-level diff of two texts.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct WordDiff {
@@ -145,23 +160,23 @@ fn push_equal(segments: &mut Vec<Segment>, text: &str) {
 /// Inline rendering: `[-old-]{+new+}` markers, or ANSI colours (red strike-through for
 /// deletions, green underline for insertions) when `colour` is set.
 pub fn render_inline(diff: &WordDiff, colour: bool) -> String {
-    let mut out = String::new();
-    for segment in &diff.segments {
+    render_segments(&diff.segments, colour)
+}
+
+/// [`render_inline`] of a diff's segments.
+pub fn render_segments(segments: &[Segment], colour: bool) -> String {
+    let (deleted, inserted, end) =
+        if colour { ("\u{1b}[31;9m", "\u{1b}[32;4m", ["\u{1b}[0m", "\u{1b}[0m"]) } else { ("[-", "{+", ["-]", "+}"]) };
+    let mut out = String::with_capacity(segments.iter().map(Segment::len).sum::<usize>() + 16);
+    for segment in segments {
         match segment {
             Segment::Equal { text } => out.push_str(text),
             Segment::Change { old, new } => {
-                if !old.is_empty() {
-                    if colour {
-                        out.push_str(&format!("\u{1b}[31;9m{old}\u{1b}[0m"));
-                    } else {
-                        out.push_str(&format!("[-{old}-]"));
-                    }
-                }
-                if !new.is_empty() {
-                    if colour {
-                        out.push_str(&format!("\u{1b}[32;4m{new}\u{1b}[0m"));
-                    } else {
-                        out.push_str(&format!("{{+{new}+}}"));
+                for (text, start, end) in [(old, deleted, end[0]), (new, inserted, end[1])] {
+                    if !text.is_empty() {
+                        out.push_str(start);
+                        out.push_str(text);
+                        out.push_str(end);
                     }
                 }
             }

@@ -6,6 +6,7 @@
 //! counting was most of a comparison's cost; a [`Profile`] is built once per document and
 //! borrowed by every pair. It borrows the document, so the document cannot change under it.
 
+use std::borrow::Cow;
 use std::hash::{BuildHasher, Hash};
 use std::sync::OnceLock;
 
@@ -49,9 +50,9 @@ pub(crate) struct BlockProfile<'a> {
     /// Every token of the key, in order (they concatenate to the key).
     pub tokens: Vec<&'a str>,
     /// Content tokens (not punctuation or space): ids in [`Profile::words`].
-    pub content: Vec<(u32, u32)>,
+    pub content: Cow<'a, [(u32, u32)]>,
     /// Character bigrams of the key's letters and digits: ids in [`Profile::bigrams`].
-    pub bigrams: Vec<(u32, u32)>,
+    pub bigrams: Cow<'a, [(u32, u32)]>,
     /// Keyness terms (words, titles and Latin words of two characters or more): ids in
     /// [`Profile::words`].
     pub terms: Vec<(u32, u32)>,
@@ -170,7 +171,7 @@ impl<'a> Profile<'a> {
             .zip(content.into_iter().zip(bigram_features))
             .map(|(block, (content, bigrams))| {
                 let terms = content.iter().copied().filter(|&(id, _)| words.keys[id as usize].term).collect();
-                BlockProfile { tokens: block.tokens, content, bigrams, terms }
+                BlockProfile { tokens: block.tokens, content: Cow::Owned(content), bigrams: Cow::Owned(bigrams), terms }
             })
             .collect();
         entities.sort_unstable();
@@ -263,7 +264,7 @@ impl<'a> Profile<'a> {
         let (mut features, mut ends) = (Vec::new(), Vec::with_capacity(self.blocks.len()));
         for (b, (block, profile)) in self.doc.blocks.iter().zip(&self.blocks).enumerate() {
             let base = block.key.as_ptr() as usize;
-            for &(id, _) in &profile.content {
+            for &(id, _) in profile.content.iter() {
                 let slot = &mut words[id as usize];
                 if slot.is_none() {
                     // A word's text is its first occurrence, so its block is the first whose
@@ -289,9 +290,10 @@ impl<'a> Profile<'a> {
         })
     }
 
-    /// The profile of a tokenized document from what the token cache kept; `None` if it does
-    /// not fit the document (then [`Profile::new`] counts afresh).
-    pub fn from_stored(doc: &'a Document, stored: &StoredProfile, tokenizer: &Tokenizer) -> Option<Profile<'a>> {
+    /// The profile of a tokenized document from what the token cache kept (borrowing its
+    /// features); `None` if it does not fit the document (then [`Profile::new`] counts
+    /// afresh).
+    pub fn from_stored(doc: &'a Document, stored: &'a StoredProfile, tokenizer: &Tokenizer) -> Option<Profile<'a>> {
         if stored.ends.len() != doc.blocks.len() || !doc.is_tokenized() {
             return None;
         }
@@ -303,10 +305,15 @@ impl<'a> Profile<'a> {
                 Some(Word { text, term: term == 1 })
             })
             .collect::<Option<_>>()?;
-        // Each block's (content, bigrams) features, checked: ids inside the vocabulary, in order.
+        // Each block's (content, bigrams) features, checked: ids inside the vocabulary, in
+        // order, counted at least once.
         let fits = |features: &[(u32, u32)], ids: usize| {
-            features.iter().all(|&(id, count)| (id as usize) < ids && count > 0)
-                && features.windows(2).all(|pair| pair[0].0 < pair[1].0)
+            let mut previous = None;
+            features.iter().all(|&(id, count)| {
+                let fits = (id as usize) < ids && count > 0 && previous.is_none_or(|p| p < id);
+                previous = Some(id);
+                fits
+            })
         };
         let mut start = 0;
         let mut per_block = Vec::with_capacity(stored.ends.len());
@@ -335,14 +342,12 @@ impl<'a> Profile<'a> {
             .iter()
             .zip(per_block)
             .map(|(block, (content, bigrams))| {
-                entities.extend(block.entity_tokens(tokenizer));
+                let tokens: Vec<&'a str> = block.token_texts(tokenizer).collect();
+                // Stored tokens say which name entities.
+                let flags = block.tokens.iter().flatten().map(|&(_, entity)| entity);
+                entities.extend(tokens.iter().zip(flags).filter(|(_, entity)| *entity).map(|(token, _)| *token));
                 let terms = content.iter().copied().filter(|&(id, _)| words.keys[id as usize].term).collect();
-                BlockProfile {
-                    tokens: block.token_texts(tokenizer).collect(),
-                    content: content.to_vec(),
-                    bigrams: bigrams.to_vec(),
-                    terms,
-                }
+                BlockProfile { tokens, content: Cow::Borrowed(content), bigrams: Cow::Borrowed(bigrams), terms }
             })
             .collect();
         entities.sort_unstable();
@@ -406,7 +411,7 @@ mod tests {
         assert!(first.content.iter().all(|(id, _)| !matches!(kind_of(word(*id)), TokenKind::Punctuation)));
         assert_eq!(first.content.iter().find(|(id, _)| word(*id) == "支持").map(|c| c.1), Some(2));
         assert!(first.terms.iter().any(|(id, _)| word(*id) == "《宪章》"));
-        for features in [&first.content, &first.bigrams, &first.terms] {
+        for features in [&*first.content, &*first.bigrams, &first.terms[..]] {
             assert!(features.windows(2).all(|w| w[0].0 < w[1].0));
         }
         assert_eq!(profile.bigrams.keys[profile.blocks[1].bigrams[0].0 as usize], u64::from('A'));

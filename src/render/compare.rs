@@ -2,7 +2,9 @@
 //! Markdown, CSV or JSON. Pure functions of the [`Report`].
 
 use super::{TableOptions, csv_field, new_table, to_json};
-use crate::diff::{Segment, WordDiff, render_inline};
+use std::fmt::Write as _;
+
+use crate::diff::{Segment, WordDiff, render_segments};
 use crate::report::{Change, Report, ThemeScore};
 
 /// What the rows of the table are.
@@ -111,33 +113,30 @@ fn classes(change: &Change) -> String {
 }
 
 fn inline(change: &Change, colour: bool) -> String {
-    render_inline(&WordDiff { segments: change.diff.clone() }, colour)
+    render_segments(&change.diff, colour)
 }
 
 fn change_label(change: &Change) -> String {
-    let mut label = format!(
-        "{} → {}  {}  [{}]",
+    let mut label = String::with_capacity(64);
+    // Writing to a String cannot fail.
+    let _ = write!(
+        label,
+        "{} → {}  {}  [",
         or_dash(&indices(&change.old)),
         or_dash(&indices(&change.new)),
-        change.kind.as_str(),
-        change.theme
+        change.kind.as_str()
     );
     if let Some(from) = &change.from_theme {
-        label = format!(
-            "{} → {}  {}  [{} → {}]",
-            or_dash(&indices(&change.old)),
-            or_dash(&indices(&change.new)),
-            change.kind.as_str(),
-            from,
-            change.theme
-        );
+        let _ = write!(label, "{from} → ");
     }
+    let _ = write!(label, "{}]", change.theme);
     if let Some(sim) = change.similarity {
-        label.push_str(&format!("  sim {sim:.2}"));
+        let _ = write!(label, "  sim {sim:.2}");
     }
     let classes = classes(change);
     if !classes.is_empty() {
-        label.push_str(&format!("  {classes}"));
+        label.push_str("  ");
+        label.push_str(&classes);
     }
     if change.editorial {
         label.push_str("  (editorial)");

@@ -157,14 +157,22 @@ pub(crate) fn run_compare(
         .collect();
     // The first error in the order of the arguments, whichever thread met it first.
     let rendered = rendered.into_iter().collect::<decldiff::Result<Vec<_>>>()?;
-    let stdout = match format {
-        CompareFormat::Json if rendered.len() > 1 => {
-            let parts: Vec<&str> = rendered.iter().map(|(text, _)| text.trim_end()).collect();
-            format!("[{}]\n", parts.join(",\n"))
-        }
-        _ => rendered.iter().map(|(text, _)| text.as_str()).collect::<Vec<_>>().join("\n"),
-    };
     let status = if request.exit_code && rendered.iter().any(|(_, substantive)| *substantive) { 1 } else { 0 };
+    // Several JSON reports make one array; other formats follow one another, a blank line apart.
+    let array = format == CompareFormat::Json && rendered.len() > 1;
+    let (open, between, close) = if array { ("[", ",\n", "]\n") } else { ("", "\n", "") };
+    let mut stdout = Vec::with_capacity(2 * rendered.len() + 1);
+    stdout.push(open.to_owned());
+    for (k, (mut text, _)) in rendered.into_iter().enumerate() {
+        if k > 0 {
+            stdout.push(between.to_owned());
+        }
+        if array {
+            text.truncate(text.trim_end().len());
+        }
+        stdout.push(text);
+    }
+    stdout.push(close.to_owned());
     Ok(Outcome { stdout, status })
 }
 

@@ -18,15 +18,16 @@ use decldiff::render::align as render_align;
 use decldiff::tokenize::{SEGMENTER_VERSION, Tokenizer};
 use rayon::prelude::*;
 
-/// What a command produced: text for stdout and the exit status.
+/// What a command produced: text for stdout, in pieces written one after the other (a
+/// comparison of many pairs is not copied into one string first), and the exit status.
 struct Outcome {
-    stdout: String,
+    stdout: Vec<String>,
     status: u8,
 }
 
 impl Outcome {
     fn ok(stdout: String) -> Outcome {
-        Outcome { stdout, status: 0 }
+        Outcome { stdout: vec![stdout], status: 0 }
     }
 }
 
@@ -41,7 +42,8 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(outcome) => {
             let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(outcome.stdout.as_bytes()).and_then(|()| stdout.flush()) {
+            let written = outcome.stdout.iter().try_for_each(|piece| stdout.write_all(piece.as_bytes()));
+            match written.and_then(|()| stdout.flush()) {
                 Ok(()) => ExitCode::from(outcome.status),
                 // A closed pipe (`decldiff … | head`) is the reader's choice, not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -338,7 +340,7 @@ fn run_corpus(command: CorpusCommand, corpus_dir: Option<&std::path::Path>) -> d
             if !problems.is_empty() && format == FormatArg::Table {
                 eprintln!("{} problem(s) found", problems.len());
             }
-            Ok(Outcome { stdout, status })
+            Ok(Outcome { stdout: vec![stdout], status })
         }
     }
 }
