@@ -181,7 +181,11 @@ impl<'a> Profile<'a> {
 
     /// The tokens of some blocks, in order.
     pub(crate) fn tokens_of(&self, ids: &[usize]) -> Vec<&'a str> {
-        ids.iter().flat_map(|&i| self.blocks[i].tokens.iter().copied()).collect()
+        let mut tokens = Vec::with_capacity(ids.iter().map(|&i| self.blocks[i].tokens.len()).sum());
+        for &i in ids {
+            tokens.extend_from_slice(&self.blocks[i].tokens);
+        }
+        tokens
     }
 }
 

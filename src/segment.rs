@@ -188,7 +188,16 @@ impl<'a> Iterator for TokenTexts<'a> {
             TokenTexts::Cut(tokens) => tokens.next(),
         }
     }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            TokenTexts::Stored { ends, .. } => ends.size_hint(),
+            TokenTexts::Cut(tokens) => tokens.size_hint(),
+        }
+    }
 }
+
+impl ExactSizeIterator for TokenTexts<'_> {}
 
 /// The form the input came in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
