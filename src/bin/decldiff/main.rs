@@ -31,12 +31,6 @@ impl Outcome {
     }
 }
 
-/// mimalloc rather than glibc's allocator: with glibc, each rayon thread's arena grew and
-/// shrank over a thousand times in a 20-pair run (an mprotect and fresh page faults each
-/// time), a third of the run's time (docs/performance.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
