@@ -214,13 +214,10 @@ pub fn classify_in_context(
     ladders: &Ladders,
     entities: &Entities,
 ) -> Classified {
-    let left: String = {
-        let chars: Vec<char> = before.chars().collect();
-        chars[chars.len().saturating_sub(SHIFT_CONTEXT_CHARS)..].iter().collect()
-    };
-    let right: String = after.chars().take(SHIFT_CONTEXT_CHARS).collect();
-    let strip = |s: &str| s.chars().filter(|&c| is_alphanumeric(c)).collect::<String>();
-    if strip(old) != strip(new) {
+    // The last and first few characters of the text around the region.
+    let left = before.char_indices().rev().nth(SHIFT_CONTEXT_CHARS - 1).map_or(before, |(at, _)| &before[at..]);
+    let right = after.char_indices().nth(SHIFT_CONTEXT_CHARS).map_or(after, |(at, _)| &after[..at]);
+    if !same_letters(old, new) {
         let (old_ctx, new_ctx) = (format!("{left}{old}{right}"), format!("{left}{new}{right}"));
         if let Some(shift) = commitment_shift(&old_ctx, &new_ctx, ladders) {
             return Classified { class: ChangeClass::CommitmentShift, shift: Some(shift), editorial: false };
@@ -229,11 +226,16 @@ pub fn classify_in_context(
     classify(old, new, ladders, entities)
 }
 
+/// Whether two texts have the same letters and digits (differ in punctuation or spacing only).
+fn same_letters(a: &str, b: &str) -> bool {
+    a.chars().filter(|&c| is_alphanumeric(c)).eq(b.chars().filter(|&c| is_alphanumeric(c)))
+}
+
 /// Classifies one change region `old` → `new` on its own.
 pub fn classify(old: &str, new: &str, ladders: &Ladders, entities: &Entities) -> Classified {
     let plain = |class| Classified { class, shift: None, editorial: false };
     let strip = |s: &str| s.chars().filter(|&c| is_alphanumeric(c)).collect::<String>();
-    if strip(old) == strip(new) {
+    if same_letters(old, new) {
         return Classified { class: ChangeClass::Punctuation, shift: None, editorial: true };
     }
     if let Some(shift) = commitment_shift(old, new, ladders) {

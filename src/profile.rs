@@ -170,7 +170,7 @@ impl<'a> Profile<'a> {
             .into_iter()
             .zip(content.into_iter().zip(bigram_features))
             .map(|(block, (content, bigrams))| {
-                let terms = content.iter().copied().filter(|&(id, _)| words.keys[id as usize].term).collect();
+                let terms = terms_of(&content, &words);
                 BlockProfile { tokens: block.tokens, content: Cow::Owned(content), bigrams: Cow::Owned(bigrams), terms }
             })
             .collect();
@@ -350,7 +350,7 @@ impl<'a> Profile<'a> {
                 // Stored tokens say which name entities.
                 let flags = block.tokens.iter().flatten().map(|&(_, entity)| entity);
                 entities.extend(tokens.iter().zip(flags).filter(|(_, entity)| *entity).map(|(token, _)| *token));
-                let terms = content.iter().copied().filter(|&(id, _)| words.keys[id as usize].term).collect();
+                let terms = terms_of(content, &words);
                 BlockProfile { tokens, content: Cow::Borrowed(content), bigrams: Cow::Borrowed(bigrams), terms }
             })
             .collect();
@@ -358,6 +358,13 @@ impl<'a> Profile<'a> {
         entities.dedup();
         Some(Profile { doc, blocks, words, bigrams, entities })
     }
+}
+
+/// The content features that count for keyness (allocated once: most content words do).
+fn terms_of(content: &[(u32, u32)], words: &Vocabulary<Word<'_>>) -> Vec<(u32, u32)> {
+    let mut terms = Vec::with_capacity(content.len());
+    terms.extend(content.iter().copied().filter(|&(id, _)| words.keys[id as usize].term));
+    terms
 }
 
 /// A block's features, before the document's vocabulary exists.

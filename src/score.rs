@@ -92,20 +92,10 @@ pub fn report_of_profiles(
     options: &CompareOptions,
 ) -> Report {
     let (old, new) = (old_profile.doc, new_profile.doc);
-    // An old paragraph's theme in the new document's names: through renamed headings; a theme
-    // guessed by content follows the new paragraph it links to (the guess is kept only for
-    // deleted paragraphs).
+    // Each linked old block's first new block, for the themes of old paragraphs.
     let linked_to: HashMap<usize, usize> =
         alignment.links.iter().flat_map(|l| l.old.iter().map(move |&i| (i, l.new[0]))).collect();
-    let old_theme = |i: usize| -> String {
-        let block = &old.blocks[i];
-        if block.theme_source == ThemeSource::Content
-            && let Some(&j) = linked_to.get(&i)
-        {
-            return new.blocks[j].theme.clone();
-        }
-        alignment.theme_map.get(&block.theme).cloned().unwrap_or_else(|| block.theme.clone())
-    };
+    let old_theme = |i: usize| old_theme_of(old, new, alignment, &linked_to, i);
     let entities = classify::Entities::of_profiles(&[old_profile, new_profile], tokenizer);
     // Diff and classify every link whose text changed, in parallel.
     let diffs: Vec<(Vec<Segment>, Vec<Edit>)> = alignment
@@ -147,12 +137,13 @@ pub fn report_of_profiles(
         link.kind == LinkKind::Reworded && !edits.is_empty() && edits.iter().all(|e| e.editorial)
     };
 
-    let mut scores: BTreeMap<String, ThemeScore> = BTreeMap::new();
-    let mut moves: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut shift_totals: BTreeMap<String, (f64, f64)> = BTreeMap::new(); // theme → (Σ len·(1−sim), Σ len)
+    // Themes are borrowed from the documents and the alignment until the report owns them.
+    let mut scores: BTreeMap<&str, ThemeScore> = BTreeMap::new();
+    let mut moves: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut shift_totals: BTreeMap<&str, (f64, f64)> = BTreeMap::new(); // theme → (Σ len·(1−sim), Σ len)
     let mut changes: Vec<(usize, u8, usize, Change)> = Vec::new(); // (new position, order, old position, change)
     let mut unchanged: Vec<[usize; 2]> = Vec::new();
-    let theme_of_new = |j: usize| new.blocks[j].theme.clone();
+    let theme_of_new = |j: usize| new.blocks[j].theme.as_str();
 
     for (link, (segments, edits)) in alignment.links.iter().zip(diffs) {
         let first_new = link.new[0];
@@ -162,15 +153,14 @@ pub fn report_of_profiles(
         // content follow the new paragraph.
         let structural = old.blocks[link.old[0]].theme_source != ThemeSource::Content
             && new.blocks[first_new].theme_source != ThemeSource::Content;
-        let from = if structural { old_theme(link.old[0]) } else { theme.clone() };
+        let from = if structural { old_theme(link.old[0]) } else { theme };
         let is_paragraph = block_kind == BlockKind::Paragraph;
         let editorial = editorial_of(link, &edits);
         if is_paragraph {
             let (old_chars, new_chars) = (chars(old, &link.old), chars(new, &link.new));
             let theme_changed = from != theme;
-            let score = scores
-                .entry(theme.clone())
-                .or_insert_with(|| ThemeScore { theme: theme.clone(), ..Default::default() });
+            let score =
+                scores.entry(theme).or_insert_with(|| ThemeScore { theme: theme.to_owned(), ..Default::default() });
             match link.kind {
                 LinkKind::Identical => {
                     score.unchanged += 1;
@@ -209,26 +199,25 @@ pub fn report_of_profiles(
                 }
             }
             if text_changed {
-                let entry = shift_totals.entry(theme.clone()).or_default();
+                let entry = shift_totals.entry(theme).or_default();
                 entry.0 += new_chars as f64 * (1.0 - link.similarity);
                 entry.1 += new_chars as f64;
             }
             if theme_changed && matches!(link.kind, LinkKind::Moved | LinkKind::MovedReworded) {
                 score.moved_in += 1;
                 score.moved_in_chars += new_chars;
-                let out = scores
-                    .entry(from.clone())
-                    .or_insert_with(|| ThemeScore { theme: from.clone(), ..Default::default() });
+                let out =
+                    scores.entry(from).or_insert_with(|| ThemeScore { theme: from.to_owned(), ..Default::default() });
                 out.moved_out += 1;
                 out.moved_out_chars += old_chars;
-                *moves.entry((from.clone(), theme.clone())).or_default() += 1;
+                *moves.entry((from, theme)).or_default() += 1;
             }
         }
         if link.kind == LinkKind::Identical || (editorial && !options.all) {
             unchanged.push([link.old[0], link.new[0]]);
             continue;
         }
-        let from_theme = (is_paragraph && from != theme).then_some(from);
+        let from_theme = (is_paragraph && from != theme).then(|| from.to_owned());
         changes.push((
             first_new,
             0,
@@ -238,7 +227,7 @@ pub fn report_of_profiles(
                 new: link.new.clone(),
                 kind: ChangeKind::Link(link.kind),
                 block: block_kind,
-                theme,
+                theme: theme.to_owned(),
                 from_theme,
                 similarity: Some(link.similarity),
                 editorial,
@@ -251,7 +240,7 @@ pub fn report_of_profiles(
         let block = &new.blocks[j];
         if block.kind == BlockKind::Paragraph {
             let score = scores
-                .entry(block.theme.clone())
+                .entry(&block.theme)
                 .or_insert_with(|| ThemeScore { theme: block.theme.clone(), ..Default::default() });
             score.added += 1;
             score.added_chars += block.key.chars().count();
@@ -267,31 +256,30 @@ pub fn report_of_profiles(
         let block = &old.blocks[i];
         let theme = old_theme(i);
         if block.kind == BlockKind::Paragraph {
-            let score = scores
-                .entry(theme.clone())
-                .or_insert_with(|| ThemeScore { theme: theme.clone(), ..Default::default() });
+            let score =
+                scores.entry(theme).or_insert_with(|| ThemeScore { theme: theme.to_owned(), ..Default::default() });
             score.removed += 1;
             score.removed_chars += block.key.chars().count();
         }
         // Listed after the new position of the nearest preceding linked old block.
-        changes.push((anchor, 1, i, lone_change(ChangeKind::Deleted, block, theme, block.key.clone(), String::new())));
+        let change = lone_change(ChangeKind::Deleted, block, theme.to_owned(), block.key.clone(), String::new());
+        changes.push((anchor, 1, i, change));
     }
     changes.sort_by_key(|c| (c.0, c.1, c.2));
 
     // Paragraph counts and keyness per theme.
-    let mut old_paragraphs: HashMap<String, Vec<usize>> = HashMap::default();
-    let mut new_paragraphs: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut old_paragraphs: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut new_paragraphs: HashMap<&str, Vec<usize>> = HashMap::default();
     for block in old.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
         old_paragraphs.entry(old_theme(block.index)).or_default().push(block.index);
     }
     for block in new.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
-        new_paragraphs.entry(block.theme.clone()).or_default().push(block.index);
+        new_paragraphs.entry(&block.theme).or_default().push(block.index);
     }
     let order = theme_order(old, new, &old_theme);
     let pair = Pair::new(old_profile, new_profile);
-    for theme in &order {
-        let score =
-            scores.entry(theme.clone()).or_insert_with(|| ThemeScore { theme: theme.clone(), ..Default::default() });
+    for &theme in &order {
+        let score = scores.entry(theme).or_insert_with(|| ThemeScore { theme: theme.to_owned(), ..Default::default() });
         let (o, n) = (
             old_paragraphs.get(theme).map_or(&[][..], Vec::as_slice),
             new_paragraphs.get(theme).map_or(&[][..], Vec::as_slice),
@@ -330,7 +318,10 @@ pub fn report_of_profiles(
         },
         themes,
         total,
-        theme_moves: moves.into_iter().map(|((from, to), paragraphs)| ThemeMove { from, to, paragraphs }).collect(),
+        theme_moves: moves
+            .into_iter()
+            .map(|((from, to), paragraphs)| ThemeMove { from: from.to_owned(), to: to.to_owned(), paragraphs })
+            .collect(),
         changes: changes.into_iter().map(|c| c.3).collect(),
         unchanged,
         substantive,
@@ -411,23 +402,40 @@ fn lone_change(kind: ChangeKind, block: &crate::segment::Block, theme: String, o
 }
 
 /// Themes in the new document's order of first appearance, then themes only the old one has.
-fn theme_order(old: &Document, new: &Document, old_theme: &dyn Fn(usize) -> String) -> Vec<String> {
-    let mut order: Vec<String> = Vec::new();
-    let paragraphs = |doc: &Document| {
-        doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.index).collect::<Vec<_>>()
-    };
-    for j in paragraphs(new) {
-        if !order.contains(&new.blocks[j].theme) {
-            order.push(new.blocks[j].theme.clone());
+fn theme_order<'d>(old: &'d Document, new: &'d Document, old_theme: &dyn Fn(usize) -> &'d str) -> Vec<&'d str> {
+    let mut order: Vec<&str> = Vec::new();
+    let paragraphs = |doc: &'d Document| doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph);
+    for block in paragraphs(new) {
+        if !order.contains(&block.theme.as_str()) {
+            order.push(&block.theme);
         }
     }
-    for i in paragraphs(old) {
-        let theme = old_theme(i);
+    for block in paragraphs(old) {
+        let theme = old_theme(block.index);
         if !order.contains(&theme) {
             order.push(theme);
         }
     }
     order
+}
+
+/// An old paragraph's theme in the new document's names: through renamed headings; a theme
+/// guessed by content follows the new paragraph it links to (the guess is kept only for
+/// deleted paragraphs).
+fn old_theme_of<'d>(
+    old: &'d Document,
+    new: &'d Document,
+    alignment: &'d Alignment,
+    linked_to: &HashMap<usize, usize>,
+    i: usize,
+) -> &'d str {
+    let block = &old.blocks[i];
+    if block.theme_source == ThemeSource::Content
+        && let Some(&j) = linked_to.get(&i)
+    {
+        return &new.blocks[j].theme;
+    }
+    alignment.theme_map.get(&block.theme).unwrap_or(&block.theme)
 }
 
 fn sum_scores(themes: &[ThemeScore]) -> ThemeScore {

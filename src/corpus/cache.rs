@@ -254,15 +254,12 @@ fn decode(bytes: &[u8], key: &str) -> Option<Cached> {
                 return None;
             }
             let mut end = 0u32;
-            let tokens = cached
-                .tokens
-                .chunks_exact(4)
-                .map(|packed| {
-                    let packed = u32::from_le_bytes(packed.try_into().expect("4 bytes"));
-                    end = end.checked_add(packed >> 1)?;
-                    Some((end, packed & 1 == 1))
-                })
-                .collect::<Option<Vec<_>>>()?;
+            let mut tokens = Vec::with_capacity(cached.tokens.len() / 4);
+            for packed in cached.tokens.chunks_exact(4) {
+                let packed = u32::from_le_bytes(packed.try_into().expect("4 bytes"));
+                end = end.checked_add(packed >> 1)?;
+                tokens.push((end, packed & 1 == 1));
+            }
             tokens_fit(key, &tokens).then(|| Block {
                 index,
                 kind: cached.kind,
