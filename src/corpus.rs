@@ -296,44 +296,76 @@ impl Corpus {
         tokenizer: &crate::tokenize::Tokenizer,
     ) -> Result<Loaded> {
         let source = self.resolve(spec, options)?;
-        let key = TokenCache::key(&sha256_hex(&source.bytes), source.options, tokenizer);
         let index = source
             .entry
             .as_ref()
             .and_then(|(name, _)| self.collections.iter().find(|c| &c.name == name))
             .and_then(|c| c.dir())
             .map(|dir| TokenCache::at(dir.join(INDEX_DIR)));
-        let store = index.as_ref().unwrap_or(cache);
-        let found = store.load(&key).or_else(|| {
-            if store == cache {
-                return None;
-            }
-            // Found in the user's cache: index it in the collection for next time.
-            let cached = cache.load(&key)?;
-            store.store(&key, &cached.document, cached.profile.as_ref());
-            Some(cached)
-        });
-        if let Some(Cached { mut document, profile }) = found {
-            document.name = source.name();
-            return Ok(Loaded { document, entry: source.entry, profile });
-        }
-        let mut document = Document::from_bytes(&source.path, &source.bytes, source.options)?;
-        document.name = source.name();
-        document.tokenize(tokenizer);
-        // The profile is counted here only to be kept; without a cache the caller counts it.
-        let profile = store.is_enabled().then(|| Profile::new(&document, tokenizer).to_stored()).flatten();
-        store.store(&key, &document, profile.as_ref());
-        Ok(Loaded { document, entry: source.entry, profile })
+        load_source(source, index.as_ref().unwrap_or(cache), cache, tokenizer)
     }
 
+    /// Whether `spec` names a file, which [`load_file_tokenized`] reads without the corpus
+    /// (a file wins over a corpus id, as in [`Corpus::load_tokenized`]).
+    pub fn names_a_file(spec: &str) -> bool {
+        spec.contains(['/', '\\', '.']) && Path::new(spec).is_file()
+    }
+}
+
+/// [`Corpus::load_tokenized`] for a file named by a path (see [`Corpus::names_a_file`]): the
+/// same document, without reading the corpus's catalogs first.
+///
+/// # Errors
+/// As [`Corpus::load`].
+pub fn load_file_tokenized(
+    path: &Path,
+    options: ReadOptions,
+    cache: &TokenCache,
+    tokenizer: &crate::tokenize::Tokenizer,
+) -> Result<Loaded> {
+    let source = Input { path: path.to_owned(), bytes: read_input(path)?, entry: None, options };
+    load_source(source, cache, cache, tokenizer)
+}
+
+/// Loads an input through `store` (the collection's index, or the user's cache), taking an
+/// entry from the user's `cache` into the index when only the cache has it.
+fn load_source(
+    source: Input,
+    store: &TokenCache,
+    cache: &TokenCache,
+    tokenizer: &crate::tokenize::Tokenizer,
+) -> Result<Loaded> {
+    let key = TokenCache::key(&sha256_hex(&source.bytes), source.options, tokenizer);
+    let found = store.load(&key).or_else(|| {
+        if store == cache {
+            return None;
+        }
+        // Found in the user's cache: index it in the collection for next time.
+        let cached = cache.load(&key)?;
+        store.store(&key, &cached.document, cached.profile.as_ref());
+        Some(cached)
+    });
+    if let Some(Cached { mut document, profile }) = found {
+        document.name = source.name();
+        return Ok(Loaded { document, entry: source.entry, profile });
+    }
+    let mut document = Document::from_bytes(&source.path, &source.bytes, source.options)?;
+    document.name = source.name();
+    document.tokenize(tokenizer);
+    // The profile is counted here only to be kept; without a cache the caller counts it.
+    let profile = store.is_enabled().then(|| Profile::new(&document, tokenizer).to_stored()).flatten();
+    store.store(&key, &document, profile.as_ref());
+    Ok(Loaded { document, entry: source.entry, profile })
+}
+
+impl Corpus {
     /// Finds the bytes behind a corpus id or file path.
     fn resolve(&self, spec: &str, options: ReadOptions) -> Result<Input> {
         let path = Path::new(spec);
-        let looks_like_path = spec.contains(['/', '\\', '.']);
         let file = |path: &Path| -> Result<Input> {
             Ok(Input { path: path.to_owned(), bytes: read_input(path)?, entry: None, options })
         };
-        if looks_like_path && path.is_file() {
+        if Corpus::names_a_file(spec) {
             return file(path);
         }
         if let Some((collection, entry)) = self.find(spec) {

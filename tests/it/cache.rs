@@ -106,3 +106,23 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     files.sort();
     files
 }
+
+#[test]
+fn a_file_loads_the_same_without_the_corpus() {
+    let cache = tempfile::tempdir().unwrap();
+    let cache = TokenCache::at(cache.path());
+    let path = fixtures::repo().join("tests/fixtures/case01.new.txt");
+    let spec = path.to_str().unwrap();
+    assert!(Corpus::names_a_file(spec));
+    assert!(!Corpus::names_a_file("sco-2020") && !Corpus::names_a_file("tests/fixtures/none.txt"));
+    let corpus = Corpus::open(&fixtures::repo().join("corpora")).unwrap();
+    for _ in 0..2 {
+        // Cold, then from the cache.
+        let through_corpus = corpus.load_tokenized(spec, ReadOptions::default(), &cache, Tokenizer::shared()).unwrap();
+        let alone =
+            decldiff::corpus::load_file_tokenized(&path, ReadOptions::default(), &cache, Tokenizer::shared()).unwrap();
+        assert_eq!(alone.document, through_corpus.document);
+        assert_eq!(alone.profile, through_corpus.profile);
+        assert!(alone.entry.is_none() && alone.profile.is_some());
+    }
+}

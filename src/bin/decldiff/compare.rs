@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use decldiff::classify::Ladders;
-use decldiff::corpus::{Corpus, Loaded, TextStatus, TokenCache};
+use decldiff::corpus::{Corpus, Loaded, TextStatus, TokenCache, load_file_tokenized};
 use decldiff::endorsers::EndorserRules;
 use decldiff::render::compare as render_compare;
 use decldiff::render::html::{HtmlOptions, html};
@@ -50,8 +50,18 @@ impl Session {
         let cache = TokenCache::from_env();
         let (documents, rules) = rayon::join(
             || -> decldiff::Result<(Corpus, Loaded)> {
+                let tokenizer = Tokenizer::shared();
+                if Corpus::names_a_file(old) {
+                    // A file needs no catalog: read both at once, the text (the longer) first
+                    // on this thread, the catalogs for another.
+                    let (old, corpus) = rayon::join(
+                        || load_file_tokenized(Path::new(old), read, &cache, tokenizer),
+                        || Corpus::discover(corpus_dir),
+                    );
+                    return Ok((corpus?, old?));
+                }
                 let corpus = Corpus::discover(corpus_dir)?;
-                let old = corpus.load_tokenized(old, read, &cache, Tokenizer::shared())?;
+                let old = corpus.load_tokenized(old, read, &cache, tokenizer)?;
                 Ok((corpus, old))
             },
             || -> decldiff::Result<(Ladders, EndorserRules, Option<Lexicon>)> {
