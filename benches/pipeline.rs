@@ -106,9 +106,33 @@ fn diff_and_compare(c: &mut Criterion) {
     group.finish();
 }
 
+/// The warm path's reading: a token cache entry decoded, and the profile taken from it.
+fn cache(c: &mut Criterion) {
+    use decldiff::corpus::TokenCache;
+    use decldiff::profile::Profile;
+    let tokenizer = Tokenizer::shared();
+    let (old, _) = tokenized_pair();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let cache = TokenCache::at(dir.path());
+    let key = TokenCache::key("bench", ReadOptions::default(), tokenizer);
+    cache.store(&key, &old, Profile::new(&old, tokenizer).to_stored().as_ref());
+    let mut group = c.benchmark_group("cache");
+    group.bench_function("load sco-2020 from a cache entry, with its profile", |b| {
+        b.iter(|| {
+            let cached = cache.load(black_box(&key)).expect("stored");
+            let profile = cached.profile.as_ref().expect("kept");
+            Profile::from_stored(&cached.document, profile, tokenizer).expect("fits").blocks_len()
+        })
+    });
+    group.bench_function("profile sco-2020 by counting (what the entry saves)", |b| {
+        b.iter(|| Profile::new(black_box(&old), tokenizer).blocks_len())
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = read_and_segment, tokenize, align, diff_and_compare
+    targets = read_and_segment, tokenize, align, diff_and_compare, cache
 }
 criterion_main!(benches);

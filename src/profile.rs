@@ -179,6 +179,11 @@ impl<'a> Profile<'a> {
         Profile { doc, blocks, words, bigrams, entities }
     }
 
+    /// How many blocks the profile holds (one per block of the document).
+    pub fn blocks_len(&self) -> usize {
+        self.blocks.len()
+    }
+
     /// The tokens of some blocks, in order.
     pub(crate) fn tokens_of(&self, ids: &[usize]) -> Vec<&'a str> {
         let mut tokens = Vec::with_capacity(ids.iter().map(|&i| self.blocks[i].tokens.len()).sum());
