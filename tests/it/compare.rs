@@ -291,6 +291,10 @@ fn unsectioned_texts_get_themes_by_content_and_users_can_bring_a_taxonomy() {
     let out = decldiff(&["corpus", "show", path.to_str().unwrap(), "--themes", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.toml: line 2"));
+    // A taxonomy that does not read is an error even where every text has titled sections.
+    let out = decldiff(&["compare", "sco-2020", "examples/sco-2020-rev1", "--themes", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.toml: line 2"));
 }
 
 #[test]
@@ -314,4 +318,15 @@ fn a_change_of_endorsers_is_its_own_class() {
     );
     let report = self::report(&old, &reworded);
     assert!(report.changes.iter().flat_map(|c| &c.edits).all(|e| e.class.as_str() != "endorsers"));
+}
+
+#[test]
+fn among_several_failing_texts_the_first_given_is_reported() {
+    for _ in 0..5 {
+        let out = decldiff(&["compare", "sco-2020", "sco-2020", "no-such-text-a.txt", "no-such-text-b.txt"]);
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("no-such-text-a.txt") && !stderr.contains("no-such-text-b.txt"), "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
 }
