@@ -349,7 +349,11 @@ fn load_source(
         document.name = source.name();
         return Ok(Loaded { document, entry: source.entry, profile });
     }
-    let mut document = Document::from_bytes(&source.path, &source.bytes, source.options)?;
+    // Reading (decoding, converting to Simplified) and building jieba's dictionary are the two
+    // long steps of a cold run, and neither needs the other.
+    let (document, ()) =
+        rayon::join(|| Document::from_bytes(&source.path, &source.bytes, source.options), || tokenizer.load());
+    let mut document = document?;
     document.name = source.name();
     document.tokenize(tokenizer);
     // The profile is counted here only to be kept; without a cache the caller counts it.

@@ -128,6 +128,11 @@ impl Tokenizer {
         })
     }
 
+    /// Loads jieba's dictionary now, if it is not loaded yet (the first cut would).
+    pub fn load(&self) {
+        self.jieba();
+    }
+
     /// Whether jieba's dictionary has been loaded (a run served from the token cache never
     /// loads it).
     pub fn is_loaded(&self) -> bool {
