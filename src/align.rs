@@ -177,8 +177,9 @@ pub fn align(old: &Document, new: &Document, tokenizer: &Tokenizer, options: &Al
 /// Aligns two profiled documents: what [`align`] does, for a caller comparing one document
 /// with several, which profiles each document once.
 pub fn align_profiles(old: &Profile, new: &Profile, options: &AlignOptions) -> Alignment {
-    let features = FeatureSet::build(old, new);
-    Aligner { old: old.doc, new: new.doc, features: &features, options }.run()
+    let identical = identical_pairs(old.doc, new.doc);
+    let features = FeatureSet::build(old, new, &identical);
+    Aligner { old: old.doc, new: new.doc, features: &features, options }.run(identical)
 }
 
 struct Aligner<'a> {
@@ -204,6 +205,35 @@ impl<'a> Side<'a> {
     }
 }
 
+/// Blocks of the same kind with the same comparison key, paired in order of appearance
+/// (the k-th old occurrence with the k-th new one). Headings are linked later, with
+/// their sections. Throughout, blocks link only to blocks of their own kind: paragraphs to
+/// paragraphs, each line of the closing block to its own kind.
+fn identical_pairs(old: &Document, new: &Document) -> Vec<(usize, usize, f32)> {
+    let mut by_key: HashMap<(BlockKind, &str), Vec<usize>> = HashMap::default();
+    for block in &new.blocks {
+        if block.kind != BlockKind::Heading {
+            by_key.entry((block.kind, block.key.as_str())).or_default().push(block.index);
+        }
+    }
+    let mut taken: HashMap<(BlockKind, &str), usize> = HashMap::default();
+    let mut pairs = Vec::new();
+    for block in &old.blocks {
+        let key = (block.kind, block.key.as_str());
+        if block.kind == BlockKind::Heading || block.key.is_empty() {
+            continue;
+        }
+        if let Some(candidates) = by_key.get(&key) {
+            let next = taken.entry(key).or_default();
+            if let Some(&j) = candidates.get(*next) {
+                *next += 1;
+                pairs.push((block.index, j, 1.0));
+            }
+        }
+    }
+    pairs
+}
+
 /// Sparse similarity rows: for each old block, (new block, similarity) sorted by new block.
 struct Similarities {
     rows: Vec<Vec<(usize, f32)>>,
@@ -217,9 +247,8 @@ impl Similarities {
 }
 
 impl Aligner<'_> {
-    fn run(&self) -> Alignment {
+    fn run(&self, mut pairs: Vec<(usize, usize, f32)>) -> Alignment {
         let (n, m) = (self.old.blocks.len(), self.new.blocks.len());
-        let mut pairs: Vec<(usize, usize, f32)> = self.identical_pairs();
         // Each old block's identical partner, and which new blocks have one.
         let mut partner: Vec<Option<usize>> = vec![None; n];
         let mut new_used = vec![false; m];
@@ -298,35 +327,6 @@ impl Aligner<'_> {
             added: (0..m).filter(|j| !linked_new.contains(j)).collect(),
             theme_map,
         }
-    }
-
-    /// Blocks of the same kind with the same comparison key, paired in order of appearance
-    /// (the k-th old occurrence with the k-th new one). Headings are linked later, with
-    /// their sections. Throughout, blocks link only to blocks of their own kind: paragraphs to
-    /// paragraphs, each line of the closing block to its own kind.
-    fn identical_pairs(&self) -> Vec<(usize, usize, f32)> {
-        let mut by_key: HashMap<(BlockKind, &str), Vec<usize>> = HashMap::default();
-        for block in &self.new.blocks {
-            if block.kind != BlockKind::Heading {
-                by_key.entry((block.kind, block.key.as_str())).or_default().push(block.index);
-            }
-        }
-        let mut taken: HashMap<(BlockKind, &str), usize> = HashMap::default();
-        let mut pairs = Vec::new();
-        for block in &self.old.blocks {
-            let key = (block.kind, block.key.as_str());
-            if block.kind == BlockKind::Heading || block.key.is_empty() {
-                continue;
-            }
-            if let Some(candidates) = by_key.get(&key) {
-                let next = taken.entry(key).or_default();
-                if let Some(&j) = candidates.get(*next) {
-                    *next += 1;
-                    pairs.push((block.index, j, 1.0));
-                }
-            }
-        }
-        pairs
     }
 
     /// Similarities of the blocks not yet linked, kind with kind (headings aside), computed in

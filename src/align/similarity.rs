@@ -7,8 +7,6 @@
 
 use rayon::prelude::*;
 
-use rustc_hash::FxHashMap;
-
 use crate::profile::{BlockProfile, Profile, Vocabulary};
 
 /// A block's weighted features: sorted by feature id, weights = term frequency × IDF.
@@ -93,7 +91,8 @@ fn add_rare(weighted: &[(u32, f32)], document_frequency: &[u32], sum: &mut f32) 
 impl FeatureSet {
     /// Weighs every block's features (counted once per document by its [`Profile`]) by IDF
     /// over both documents.
-    pub fn build(old: &Profile, new: &Profile) -> FeatureSet {
+    /// `identical` are the pairs of blocks with the same key (see `identical_pairs`).
+    pub fn build(old: &Profile, new: &Profile, identical: &[(usize, usize, f32)]) -> FeatureSet {
         let (words, bigrams) =
             (Vocabulary::joint(&old.words, &new.words), Vocabulary::joint(&old.bigrams, &new.bigrams));
         let blocks = (old.blocks.len() + new.blocks.len()) as f32;
@@ -106,20 +105,19 @@ impl FeatureSet {
             add_rare(&bigrams_weighted, &bigrams.blocks_with, &mut rare_total);
             Features { tokens, bigrams: bigrams_weighted, token_total, bigram_total, rare_total }
         };
-        let mut old_by_key: FxHashMap<&str, usize> = FxHashMap::default();
-        for block in old.doc.blocks.iter().rev() {
-            old_by_key.insert(&block.key, block.index);
+        // A block paired as identical has the same key; with the same tokens, the same features.
+        let mut same_as = vec![None; new.blocks.len()];
+        for &(i, j, _) in identical {
+            let (old_block, new_block) = (&old.doc.blocks[i], &new.doc.blocks[j]);
+            if new_block.tokens.is_some() && new_block.tokens == old_block.tokens {
+                same_as[j] = Some(i);
+            }
         }
-        let same_as = |j: usize| {
-            let block = &new.doc.blocks[j];
-            let &i = old_by_key.get(block.key.as_str())?;
-            (block.tokens.is_some() && block.tokens == old.doc.blocks[i].tokens).then_some(i)
-        };
         let (old, new) = rayon::join(
             || old.blocks.par_iter().with_min_len(8).map(|b| features(b, &words.old, &bigrams.old)).collect(),
             || {
                 (new.blocks.par_iter().enumerate().with_min_len(8))
-                    .map(|(j, b)| match same_as(j) {
+                    .map(|(j, b)| match same_as[j] {
                         Some(i) => NewFeatures::SameAs(i),
                         None => NewFeatures::Own(features(b, &words.new, &bigrams.new)),
                     })
