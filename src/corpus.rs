@@ -143,10 +143,7 @@ pub struct Loaded {
 impl Loaded {
     /// The document's profile: the stored one when it fits, else counted now.
     pub fn profile(&self, tokenizer: &crate::tokenize::Tokenizer) -> Profile<'_> {
-        self.profile
-            .as_ref()
-            .and_then(|stored| Profile::from_stored(&self.document, stored, tokenizer))
-            .unwrap_or_else(|| Profile::new(&self.document, tokenizer))
+        Profile::stored_or_new(&self.document, self.profile.as_ref(), tokenizer)
     }
 }
 

@@ -41,15 +41,8 @@ pub struct Series<'a> {
 impl<'a> Series<'a> {
     /// Profiles every member (in parallel). `members` must be in year order.
     pub fn new(members: &'a [Member], tokenizer: &Tokenizer) -> Series<'a> {
-        let profiles = members
-            .par_iter()
-            .map(|m| {
-                m.profile
-                    .as_ref()
-                    .and_then(|stored| Profile::from_stored(&m.document, stored, tokenizer))
-                    .unwrap_or_else(|| Profile::new(&m.document, tokenizer))
-            })
-            .collect();
+        let profiles =
+            members.par_iter().map(|m| Profile::stored_or_new(&m.document, m.profile.as_ref(), tokenizer)).collect();
         Series { members, profiles }
     }
 

@@ -111,6 +111,14 @@ impl<'a> Profile<'a> {
         })
     }
 
+    /// The profile of a document: from what the token cache kept when that fits, else counted
+    /// now.
+    pub fn stored_or_new(doc: &'a Document, stored: Option<&'a StoredProfile>, tokenizer: &Tokenizer) -> Profile<'a> {
+        stored
+            .and_then(|stored| Profile::from_stored(doc, stored, tokenizer))
+            .unwrap_or_else(|| Profile::new(doc, tokenizer))
+    }
+
     /// The profile of a tokenized document from what the token cache kept (borrowing its
     /// features); `None` if it does not fit the document (then [`Profile::new`] counts
     /// afresh).
