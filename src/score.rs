@@ -277,7 +277,7 @@ pub fn report_of_profiles(
         new_paragraphs.entry(&block.theme).or_default().push(block.index);
     }
     let order = theme_order(old, new, &old_theme);
-    let pair = Pair::new(old_profile, new_profile);
+    let mut pair = Pair::new(old_profile, new_profile);
     for &theme in &order {
         let score = scores.entry(theme).or_insert_with(|| ThemeScore { theme: theme.to_owned(), ..Default::default() });
         let (o, n) = (
@@ -289,7 +289,7 @@ pub fn report_of_profiles(
         if let Some((lost, total)) = shift_totals.get(theme) {
             score.wording_shift = round4(if *total > 0.0 { lost / total } else { 0.0 });
         }
-        let (added, removed) = keyness(&pair, o, n, options.top_terms);
+        let (added, removed) = keyness(&mut pair, o, n, options.top_terms);
         score.top_added = added;
         score.top_removed = removed;
     }
@@ -297,7 +297,7 @@ pub fn report_of_profiles(
     let mut total = sum_scores(&themes);
     let all_old: Vec<usize> = old.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.index).collect();
     let all_new: Vec<usize> = new.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.index).collect();
-    let (added, removed) = keyness(&pair, &all_old, &all_new, options.top_terms);
+    let (added, removed) = keyness(&mut pair, &all_old, &all_new, options.top_terms);
     total.top_added = added;
     total.top_removed = removed;
     let (lost, length) = shift_totals.values().fold((0.0, 0.0), |a, v| (a.0 + v.0, a.1 + v.1));
@@ -495,11 +495,10 @@ impl TermCounts {
 
 /// Signed log-likelihood keyness (Dunning's G²) of every term between two sets of blocks;
 /// the `top` that rose most and fell most.
-fn keyness(pair: &Pair, old_ids: &[usize], new_ids: &[usize], top: usize) -> (Vec<Term>, Vec<Term>) {
-    let mut counts = pair.counts.borrow_mut();
-    let counts = &mut *counts;
-    let old_total = counts.add(pair.old, old_ids, &pair.words.old, false);
-    let new_total = counts.add(pair.new, new_ids, &pair.words.new, true);
+fn keyness(pair: &mut Pair, old_ids: &[usize], new_ids: &[usize], top: usize) -> (Vec<Term>, Vec<Term>) {
+    let Pair { old, new, words, texts, counts } = pair;
+    let old_total = counts.add(old, old_ids, &words.old, false);
+    let new_total = counts.add(new, new_ids, &words.new, true);
     type Scored = Vec<(f64, usize)>; // (keyness, joint word id)
     let (mut rose, mut fell): (Scored, Scored) = (counts.touched.iter().map(|&id| id as usize))
         .filter(|&id| counts.old[id] != counts.new[id])
@@ -508,10 +507,10 @@ fn keyness(pair: &Pair, old_ids: &[usize], new_ids: &[usize], top: usize) -> (Ve
         .partition(|t| t.0 > 0.0);
     // Most keyness first, then the word: a total order (words are distinct), so only the top
     // need sorting, and the order ids were touched in does not matter.
-    let by_keyness = |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(pair.word(x.1).cmp(pair.word(y.1)));
+    let by_keyness = |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(texts[x.1].cmp(texts[y.1]));
     let by_keyness_reversed = |x: &(f64, usize), y: &(f64, usize)| by_keyness(y, x);
     let term = |&(keyness, id): &(f64, usize)| Term {
-        term: pair.word(id).to_owned(),
+        term: texts[id].to_owned(),
         old: counts.old[id],
         new: counts.new[id],
         keyness,
@@ -544,7 +543,7 @@ struct Pair<'p, 'a> {
     words: Joint,
     /// Joint word id → the word.
     texts: Vec<&'a str>,
-    counts: std::cell::RefCell<TermCounts>,
+    counts: TermCounts,
 }
 
 impl<'p, 'a> Pair<'p, 'a> {
@@ -558,11 +557,7 @@ impl<'p, 'a> Pair<'p, 'a> {
         }
         let width = texts.len();
         let counts = TermCounts { old: vec![0; width], new: vec![0; width], touched: Vec::new() };
-        Pair { old, new, words, texts, counts: std::cell::RefCell::new(counts) }
-    }
-
-    fn word(&self, id: usize) -> &'a str {
-        self.texts[id]
+        Pair { old, new, words, texts, counts }
     }
 }
 
@@ -572,8 +567,8 @@ pub fn keyness_between(old: &Profile, new: &Profile, top: usize) -> (Vec<Term>, 
     let paragraphs = |p: &Profile| -> Vec<usize> {
         p.doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.index).collect()
     };
-    let pair = Pair::new(old, new);
-    keyness(&pair, &paragraphs(old), &paragraphs(new), top)
+    let mut pair = Pair::new(old, new);
+    keyness(&mut pair, &paragraphs(old), &paragraphs(new), top)
 }
 
 /// Signed G²: positive when the term is relatively more frequent in the new text.
