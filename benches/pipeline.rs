@@ -47,7 +47,7 @@ fn tokenize(c: &mut Criterion) {
 
 /// The 2020 text and a simulated heavy revision of it (seed 7), tokenized, as the CLI has them.
 fn tokenized_pair() -> (Document, Document) {
-    use decldiff::simulate::{Edits, revise};
+    use decldiff::lab::simulate::{Edits, revise};
     let tokenizer = Tokenizer::shared();
     let mut old =
         Document::from_bytes(Path::new("sco-2020.zh.txt"), &SEED, ReadOptions::default()).expect("seed reads");
@@ -75,8 +75,8 @@ fn align(c: &mut Criterion) {
 
 fn diff_and_compare(c: &mut Criterion) {
     use decldiff::align::{AlignOptions, align};
+    use decldiff::lab::simulate::{Edits, revise};
     use decldiff::score::{CompareOptions, compare, report_of};
-    use decldiff::simulate::{Edits, revise};
     let tokenizer = Tokenizer::shared();
     let (old, new) = tokenized_pair();
     let options = CompareOptions::default();

@@ -66,6 +66,43 @@ impl Default for AlignOptions {
     }
 }
 
+/// How an alignment was made, stated in its JSON so that it can be cited and re-run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Provenance {
+    /// `SEGMENTER_VERSION`.
+    pub segmenter: &'static str,
+    /// The tokenizer's dictionary hash.
+    pub dictionary: String,
+    /// The aligner's options.
+    pub options: OptionsJson,
+}
+
+/// [`AlignOptions`] as JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OptionsJson {
+    link_threshold: f32,
+    context_threshold: f32,
+    strong_neighbour: f32,
+    distinctive_share: f32,
+    formula_guard_below: f32,
+    piece_containment: f32,
+    closing_threshold: f32,
+}
+
+impl From<&AlignOptions> for OptionsJson {
+    fn from(o: &AlignOptions) -> Self {
+        OptionsJson {
+            link_threshold: o.link_threshold,
+            context_threshold: o.context_threshold,
+            strong_neighbour: o.strong_neighbour,
+            distinctive_share: o.distinctive_share,
+            formula_guard_below: o.formula_guard_below,
+            piece_containment: o.piece_containment,
+            closing_threshold: o.closing_threshold,
+        }
+    }
+}
+
 /// What a link is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -57,33 +57,30 @@ impl Ladders {
     /// Reads ladders from a TOML file.
     ///
     /// # Errors
-    /// [`Error::Io`], or [`Error::Catalog`] naming the file and line of a malformed one.
+    /// [`Error::Io`], or [`Error::Rules`] naming the file and line of a malformed one.
     pub fn read(path: &Path) -> Result<Ladders> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "reading", e))?;
-        Ladders::parse(path, &text)
+        Ladders::parse(path, &crate::files::read_text(path)?)
     }
 
     /// Parses ladders.
     ///
     /// # Errors
-    /// [`Error::Catalog`] naming the file and line of a malformed file, or an empty ladder.
+    /// [`Error::Rules`] naming the file and line of a malformed file, or an empty ladder.
     pub fn parse(path: &Path, text: &str) -> Result<Ladders> {
         #[derive(Deserialize)]
         struct File {
             ladder: Vec<Ladder>,
         }
-        let file: File = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count());
-            Error::Catalog { path: path.to_owned(), what: format!("line {}: {}", line.unwrap_or(0), e.message()) }
-        })?;
+        let file: File = toml::from_str(text)
+            .map_err(|e| Error::Rules { path: path.to_owned(), what: crate::error::toml_message(text, &e) })?;
         if let Some(bad) = file.ladder.iter().find(|l| l.steps.len() < 2 || l.steps.iter().any(|s| s.is_empty())) {
-            return Err(Error::Catalog {
+            return Err(Error::Rules {
                 path: path.to_owned(),
                 what: format!("ladder `{}` needs at least two non-empty steps", bad.name),
             });
         }
-        Ladders::new(file.ladder, crate::corpus::sha256_hex(text.as_bytes())[..16].to_owned())
-            .map_err(|what| Error::Catalog { path: path.to_owned(), what })
+        Ladders::new(file.ladder, crate::sha256_hex(text.as_bytes())[..16].to_owned())
+            .map_err(|what| Error::Rules { path: path.to_owned(), what })
     }
 
     fn new(ladders: Vec<Ladder>, hash: String) -> std::result::Result<Ladders, String> {

@@ -1,5 +1,5 @@
 //! The corpus: collections of declarations under `corpora/`, each a folder with a
-//! `catalog.toml` and the stored texts. This is the only module that touches the file system.
+//! `catalog.toml` and the stored texts. It touches the file system only through [`crate::files`].
 //!
 //! Reading: [`Corpus::discover`] finds the corpus (`--corpus DIR`, `$DECLDIFF_CORPUS`,
 //! `./corpora`, or the copy built into the binary), [`Corpus::load`] turns a corpus id or a
@@ -22,7 +22,7 @@ pub use check::Problem;
 pub use store::{AddOutcome, AddRequest, WriteStep};
 
 use crate::error::{Error, Result};
-use crate::normalize::decode::MAX_INPUT_BYTES;
+use crate::files;
 use crate::segment::{Document, ReadOptions};
 
 /// The environment variable that names the corpus folder.
@@ -176,7 +176,7 @@ impl Corpus {
             return Corpus::open(Path::new(&dir));
         }
         let local = Path::new("corpora");
-        if local.is_dir() { Corpus::open(local) } else { Ok(Corpus::embedded()) }
+        if files::is_dir(local) { Corpus::open(local) } else { Ok(Corpus::embedded()) }
     }
 
     /// The folder `corpus add` writes to: `explicit`, `$DECLDIFF_CORPUS` or `./corpora`
@@ -197,7 +197,7 @@ impl Corpus {
         for dir in collection_dirs(root)? {
             let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let catalog_path = dir.join(CATALOG_FILE);
-            let text = std::fs::read_to_string(&catalog_path).map_err(|e| Error::io(&catalog_path, "reading", e))?;
+            let text = files::read_text(&catalog_path)?;
             let catalog = Catalog::parse(&catalog_path, &text)?;
             collections.push(Collection { name, catalog, dir: Some(dir), embedded_texts: &[] });
         }
@@ -305,7 +305,7 @@ impl Corpus {
     /// Whether `spec` names a file, which [`load_file_tokenized`] reads without the corpus
     /// (a file wins over a corpus id, as in [`Corpus::load_tokenized`]).
     pub fn names_a_file(spec: &str) -> bool {
-        spec.contains(['/', '\\', '.']) && Path::new(spec).is_file()
+        spec.contains(['/', '\\', '.']) && files::is_file(Path::new(spec))
     }
 }
 
@@ -378,7 +378,7 @@ impl Corpus {
                 options: ReadOptions { encoding: None, html: Some(false) },
             });
         }
-        if path.exists() {
+        if files::exists(path) {
             return file(path);
         }
         Err(Error::UnknownDocument { name: spec.to_owned(), hint: Some(self.suggest(spec)) })
@@ -421,43 +421,19 @@ impl Input {
     }
 }
 
-/// Reads an input file, refusing directories and files over the size limit before reading
-/// them whole.
+/// Reads an input file (see [`files::read_input`]).
 ///
 /// # Errors
-/// [`Error::Io`] naming the file, [`Error::NotText`] for a directory or an oversized file.
+/// [`Error::Io`] naming the file, [`Error::NotText`] for a folder, a device or an oversized file.
 pub fn read_input(path: &Path) -> Result<Vec<u8>> {
-    let metadata = std::fs::metadata(path).map_err(|e| Error::io(path, "reading", e))?;
-    if metadata.is_dir() {
-        return Err(Error::NotText {
-            path: path.to_owned(),
-            what: "is a directory, not a file".to_owned(),
-            hint: None,
-        });
-    }
-    if metadata.len() > MAX_INPUT_BYTES as u64 {
-        return Err(Error::NotText {
-            path: path.to_owned(),
-            what: format!("file too large ({} bytes; the limit is {MAX_INPUT_BYTES} bytes)", metadata.len()),
-            hint: Some("decldiff reads one declaration at a time; split the file".to_owned()),
-        });
-    }
-    std::fs::read(path).map_err(|e| Error::io(path, "reading", e))
+    files::read_input(path)
 }
 
 /// Sub-folders of `root` that hold a catalog, sorted by name.
 fn collection_dirs(root: &Path) -> Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(root).map_err(|e| Error::io(root, "listing the corpus folder", e))?;
-    let mut dirs: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir() && p.join(CATALOG_FILE).is_file())
-        .collect();
-    dirs.sort();
+    let mut dirs = files::list_dir(root)?;
+    dirs.retain(|p| files::is_dir(p) && files::is_file(&p.join(CATALOG_FILE)));
     Ok(dirs)
 }
 
-/// SHA-256 of `bytes`, lowercase hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::sha256_hex;

@@ -6,16 +6,16 @@
 //! Invariant: concatenating the equal segments with each change's `new` text rebuilds the new
 //! key exactly; with each change's `old` text, the old key.
 
-use std::time::Duration;
-
 use serde::Serialize;
-use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::tokenize::Tokenizer;
 
-/// A diff of two long paragraphs stops refining after this long and reports the rest as one
-/// replaced region (correct, only coarser): pathological inputs stay bounded.
-pub const DIFF_DEADLINE: Duration = Duration::from_millis(500);
+/// Above this many cells (old tokens × new tokens) two texts are diffed coarsely: their common
+/// start and end are kept and the middle is one replaced region (correct, only coarser). The
+/// bound is by size, not by time, so the output never depends on the machine's speed; real
+/// paragraphs stay far below it (a 2,000-token paragraph on each side is 4 M cells).
+pub const MAX_DIFF_CELLS: usize = 4_000_000;
 
 /// One piece of a word diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -112,8 +112,11 @@ pub fn diff_tokens(old_tokens: &[&str], new_tokens: &[&str]) -> WordDiff {
         let segments = if text.is_empty() { Vec::new() } else { vec![Segment::Equal { text }] };
         return WordDiff { segments };
     }
-    let deadline = std::time::Instant::now() + DIFF_DEADLINE;
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, old_tokens, new_tokens, Some(deadline));
+    let ops = if old_tokens.len().saturating_mul(new_tokens.len()) <= MAX_DIFF_CELLS {
+        capture_diff_slices(Algorithm::Myers, old_tokens, new_tokens)
+    } else {
+        coarse_ops(old_tokens, new_tokens)
+    };
     let mut segments: Vec<Segment> = Vec::new();
     let (mut pending_old, mut pending_new) = (String::new(), String::new());
     let flush = |segments: &mut Vec<Segment>, pending_old: &mut String, pending_new: &mut String| {
@@ -149,40 +152,34 @@ pub fn diff_tokens(old_tokens: &[&str], new_tokens: &[&str]) -> WordDiff {
     WordDiff { segments }
 }
 
+/// The common start and end of two token sequences as equal runs, the middle as one replaced
+/// region.
+fn coarse_ops(old: &[&str], new: &[&str]) -> Vec<DiffOp> {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..].iter().rev().zip(new[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let (old_mid, new_mid) = (old.len() - prefix - suffix, new.len() - prefix - suffix);
+    let mut ops = Vec::with_capacity(3);
+    if prefix > 0 {
+        ops.push(DiffOp::Equal { old_index: 0, new_index: 0, len: prefix });
+    }
+    match (old_mid, new_mid) {
+        (0, 0) => {}
+        (0, n) => ops.push(DiffOp::Insert { old_index: prefix, new_index: prefix, new_len: n }),
+        (o, 0) => ops.push(DiffOp::Delete { old_index: prefix, old_len: o, new_index: prefix }),
+        (o, n) => ops.push(DiffOp::Replace { old_index: prefix, old_len: o, new_index: prefix, new_len: n }),
+    }
+    if suffix > 0 {
+        ops.push(DiffOp::Equal { old_index: prefix + old_mid, new_index: prefix + new_mid, len: suffix });
+    }
+    ops
+}
+
 fn push_equal(segments: &mut Vec<Segment>, text: &str) {
     if let Some(Segment::Equal { text: last }) = segments.last_mut() {
         last.push_str(text);
     } else if !text.is_empty() {
         segments.push(Segment::Equal { text: text.to_owned() });
     }
-}
-
-/// Inline rendering: `[-old-]{+new+}` markers, or ANSI colours (red strike-through for
-/// deletions, green underline for insertions) when `colour` is set.
-pub fn render_inline(diff: &WordDiff, colour: bool) -> String {
-    render_segments(&diff.segments, colour)
-}
-
-/// [`render_inline`] of a diff's segments.
-pub fn render_segments(segments: &[Segment], colour: bool) -> String {
-    let (deleted, inserted, end) =
-        if colour { ("\u{1b}[31;9m", "\u{1b}[32;4m", ["\u{1b}[0m", "\u{1b}[0m"]) } else { ("[-", "{+", ["-]", "+}"]) };
-    let mut out = String::with_capacity(segments.iter().map(Segment::len).sum::<usize>() + 16);
-    for segment in segments {
-        match segment {
-            Segment::Equal { text } => out.push_str(text),
-            Segment::Change { old, new } => {
-                for (text, start, end) in [(old, deleted, end[0]), (new, inserted, end[1])] {
-                    if !text.is_empty() {
-                        out.push_str(start);
-                        out.push_str(text);
-                        out.push_str(end);
-                    }
-                }
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -200,7 +197,10 @@ mod tests {
         assert_eq!((d.old_text(), d.new_text()), (old.to_owned(), new.to_owned()));
         let changes: Vec<_> = d.iter_changes().collect();
         assert_eq!(changes, [("欢迎", "注意到"), ("73", "74")]);
-        assert_eq!(render_inline(&d, false), "成员国[-欢迎-]{+注意到+}第[-73-]{+74+}届联合国大会通过的准则。");
+        assert_eq!(
+            crate::render::inline::render_segments(&d.segments, false),
+            "成员国[-欢迎-]{+注意到+}第[-73-]{+74+}届联合国大会通过的准则。"
+        );
     }
 
     #[test]
@@ -211,6 +211,21 @@ mod tests {
         assert!(!d.has_changes());
         let d = run("成员国支持发展中国家。", "成员国支持发展中国家，并加强合作。");
         assert_eq!(d.iter_changes().collect::<Vec<_>>(), [("", "，并加强合作")]);
+    }
+
+    #[test]
+    fn texts_over_the_size_bound_diff_coarsely_and_still_replay() {
+        let old: Vec<String> = (0..2100).map(|k| format!("旧{k}")).collect();
+        let mut new = old.clone();
+        new[1000] = "新".to_owned();
+        new.push("尾".to_owned());
+        let (old, new): (Vec<&str>, Vec<&str>) =
+            (old.iter().map(String::as_str).collect(), new.iter().map(String::as_str).collect());
+        assert!(old.len() * new.len() > MAX_DIFF_CELLS);
+        let d = diff_tokens(&old, &new);
+        assert_eq!(d.old_text(), old.concat());
+        assert_eq!(d.new_text(), new.concat());
+        assert_eq!(d.segments.iter().filter(|s| matches!(s, Segment::Change { .. })).count(), 1);
     }
 
     #[test]

@@ -94,13 +94,29 @@ pub enum Error {
         /// How to get texts.
         hint: Option<String>,
     },
-    /// Arguments that cannot go together.
-    #[error("{what}{hint}", hint = hint_suffix(hint))]
-    Usage {
-        /// What is wrong.
+    /// A rules file (commitment ladders, a taxonomy of themes) is malformed.
+    #[error("{}: {what}", path.display())]
+    Rules {
+        /// The rules file.
+        path: PathBuf,
+        /// What is wrong, with its line where there is one.
         what: String,
-        /// What to do instead.
+    },
+    /// A measurement file (a gold alignment, a simulated series' truth) is malformed.
+    #[error("{}: {what}{hint}", path.display(), hint = hint_suffix(hint))]
+    Data {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, with its line where there is one.
+        what: String,
+        /// What the file should look like.
         hint: Option<String>,
+    },
+    /// A date that is not a real `YYYY-MM-DD` date.
+    #[error("--date `{date}` is not YYYY-MM-DD (hint: e.g. 2020-11-10)")]
+    InvalidDate {
+        /// The date given.
+        date: String,
     },
     /// `corpus add` would overwrite an existing text.
     #[error("{}: a text for `{id}` is already stored (hint: pass --force to replace it)", path.display())]
@@ -110,9 +126,6 @@ pub enum Error {
         /// The corpus id.
         id: String,
     },
-    /// The corpus is the read-only copy built into the binary.
-    #[error("the built-in corpus is read-only (hint: run from a checkout that has corpora/, or pass --corpus DIR)")]
-    ReadOnlyCorpus,
     /// A user dictionary line is malformed.
     #[error("{}: line {line}: {what}", path.display())]
     Dictionary {
@@ -123,13 +136,6 @@ pub enum Error {
         /// What is wrong.
         what: String,
     },
-    /// A write was stopped on purpose by a test's failure injection.
-    #[doc(hidden)]
-    #[error("injected failure after step {step:?}")]
-    Injected {
-        /// The step after which the write stopped.
-        step: crate::corpus::WriteStep,
-    },
 }
 
 fn hint_suffix(hint: &Option<String>) -> String {
@@ -137,6 +143,12 @@ fn hint_suffix(hint: &Option<String>) -> String {
         Some(h) => format!(" (hint: {h})"),
         None => String::new(),
     }
+}
+
+/// "line N: message" for a TOML parse error in `text`.
+pub(crate) fn toml_message(text: &str, error: &toml::de::Error) -> String {
+    let line = error.span().map_or(0, |s| 1 + text[..s.start.min(text.len())].matches('\n').count());
+    format!("line {line}: {}", error.message())
 }
 
 impl Error {

@@ -32,7 +32,8 @@ pub mod corpus;
 pub mod diff;
 pub mod endorsers;
 pub mod error;
-pub mod eval;
+pub mod files;
+pub mod lab;
 pub mod normalize;
 pub mod profile;
 pub mod render;
@@ -40,7 +41,7 @@ pub mod report;
 pub mod score;
 pub mod segment;
 pub mod series;
-pub mod simulate;
+pub mod session;
 pub mod theme;
 pub mod tokenize;
 
@@ -48,6 +49,12 @@ pub use error::{Error, Result};
 
 /// Version of the JSON outputs' shape; see `docs/json-format.md`.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// SHA-256 of `bytes`, lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
 
 /// Rounds a ratio to four decimals, as every output states them (stable, readable JSON).
 pub(crate) fn round4(x: f64) -> f64 {

@@ -6,19 +6,29 @@ pub mod align;
 pub mod chart;
 pub mod compare;
 pub mod corpus;
+mod grid;
 pub mod html;
+pub mod inline;
+pub mod lab;
 pub mod series;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-/// Output format of commands that print data.
+/// Output format of the commands that print data; each command takes the ones that make
+/// sense for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
-    /// A terminal table.
+    /// Terminal tables.
     #[default]
     Table,
-    /// JSON with a `schema_version`.
+    /// Markdown.
+    Markdown,
+    /// CSV, one long table (for pandas or R).
+    Csv,
+    /// JSON with a `schema_version` (docs/json-format.md).
     Json,
+    /// The HTML redline page (`compare`).
+    Html,
 }
 
 /// How to render tables.

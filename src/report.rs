@@ -42,7 +42,7 @@ pub struct Provenance {
     /// Hash of the ladders.
     pub ladders: String,
     /// Alignment thresholds.
-    pub align: crate::render::align::OptionsJson,
+    pub align: crate::align::OptionsJson,
     /// Whether editorial changes are listed.
     pub all: bool,
 }

@@ -4,9 +4,7 @@
 //! Every document is profiled once (a [`Profile`]) and every consecutive pair aligned once,
 //! in parallel; the commands share that work through a [`Series`].
 
-pub mod eval;
 pub mod lineage;
-pub mod simulate;
 pub mod terms;
 pub mod timeline;
 

@@ -53,23 +53,20 @@ impl Lexicon {
     /// Reads a lexicon (TOML).
     ///
     /// # Errors
-    /// [`Error::Io`], or [`Error::Catalog`] naming the file and line.
+    /// [`Error::Io`], or [`Error::Rules`] naming the file and line.
     pub fn read(path: &Path) -> Result<Lexicon> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "reading", e))?;
-        Lexicon::parse(path, &text)
+        Lexicon::parse(path, &crate::files::read_text(path)?)
     }
 
     /// Parses a lexicon.
     ///
     /// # Errors
-    /// [`Error::Catalog`] naming the file and line, or an empty lexicon.
+    /// [`Error::Rules`] naming the file and line, or an empty lexicon.
     pub fn parse(path: &Path, text: &str) -> Result<Lexicon> {
-        let lexicon: Lexicon = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count());
-            Error::Catalog { path: path.to_owned(), what: format!("line {}: {}", line.unwrap_or(0), e.message()) }
-        })?;
+        let lexicon: Lexicon = toml::from_str(text)
+            .map_err(|e| Error::Rules { path: path.to_owned(), what: crate::error::toml_message(text, &e) })?;
         if lexicon.themes.is_empty() {
-            return Err(Error::Catalog { path: path.to_owned(), what: "no [[theme]] tables".to_owned() });
+            return Err(Error::Rules { path: path.to_owned(), what: "no [[theme]] tables".to_owned() });
         }
         Ok(lexicon)
     }
@@ -253,53 +250,6 @@ impl ThemeModel {
             block.theme_confidence = Some(confidence);
         }
     }
-}
-
-/// Leave-one-out accuracy on the paragraphs of documents with titled sections, headings
-/// hidden: each paragraph's scores come from a model trained without it. Returns (accuracy
-/// per paragraph alone, accuracy with sequence smoothing, per-theme (name, correct, total)).
-pub fn leave_one_out(
-    document: &Document,
-    lexicon: &Lexicon,
-    tokenizer: &Tokenizer,
-) -> (f64, f64, Vec<(String, usize, usize)>) {
-    use rayon::prelude::*;
-    let examples = ThemeModel::examples(&[document], tokenizer);
-    let full = ThemeModel::train(&examples, lexicon);
-    let scores: Vec<Vec<f64>> = (0..examples.len())
-        .into_par_iter()
-        .map(|held| {
-            let rest: Vec<Example> =
-                examples.iter().enumerate().filter(|(i, _)| *i != held).map(|(_, e)| e.clone()).collect();
-            let model = ThemeModel::train(&rest, lexicon);
-            // Keep the full model's theme order: a theme with a single paragraph still exists
-            // through its lexicon entry.
-            let s = model.scores(examples[held].0.iter().map(String::as_str));
-            full.names().iter().map(|n| model.names().iter().position(|m| m == n).map_or(0.0, |k| s[k])).collect()
-        })
-        .collect();
-    let truth: Vec<usize> =
-        examples.iter().map(|(_, t)| full.names().iter().position(|n| n == t).expect("trained on it")).collect();
-    let alone: Vec<usize> = scores
-        .iter()
-        .map(|s| s.iter().enumerate().fold((f64::MIN, 0), |a, (k, v)| if *v > a.0 { (*v, k) } else { a }).1)
-        .collect();
-    let smoothed: Vec<usize> = full.decode(&scores).into_iter().map(|(k, _)| k).collect();
-    let accuracy = |predicted: &[usize]| {
-        predicted.iter().zip(&truth).filter(|(p, t)| p == t).count() as f64 / truth.len().max(1) as f64
-    };
-    let per_theme = full
-        .names()
-        .iter()
-        .enumerate()
-        .filter_map(|(k, name)| {
-            let total = truth.iter().filter(|t| **t == k).count();
-            (total > 0).then(|| {
-                (name.clone(), smoothed.iter().zip(&truth).filter(|(p, t)| **t == k && **p == k).count(), total)
-            })
-        })
-        .collect();
-    (crate::round4(accuracy(&alone)), crate::round4(accuracy(&smoothed)), per_theme)
 }
 
 #[cfg(test)]

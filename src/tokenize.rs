@@ -90,7 +90,7 @@ impl Tokenizer {
     /// # Errors
     /// [`Error::Io`] if the file cannot be read, [`Error::Dictionary`] for a malformed line.
     pub fn with_user_dictionary(path: &Path) -> Result<Tokenizer> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, "reading", e))?;
+        let bytes = crate::files::read_input(path)?;
         let text = String::from_utf8(bytes).map_err(|e| Error::Dictionary {
             path: path.to_owned(),
             line: 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count(),

@@ -3,7 +3,7 @@
 #![no_main]
 
 use decldiff::align::{align, AlignOptions};
-use decldiff::eval::Gold;
+use decldiff::lab::eval::Gold;
 use decldiff::tokenize::Tokenizer;
 use libfuzzer_sys::fuzz_target;
 

@@ -10,7 +10,7 @@
 //! fit its document (token offsets outside the keys, feature ids outside the vocabulary) is
 //! ignored and rewritten, never trusted. Failing to write the cache is not an error.
 
-use std::fs;
+use crate::files;
 use std::hash::Hasher as _;
 use std::path::{Path, PathBuf};
 
@@ -137,7 +137,7 @@ impl TokenCache {
 
     /// The cached document for `key`, if there is a sound one.
     pub fn load(&self, key: &str) -> Option<Cached> {
-        let bytes = fs::read(self.path(key)?).ok()?;
+        let bytes = files::read_own(&self.path(key)?)?;
         decode(&bytes, key)
     }
 
@@ -147,14 +147,9 @@ impl TokenCache {
         let Some(path) = self.path(key) else { return };
         let Some(bytes) = encode(key, document, profile) else { return };
         let Some(dir) = path.parent() else { return };
-        if fs::create_dir_all(dir).is_err() {
-            return;
+        if files::create_dir_all(dir, "the cache folder").is_ok() {
+            let _ = files::write_atomically(&path, &bytes);
         }
-        let temp = dir.join(format!(".{key}.tmp-{}", std::process::id()));
-        if fs::write(&temp, bytes).is_ok() && fs::rename(&temp, &path).is_ok() {
-            return;
-        }
-        let _ = fs::remove_file(&temp);
     }
 }
 
@@ -311,6 +306,7 @@ fn tokens_fit(key: &str, tokens: &[(u32, bool)]) -> bool {
 mod tests {
     use super::*;
     use crate::profile::Profile;
+    use std::fs;
 
     #[test]
     fn tokens_must_fit_their_key() {

@@ -54,6 +54,17 @@ pub enum TextStatus {
     Simulated,
 }
 
+impl TextStatus {
+    /// The name used in catalogs and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextStatus::Official => "official",
+            TextStatus::Illustrative => "illustrative",
+            TextStatus::Simulated => "simulated",
+        }
+    }
+}
+
 /// One place the text is published.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -46,6 +46,37 @@ impl Corpus {
         store::add(root, request)
     }
 
+    /// [`Corpus::add`] of an input already in memory (`request.file` only names it).
+    ///
+    /// # Errors
+    /// As [`Corpus::add`].
+    pub fn add_bytes(root: &Path, request: &AddRequest, bytes: &[u8]) -> Result<AddOutcome> {
+        store::add_bytes(root, request, bytes)
+    }
+
+    /// [`Corpus::add`], then indexes the stored text's tokens in its collection so that
+    /// comparing it later needs no segmenter. An indexing failure changes nothing stored and
+    /// is not an error: the index is rebuilt on demand.
+    ///
+    /// # Errors
+    /// As [`Corpus::add`].
+    pub fn add_indexed(root: &Path, request: &AddRequest, cache: &super::TokenCache) -> Result<AddOutcome> {
+        let outcome = store::add(root, request)?;
+        Corpus::index(root, &request.collection, &[request.id.as_str()], cache);
+        Ok(outcome)
+    }
+
+    /// Indexes stored texts of a collection (see [`Corpus::add_indexed`]), in parallel.
+    pub fn index(root: &Path, collection: &str, ids: &[&str], cache: &super::TokenCache) {
+        use rayon::prelude::*;
+        let Ok(corpus) = Corpus::open(root) else { return };
+        let tokenizer = crate::tokenize::Tokenizer::shared();
+        ids.par_iter().for_each(|id| {
+            let spec = format!("{collection}/{id}");
+            let _ = corpus.load_tokenized(&spec, crate::segment::ReadOptions::default(), cache, tokenizer);
+        });
+    }
+
     /// Checks every collection under `root` (or only `only`). With `repair`, first finishes
     /// or rolls back interrupted writes, and returns what it did as the second list.
     ///
@@ -81,10 +112,7 @@ impl Corpus {
 
 fn check_collection(dir: &Path, problems: &mut Vec<Problem>) {
     let catalog_path = dir.join(CATALOG_FILE);
-    let catalog = match std::fs::read_to_string(&catalog_path) {
-        Ok(text) => Catalog::parse(&catalog_path, &text),
-        Err(e) => Err(Error::io(&catalog_path, "reading", e)),
-    };
+    let catalog = crate::files::read_text(&catalog_path).and_then(|text| Catalog::parse(&catalog_path, &text));
     let catalog = match catalog {
         Ok(c) => c,
         Err(e) => {
@@ -124,7 +152,7 @@ fn check_collection(dir: &Path, problems: &mut Vec<Problem>) {
             catalog.collection.name, entry.id
         );
         if !entry.present {
-            if path.exists() {
+            if crate::files::exists(&path) {
                 problems.push(problem("a text is stored but the catalog says present = false".to_owned(), &re_add));
             }
             continue;

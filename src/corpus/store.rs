@@ -14,13 +14,12 @@
 //! matches the text in place, the write committed and the journal goes; otherwise the old
 //! text comes back from `<text>.prev` (or the new one is removed).
 
-use std::fs::{self, File};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::catalog::{Catalog, CollectionInfo, Entry, Import, Source, TextStatus, is_valid_date, validate_id};
 use super::{CATALOG_FILE, sha256_hex};
 use crate::error::{Error, Result};
+use crate::files;
 use crate::segment::{BlockKind, Document, ReadOptions};
 
 /// The steps of a write, for failure injection in tests.
@@ -81,45 +80,40 @@ pub struct AddOutcome {
 
 /// Adds (or with `force` replaces) a text in the collection under `root`.
 pub(super) fn add(root: &Path, request: &AddRequest) -> Result<AddOutcome> {
-    validate_id(&request.id)?;
-    validate_id(&request.collection).map_err(|_| Error::UnknownCollection {
-        name: request.collection.clone(),
-        root: root.to_owned(),
-        hint: Some("collection names are lowercase letters, digits and `-`".to_owned()),
-    })?;
-    if let Some(date) = &request.date
-        && !is_valid_date(date)
-    {
-        return Err(Error::NotText {
-            path: request.file.clone(),
-            what: format!("--date `{date}` is not YYYY-MM-DD"),
-            hint: None,
-        });
-    }
+    check_request(root, request)?;
     // Read and check the input before touching the corpus: a bad file changes nothing.
-    let bytes = super::read_input(&request.file)?;
-    let document = Document::from_bytes(&request.file, &bytes, request.read)?;
+    let bytes = files::read_input(&request.file)?;
+    add_checked(root, request, &bytes)
+}
+
+/// [`add`] of an input already in memory; `request.file` only names it.
+pub(super) fn add_bytes(root: &Path, request: &AddRequest, bytes: &[u8]) -> Result<AddOutcome> {
+    check_request(root, request)?;
+    add_checked(root, request, bytes)
+}
+
+fn add_checked(root: &Path, request: &AddRequest, bytes: &[u8]) -> Result<AddOutcome> {
+    let document = Document::from_bytes(&request.file, bytes, request.read)?;
     let stored = stored_text(&document);
 
     let dir = root.join(&request.collection);
-    fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "creating the collection folder", e))?;
+    files::create_dir_all(&dir, "the collection folder")?;
     // Nothing is written through a symbolic link: a linked collection folder could lead
     // anywhere on the disk.
-    let linked = fs::symlink_metadata(&dir).map(|m| m.file_type().is_symlink()).unwrap_or(false);
-    if linked {
+    if files::is_symlink(&dir) {
         return Err(Error::io(
             &dir,
             "refusing to write into a collection folder that is a symbolic link",
             std::io::Error::other("replace the link by a real folder"),
         ));
     }
-    let _lock = lock_collection(&dir)?;
+    let _lock = files::lock_dir(&dir)?;
     recover(&dir)?;
 
     let catalog_path = dir.join(CATALOG_FILE);
-    let mut catalog = match fs::read_to_string(&catalog_path) {
-        Ok(text) => Catalog::parse(&catalog_path, &text)?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Catalog {
+    let mut catalog = match files::read_text_if_exists(&catalog_path)? {
+        Some(text) => Catalog::parse(&catalog_path, &text)?,
+        None => Catalog {
             collection: CollectionInfo {
                 name: request.collection.clone(),
                 title: request.collection.clone(),
@@ -127,20 +121,49 @@ pub(super) fn add(root: &Path, request: &AddRequest) -> Result<AddOutcome> {
             },
             entries: Vec::new(),
         },
-        Err(e) => return Err(Error::io(&catalog_path, "reading", e)),
     };
-
     let existing = catalog.entries.iter().position(|e| e.id == request.id);
     let mut entry = match existing {
         Some(i) => catalog.entries[i].clone(),
         None => new_entry(&request.collection, &request.id),
     };
     let text_path = dir.join(&entry.text);
-    let had_text = text_path.exists();
+    let had_text = files::exists(&text_path);
     if (entry.present || had_text) && !request.force {
         return Err(Error::TextExists { path: text_path, id: request.id.clone() });
     }
+    update_entry(&mut entry, request, &document, &stored);
+    match existing {
+        Some(i) => catalog.entries[i] = entry.clone(),
+        None => catalog.entries.push(entry.clone()),
+    }
+    commit(&dir, &text_path, stored.as_bytes(), &catalog, had_text, request.fail_after)?;
+    Ok(AddOutcome {
+        entry,
+        path: text_path,
+        replaced: had_text,
+        blocks: document.blocks.len(),
+        paragraphs: document.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count(),
+    })
+}
 
+/// The id, collection and date of a request, checked before anything is read.
+fn check_request(root: &Path, request: &AddRequest) -> Result<()> {
+    validate_id(&request.id)?;
+    validate_id(&request.collection).map_err(|_| Error::UnknownCollection {
+        name: request.collection.clone(),
+        root: root.to_owned(),
+        hint: Some("collection names are lowercase letters, digits and `-`".to_owned()),
+    })?;
+    match &request.date {
+        Some(date) if !is_valid_date(date) => Err(Error::InvalidDate { date: date.clone() }),
+        _ => Ok(()),
+    }
+}
+
+/// The entry as it will be stored: checksum, size, how the input was read, and the facts
+/// the request gives.
+fn update_entry(entry: &mut Entry, request: &AddRequest, document: &Document, stored: &str) {
     entry.present = true;
     entry.sha256 = Some(sha256_hex(stored.as_bytes()));
     entry.bytes = Some(stored.len() as u64);
@@ -166,36 +189,49 @@ pub(super) fn add(root: &Path, request: &AddRequest) -> Result<AddOutcome> {
             entry.sources.push(Source { url: url.clone(), language: entry.language.clone(), note: None });
         }
     }
-    match existing {
-        Some(i) => catalog.entries[i] = entry.clone(),
-        None => catalog.entries.push(entry.clone()),
-    }
+}
 
-    let fail = |step: WriteStep| {
-        if request.fail_after == Some(step) { Err(Error::Injected { step }) } else { Ok(()) }
+/// The journaled write: stage the text and the catalog, journal, rename the text, rename the
+/// catalog (the commit), remove the journal. `fail_after` stops as a crash would, leaving
+/// whatever that step left on disk.
+fn commit(
+    dir: &Path,
+    text_path: &Path,
+    text: &[u8],
+    catalog: &Catalog,
+    had_text: bool,
+    fail_after: Option<WriteStep>,
+) -> Result<()> {
+    let catalog_path = dir.join(CATALOG_FILE);
+    let crash = |step: WriteStep, staged: Vec<files::Staged>| -> Result<()> {
+        if fail_after != Some(step) {
+            return Ok(());
+        }
+        staged.into_iter().for_each(files::Staged::abandon);
+        Err(Error::io(text_path, format!("injected failure after step {step:?}"), std::io::Error::other("test")))
     };
-    let text_temp = stage(&text_path, stored.as_bytes())?;
-    fail(WriteStep::TextStaged)?;
-    let catalog_temp = stage(&catalog_path, catalog.to_toml().as_bytes())?;
-    fail(WriteStep::CatalogStaged)?;
-    let journal = write_journal(&text_path, had_text)?;
-    sync_dir(&dir)?;
-    fail(WriteStep::Journaled)?;
-    rename(&text_temp, &text_path)?;
-    sync_dir(&dir)?;
-    fail(WriteStep::TextReplaced)?;
-    rename(&catalog_temp, &catalog_path)?;
-    sync_dir(&dir)?;
-    fail(WriteStep::CatalogReplaced)?;
-    fs::remove_file(&journal).map_err(|e| Error::io(&journal, "removing the journal entry", e))?;
-
-    Ok(AddOutcome {
-        entry,
-        path: text_path,
-        replaced: had_text,
-        blocks: document.blocks.len(),
-        paragraphs: document.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count(),
-    })
+    let text_temp = files::stage(text_path, text)?;
+    if fail_after == Some(WriteStep::TextStaged) {
+        return crash(WriteStep::TextStaged, vec![text_temp]);
+    }
+    let catalog_temp = files::stage(&catalog_path, catalog.to_toml().as_bytes())?;
+    if fail_after == Some(WriteStep::CatalogStaged) {
+        return crash(WriteStep::CatalogStaged, vec![text_temp, catalog_temp]);
+    }
+    let journal = write_journal(text_path, had_text)?;
+    files::sync_dir(dir);
+    if fail_after == Some(WriteStep::Journaled) {
+        return crash(WriteStep::Journaled, vec![text_temp, catalog_temp]);
+    }
+    text_temp.commit(text_path)?;
+    files::sync_dir(dir);
+    if fail_after == Some(WriteStep::TextReplaced) {
+        return crash(WriteStep::TextReplaced, vec![catalog_temp]);
+    }
+    catalog_temp.commit(&catalog_path)?;
+    files::sync_dir(dir);
+    crash(WriteStep::CatalogReplaced, Vec::new())?;
+    files::remove_file(&journal, "the journal entry")
 }
 
 fn new_entry(collection: &str, id: &str) -> Entry {
@@ -233,42 +269,6 @@ fn stored_text(document: &Document) -> String {
     text
 }
 
-/// Holds the collection's lock until dropped.
-struct CollectionLock(#[allow(dead_code, reason = "held for its Drop, which releases the lock")] File);
-
-fn lock_collection(dir: &Path) -> Result<CollectionLock> {
-    let path = dir.join(".lock");
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|e| Error::io(&path, "opening the lock file", e))?;
-    file.lock().map_err(|e| Error::io(&path, "locking the collection", e))?;
-    Ok(CollectionLock(file))
-}
-
-fn temp_path(target: &Path) -> PathBuf {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    target.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
-}
-
-/// Writes `bytes` to a temporary file beside `target` and syncs it.
-fn stage(target: &Path, bytes: &[u8]) -> Result<PathBuf> {
-    let temp = temp_path(target);
-    let write = || -> std::io::Result<()> {
-        // create_new (O_EXCL) never follows a symbolic link planted at the temporary path.
-        let mut file = File::options().write(true).create_new(true).open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()
-    };
-    write().map_err(|e| {
-        let _ = fs::remove_file(&temp);
-        Error::io(&temp, "writing", e)
-    })?;
-    Ok(temp)
-}
-
 fn journal_paths(text_path: &Path) -> (PathBuf, PathBuf) {
     let name = text_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     (text_path.with_file_name(format!("{name}.prev")), text_path.with_file_name(format!("{name}.absent")))
@@ -277,34 +277,13 @@ fn journal_paths(text_path: &Path) -> (PathBuf, PathBuf) {
 fn write_journal(text_path: &Path, had_text: bool) -> Result<PathBuf> {
     let (prev, absent) = journal_paths(text_path);
     if had_text {
-        let _ = fs::remove_file(&prev);
-        if fs::hard_link(text_path, &prev).is_err() {
-            fs::copy(text_path, &prev).map_err(|e| Error::io(&prev, "backing up the old text", e))?;
-        }
+        files::link_or_copy(text_path, &prev)?;
         Ok(prev)
     } else {
-        let _ = fs::remove_file(&absent);
-        File::options()
-            .write(true)
-            .create_new(true)
-            .open(&absent)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| Error::io(&absent, "writing the journal", e))?;
+        files::remove_quietly(&absent);
+        files::create_empty(&absent, "the journal")?;
         Ok(absent)
     }
-}
-
-fn rename(from: &Path, to: &Path) -> Result<()> {
-    fs::rename(from, to).map_err(|e| Error::io(from, format!("renaming to {}", to.display()), e))
-}
-
-fn sync_dir(dir: &Path) -> Result<()> {
-    // Syncing the folder makes the renames durable; some file systems do not support it,
-    // which costs durability only, not consistency.
-    if let Ok(handle) = File::open(dir) {
-        let _ = handle.sync_all();
-    }
-    Ok(())
 }
 
 /// A leftover of an interrupted write, as `corpus check` reports it.
@@ -317,15 +296,14 @@ pub(super) enum Leftover {
 }
 
 pub(super) fn leftovers(dir: &Path) -> Vec<Leftover> {
-    let Ok(entries) = fs::read_dir(dir) else {
+    let Ok(entries) = files::list_dir(dir) else {
         return Vec::new();
     };
     let mut found: Vec<Leftover> = entries
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let path = e.path();
-            if name.starts_with('.') && name.contains(".tmp-") {
+        .into_iter()
+        .filter_map(|path| {
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            if name.starts_with('.') && name.contains(files::TEMP_MARKER) {
                 Some(Leftover::Temp(path))
             } else if let Some(text) = name.strip_suffix(".prev") {
                 Some(Leftover::Journal { text: dir.join(text), journal: path, had_text: true })
@@ -345,7 +323,7 @@ pub(super) fn leftovers(dir: &Path) -> Vec<Leftover> {
 /// Finishes or rolls back interrupted writes in `dir`. Call with the collection locked.
 pub(super) fn recover(dir: &Path) -> Result<Vec<String>> {
     let catalog_path = dir.join(CATALOG_FILE);
-    let catalog = match fs::read_to_string(&catalog_path) {
+    let catalog = match files::read_text(&catalog_path) {
         Ok(text) => Some(Catalog::parse(&catalog_path, &text)?),
         Err(_) => None,
     };
@@ -353,40 +331,40 @@ pub(super) fn recover(dir: &Path) -> Result<Vec<String>> {
     for leftover in leftovers(dir) {
         match leftover {
             Leftover::Temp(path) => {
-                fs::remove_file(&path).map_err(|e| Error::io(&path, "removing a temporary file", e))?;
+                files::remove_file(&path, "a temporary file")?;
                 done.push(format!("{}: removed a temporary file of an interrupted write", path.display()));
             }
             Leftover::Journal { journal, text, had_text } => {
                 let name = text.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 let entry = catalog.as_ref().and_then(|c| c.entries.iter().find(|e| e.text == name));
                 let committed = entry.is_some_and(|e| {
-                    e.present && fs::read(&text).is_ok_and(|bytes| Some(sha256_hex(&bytes)) == e.sha256)
+                    e.present && files::read_input(&text).is_ok_and(|bytes| Some(sha256_hex(&bytes)) == e.sha256)
                 });
                 if committed {
                     done.push(format!("{}: the interrupted write had committed; removed its journal", text.display()));
                 } else if had_text {
-                    rename(&journal, &text)?;
+                    files::rename(&journal, &text)?;
                     done.push(format!(
                         "{}: rolled back an interrupted write; the previous text is restored",
                         text.display()
                     ));
                     continue;
                 } else {
-                    if text.exists() {
-                        fs::remove_file(&text).map_err(|e| Error::io(&text, "removing an uncommitted text", e))?;
+                    if files::exists(&text) {
+                        files::remove_file(&text, "an uncommitted text")?;
                     }
                     done.push(format!("{}: rolled back an interrupted write of a new text", text.display()));
                 }
-                fs::remove_file(&journal).map_err(|e| Error::io(&journal, "removing the journal entry", e))?;
+                files::remove_file(&journal, "the journal entry")?;
             }
         }
     }
-    sync_dir(dir)?;
+    files::sync_dir(dir);
     Ok(done)
 }
 
 /// Runs [`recover`] with the collection locked.
 pub(super) fn repair(dir: &Path) -> Result<Vec<String>> {
-    let _lock = lock_collection(dir)?;
+    let _lock = files::lock_dir(dir)?;
     recover(dir)
 }

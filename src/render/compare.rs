@@ -1,10 +1,12 @@
 //! `compare` output: the per-theme change table, then the change list, as a terminal table,
 //! Markdown, CSV or JSON. Pure functions of the [`Report`].
 
-use super::{TableOptions, csv_field, new_table, to_json};
+use super::{TableOptions, new_table, to_json};
 use std::fmt::Write as _;
 
-use crate::diff::{Segment, WordDiff, render_segments};
+use super::grid::Grid;
+use super::inline::render_segments;
+use crate::diff::{Segment, WordDiff};
 use crate::report::{Change, Report, ThemeScore};
 
 /// What the rows of the table are.
@@ -42,6 +44,13 @@ const THEME_HEADER: [&str; 12] = [
     "shift",
     "commitments",
 ];
+
+/// The per-theme table, the total last.
+fn theme_grid(report: &Report) -> Grid {
+    let mut grid = Grid::new("", &THEME_HEADER);
+    grid.rows.extend(report.themes.iter().chain(std::iter::once(&report.total)).map(theme_row));
+    grid
+}
 
 fn theme_row(s: &ThemeScore) -> Vec<String> {
     let volume = |n: usize, chars: usize| if n == 0 { "0".to_owned() } else { format!("{n} ({chars})") };
@@ -153,11 +162,7 @@ pub fn table(report: &Report, options: &CompareRender) -> String {
     let mut out = heading(report);
     match options.by {
         By::Theme => {
-            let mut table = new_table(options.table, &THEME_HEADER);
-            for s in report.themes.iter().chain(std::iter::once(&report.total)) {
-                table.add_row(theme_row(s));
-            }
-            out.push_str(&table.to_string());
+            out.push_str(&theme_grid(report).to_table(options.table));
             out.push('\n');
             out.push_str(&summary_lines(report));
             out.push_str(&format!("\n{} changes\n", report.changes.len()));
@@ -212,14 +217,9 @@ fn summary_lines(report: &Report) -> String {
 pub fn markdown(report: &Report, options: &CompareRender) -> String {
     let escape = |s: &str| s.replace('|', "\\|");
     let mut out = format!("**{}** → **{}**\n\n", escape(&report.old.name), escape(&report.new.name));
-    let row = |cells: Vec<String>| format!("| {} |\n", cells.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | "));
     match options.by {
         By::Theme => {
-            out.push_str(&row(THEME_HEADER.iter().map(|s| s.to_string()).collect()));
-            out.push_str(&row(THEME_HEADER.iter().map(|_| "---".to_owned()).collect()));
-            for s in report.themes.iter().chain(std::iter::once(&report.total)) {
-                out.push_str(&row(theme_row(s)));
-            }
+            out.push_str(&theme_grid(report).to_markdown());
             out.push('\n');
             for line in summary_lines(report).lines() {
                 out.push_str(&format!("{line}\n\n"));
@@ -230,17 +230,18 @@ pub fn markdown(report: &Report, options: &CompareRender) -> String {
             }
         }
         By::Paragraph => {
-            out.push_str("| old | new | kind | theme | classes | diff |\n| --- | --- | --- | --- | --- | --- |\n");
+            let mut grid = Grid::new("", &["old", "new", "kind", "theme", "classes", "diff"]);
             for change in &report.changes {
-                out.push_str(&row(vec![
+                grid.rows.push(vec![
                     indices(&change.old),
                     indices(&change.new),
                     change.kind.as_str().to_owned(),
                     change.theme.clone(),
                     classes(change),
                     markdown_diff(&change.diff),
-                ]));
+                ]);
             }
+            out.push_str(&grid.to_markdown());
         }
     }
     out
@@ -267,41 +268,11 @@ fn markdown_diff(segments: &[Segment]) -> String {
 /// CSV: one row per theme (and the total) with every score, or one row per change; loads
 /// into pandas or R as is.
 pub fn csv(report: &Report, options: &CompareRender) -> String {
-    let line = |cells: Vec<String>| cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(",") + "\n";
-    let mut out = String::new();
     match options.by {
         By::Theme => {
-            out.push_str(&line(
-                [
-                    "theme",
-                    "paragraphs_old",
-                    "paragraphs_new",
-                    "unchanged",
-                    "unchanged_chars",
-                    "reworded",
-                    "reworded_chars",
-                    "added",
-                    "added_chars",
-                    "removed",
-                    "removed_chars",
-                    "moved_in",
-                    "moved_in_chars",
-                    "moved_out",
-                    "moved_out_chars",
-                    "moved_within",
-                    "splits",
-                    "merges",
-                    "wording_shift",
-                    "stronger",
-                    "weaker",
-                    "net_shift_steps",
-                ]
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-            ));
+            let mut grid = Grid::new("", &CSV_THEME_HEADER);
             for s in report.themes.iter().chain(std::iter::once(&report.total)) {
-                out.push_str(&line(vec![
+                grid.rows.push(vec![
                     s.theme.clone(),
                     s.paragraphs_old.to_string(),
                     s.paragraphs_new.to_string(),
@@ -324,14 +295,30 @@ pub fn csv(report: &Report, options: &CompareRender) -> String {
                     s.stronger.to_string(),
                     s.weaker.to_string(),
                     s.net_shift_steps.to_string(),
-                ]));
+                ]);
             }
+            grid.to_csv()
         }
         By::Paragraph => {
-            out.push_str("old,new,kind,block,theme,from_theme,similarity,editorial,classes,old_text,new_text\n");
+            let mut grid = Grid::new(
+                "",
+                &[
+                    "old",
+                    "new",
+                    "kind",
+                    "block",
+                    "theme",
+                    "from_theme",
+                    "similarity",
+                    "editorial",
+                    "classes",
+                    "old_text",
+                    "new_text",
+                ],
+            );
             for change in &report.changes {
                 let d = WordDiff { segments: change.diff.clone() };
-                out.push_str(&line(vec![
+                grid.rows.push(vec![
                     indices(&change.old),
                     indices(&change.new),
                     change.kind.as_str().to_owned(),
@@ -343,14 +330,57 @@ pub fn csv(report: &Report, options: &CompareRender) -> String {
                     classes(change),
                     d.old_text(),
                     d.new_text(),
-                ]));
+                ]);
             }
+            grid.to_csv()
         }
     }
-    out
 }
+
+const CSV_THEME_HEADER: [&str; 22] = [
+    "theme",
+    "paragraphs_old",
+    "paragraphs_new",
+    "unchanged",
+    "unchanged_chars",
+    "reworded",
+    "reworded_chars",
+    "added",
+    "added_chars",
+    "removed",
+    "removed_chars",
+    "moved_in",
+    "moved_in_chars",
+    "moved_out",
+    "moved_out_chars",
+    "moved_within",
+    "splits",
+    "merges",
+    "wording_shift",
+    "stronger",
+    "weaker",
+    "net_shift_steps",
+];
 
 /// JSON: the whole report (docs/json-format.md).
 pub fn json(report: &Report) -> String {
     to_json(report)
+}
+
+/// The report in `format`; `old` and `new` are the compared documents, which the HTML page
+/// shows in full.
+pub fn render(
+    report: &Report,
+    format: super::Format,
+    options: &CompareRender,
+    old: &crate::segment::Document,
+    new: &crate::segment::Document,
+) -> String {
+    match format {
+        super::Format::Table => table(report, options),
+        super::Format::Markdown => markdown(report, options),
+        super::Format::Csv => csv(report, options),
+        super::Format::Json => json(report),
+        super::Format::Html => super::html::html(report, old, new, &super::html::HtmlOptions::default()),
+    }
 }

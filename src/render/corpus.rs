@@ -183,3 +183,18 @@ pub fn check_json(problems: &[Problem], repaired: &[String]) -> String {
 fn serde_plain<T: Serialize>(value: &T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
+
+/// The line `corpus add` prints: what was stored where, and how the input was read.
+pub fn added(outcome: &crate::corpus::AddOutcome) -> String {
+    let import = outcome.entry.import.as_ref();
+    let verb = if outcome.replaced { "replaced" } else { "stored" };
+    format!(
+        "{verb} {} as {}: {} blocks, {} paragraphs (read as {} {})\n",
+        outcome.entry.id,
+        outcome.path.display(),
+        outcome.blocks,
+        outcome.paragraphs,
+        import.map_or("", |i| i.encoding.as_str()),
+        import.map_or("", |i| i.format.as_str()),
+    )
+}

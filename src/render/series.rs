@@ -1,77 +1,21 @@
 //! `timeline`, `terms` and `lineage` output: tables, Markdown, CSV and JSON. Pure functions.
 
-use super::{TableOptions, csv_field, new_table, to_json};
+use super::grid::Grid;
+use super::{Format, TableOptions, to_json};
 use crate::series::lineage::Lineage;
 use crate::series::terms::TermSeries;
 use crate::series::timeline::Timeline;
-
-/// The formats of the series commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SeriesFormat {
-    /// Terminal tables.
-    Table,
-    /// Markdown tables.
-    Markdown,
-    /// CSV, one long table (for pandas or R).
-    Csv,
-    /// JSON (docs/json-format.md).
-    Json,
-}
-
-/// A header and rows of cells.
-struct Grid {
-    title: String,
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-impl Grid {
-    fn new(title: impl Into<String>, header: &[&str]) -> Grid {
-        Grid { title: title.into(), header: header.iter().map(|h| (*h).to_owned()).collect(), rows: Vec::new() }
-    }
-
-    fn render(&self, format: SeriesFormat, options: TableOptions) -> String {
-        match format {
-            SeriesFormat::Table => {
-                let mut table = new_table(options, &self.header.iter().map(String::as_str).collect::<Vec<_>>());
-                for row in &self.rows {
-                    table.add_row(row.clone());
-                }
-                format!("{}\n{table}\n", self.title)
-            }
-            SeriesFormat::Markdown => {
-                let cell = |c: &String| c.replace('|', "\\|");
-                let line =
-                    |cells: &[String]| format!("| {} |\n", cells.iter().map(cell).collect::<Vec<_>>().join(" | "));
-                let mut out = format!("**{}**\n\n{}", self.title, line(&self.header));
-                out.push_str(&line(&vec!["---".to_owned(); self.header.len()]));
-                for row in &self.rows {
-                    out.push_str(&line(row));
-                }
-                out
-            }
-            SeriesFormat::Csv | SeriesFormat::Json => {
-                let line = |cells: &[String]| cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(",") + "\n";
-                let mut out = line(&self.header);
-                for row in &self.rows {
-                    out.push_str(&line(row));
-                }
-                out
-            }
-        }
-    }
-}
 
 fn percent(share: f64) -> String {
     format!("{:.1}", share * 100.0)
 }
 
 /// The timeline.
-pub fn timeline(timeline: &Timeline, format: SeriesFormat, options: TableOptions) -> String {
-    if format == SeriesFormat::Json {
+pub fn timeline(timeline: &Timeline, format: Format, options: TableOptions) -> String {
+    if format == Format::Json {
         return to_json(timeline);
     }
-    if format == SeriesFormat::Csv {
+    if format == Format::Csv {
         // Long form: a row per year and theme, and a `total` row per year.
         let mut grid = Grid::new(
             "",
@@ -179,8 +123,8 @@ pub fn timeline(timeline: &Timeline, format: SeriesFormat, options: TableOptions
 }
 
 /// Terms through the series.
-pub fn terms(terms: &[TermSeries], format: SeriesFormat, options: TableOptions) -> String {
-    if format == SeriesFormat::Json {
+pub fn terms(terms: &[TermSeries], format: Format, options: TableOptions) -> String {
+    if format == Format::Json {
         #[derive(serde::Serialize)]
         struct TermsJson<'a> {
             schema_version: u32,
@@ -188,7 +132,7 @@ pub fn terms(terms: &[TermSeries], format: SeriesFormat, options: TableOptions) 
         }
         return to_json(&TermsJson { schema_version: crate::SCHEMA_VERSION, terms });
     }
-    if format == SeriesFormat::Csv {
+    if format == Format::Csv {
         let mut grid = Grid::new("", &["term", "year", "count", "rate_per_10000_chars", "themes", "blocks"]);
         for term in terms {
             for year in &term.years {
@@ -237,8 +181,8 @@ pub fn terms(terms: &[TermSeries], format: SeriesFormat, options: TableOptions) 
 }
 
 /// The lineage of one declaration.
-pub fn lineage(lineage: &Lineage, format: SeriesFormat, options: TableOptions) -> String {
-    if format == SeriesFormat::Json {
+pub fn lineage(lineage: &Lineage, format: Format, options: TableOptions) -> String {
+    if format == Format::Json {
         return to_json(lineage);
     }
     let mut paragraphs = Grid::new(
@@ -274,8 +218,16 @@ pub fn lineage(lineage: &Lineage, format: SeriesFormat, options: TableOptions) -
             percent(t.new),
         ]);
     }
-    if format == SeriesFormat::Csv {
+    if format == Format::Csv {
         return paragraphs.render(format, options);
     }
     format!("{}\n{}", themes.render(format, options), paragraphs.render(format, options))
+}
+
+/// The line `terms` prints above its tables when it picked the terms itself: the terms that
+/// rose and fell most between the first and last year.
+pub fn terms_heading(picked: &(i32, i32, Vec<crate::report::Term>, Vec<crate::report::Term>)) -> String {
+    let (first, last, rose, fell) = picked;
+    let names = |terms: &[crate::report::Term]| terms.iter().map(|t| t.term.as_str()).collect::<Vec<_>>().join(" ");
+    format!("{first}–{last}: rose most: {}; fell most: {} (keyness, docs/scoring.md)\n\n", names(rose), names(fell))
 }

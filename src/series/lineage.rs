@@ -11,11 +11,22 @@
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Series;
-use super::simulate::Carried;
 use crate::align::{AlignOptions, Alignment, LinkKind, align_profiles};
+
+/// How a paragraph relates to the year before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Carried {
+    /// The same wording as its ancestor in the year before.
+    Verbatim,
+    /// Its ancestor in the year before, edited (reworded, split, merged, narrowed).
+    Edited,
+    /// No ancestor in the year before.
+    New,
+}
 
 /// A paragraph's ancestor in one earlier declaration.
 #[derive(Debug, Clone, PartialEq, Serialize)]

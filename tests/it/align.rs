@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use decldiff::align::{self, AlignOptions, Alignment, LinkKind, baseline};
-use decldiff::eval::{self, Gold};
+use decldiff::lab::eval::{self, Gold};
+use decldiff::lab::simulate::{self, Edits};
 use decldiff::segment::{Document, ReadOptions};
-use decldiff::simulate::{self, Edits};
 use decldiff::tokenize::Tokenizer;
 use proptest::prelude::*;
 
@@ -137,20 +137,12 @@ fn renamed_sections_map_their_themes() {
 #[test]
 fn align_table_and_json_through_the_binary() {
     let new = fixtures::repo().join("tests/data/rev1/new.txt");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_decldiff"))
-        .args(["align", "sco-2020", new.to_str().unwrap(), "--width", "120"])
-        .current_dir(fixtures::repo())
-        .env("DECLDIFF_CACHE", "off")
-        .output()
-        .unwrap();
+    let out =
+        crate::bin::decldiff().args(["align", "sco-2020", new.to_str().unwrap(), "--width", "120"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     insta::assert_snapshot!("align_rev1_table", String::from_utf8(out.stdout).unwrap());
-    let json = std::process::Command::new(env!("CARGO_BIN_EXE_decldiff"))
-        .args(["align", "sco-2020", new.to_str().unwrap(), "--format", "json"])
-        .current_dir(fixtures::repo())
-        .env("DECLDIFF_CACHE", "off")
-        .output()
-        .unwrap();
+    let json =
+        crate::bin::decldiff().args(["align", "sco-2020", new.to_str().unwrap(), "--format", "json"]).output().unwrap();
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(value["schema_version"], 1);
     assert_eq!(value["provenance"]["segmenter"], decldiff::tokenize::SEGMENTER_VERSION);
@@ -160,12 +152,10 @@ fn align_table_and_json_through_the_binary() {
 #[test]
 fn eval_through_the_binary() {
     let dir = fixtures::repo().join("tests/data/rev2");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_decldiff"))
+    let out = crate::bin::decldiff()
         .args(["eval", "align", "--gold", dir.join("gold.json").to_str().unwrap(), "sco-2020"])
         .arg(dir.join("new.txt"))
         .args(["--width", "110"])
-        .current_dir(fixtures::repo())
-        .env("DECLDIFF_CACHE", "off")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
@@ -174,10 +164,8 @@ fn eval_through_the_binary() {
     // A gold file that does not account for every block is refused with its reason.
     let bad = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(bad.path(), r#"{"links": [], "deleted": [0], "added": []}"#).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_decldiff"))
+    let out = crate::bin::decldiff()
         .args(["eval", "align", "--gold", bad.path().to_str().unwrap(), "sco-2020", "sco-2020"])
-        .current_dir(fixtures::repo())
-        .env("DECLDIFF_CACHE", "off")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -229,9 +217,9 @@ proptest! {
 /// here is a one-character line, which segments as a heading.
 #[test]
 fn thousands_of_one_character_lines_and_headings_stay_bounded() {
-    let mut rng = decldiff::simulate::Rng::new(5);
+    let mut rng = decldiff::lab::simulate::Rng::new(5);
     let chars: Vec<char> = (0x4e00..0x4e00 + 3000).filter_map(char::from_u32).collect();
-    let lines = |rng: &mut decldiff::simulate::Rng, n: usize| -> String {
+    let lines = |rng: &mut decldiff::lab::simulate::Rng, n: usize| -> String {
         (0..n).map(|_| format!("{}\n", chars[rng.below(chars.len())])).collect()
     };
     let (old, new) = (Document::parse("a", &lines(&mut rng, 20_000)), Document::parse("b", &lines(&mut rng, 20_000)));

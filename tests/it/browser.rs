@@ -2,7 +2,8 @@
 //! W3C WebDriver protocol, over HTTP on localhost). Opens the report of the shipped
 //! illustrative pair from disk and checks the change table, the number of marked insertions
 //! and deletions, a moved row's link, and that a count's click hides the other themes; saves
-//! a screenshot to docs/report-screenshot.png for the README.
+//! a screenshot to a scratch folder (`target/tmp/screenshots/`); `scripts/refresh-screenshots.sh`
+//! copies them into docs/ for the README.
 //!
 //! Needs Debian's `chromium` and `chromium-driver` (scripts/install-browser.sh, which CI and
 //! the README's test command run). Without them the test fails and says so: it never passes
@@ -15,8 +16,6 @@ use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use serde_json::{Value, json};
-
-use crate::fixtures;
 
 fn executable(variable: &str, default: &str) -> PathBuf {
     let path = std::env::var_os(variable).map_or_else(|| PathBuf::from(default), PathBuf::from);
@@ -151,13 +150,7 @@ fn the_report_works_in_headless_chromium() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("report.html");
     let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_decldiff"))
-            .args(args)
-            .current_dir(fixtures::repo())
-            .env_remove("DECLDIFF_CORPUS")
-            .env("DECLDIFF_CACHE", "off")
-            .output()
-            .unwrap();
+        let out = crate::bin::decldiff().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
         out.stdout
     };
@@ -263,7 +256,7 @@ fn the_report_works_in_headless_chromium() {
         .decode(driver.get(&session.path("/screenshot")).as_str().unwrap())
         .unwrap();
     assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
-    std::fs::write(fixtures::repo().join("docs/report-screenshot.png"), png).unwrap();
+    save_screenshot("report-screenshot.png", &png);
 }
 
 #[test]
@@ -295,5 +288,13 @@ fn the_timeline_chart_renders_in_headless_chromium() {
     let png = base64::engine::general_purpose::STANDARD
         .decode(driver.get(&session.path("/screenshot")).as_str().unwrap())
         .unwrap();
-    std::fs::write(fixtures::repo().join("docs/timeline-chart.png"), png).unwrap();
+    save_screenshot("timeline-chart.png", &png);
+}
+
+/// Writes a screenshot to the scratch folder `target/tmp/screenshots/`, never into the
+/// repository: `scripts/refresh-screenshots.sh` refreshes docs/ from there on purpose.
+fn save_screenshot(name: &str, png: &[u8]) {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), png).unwrap();
 }

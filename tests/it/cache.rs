@@ -1,8 +1,6 @@
 //! The token cache: a warm run gives the same output without loading jieba's dictionary, and a
 //! damaged entry is never trusted.
 
-use std::process::Command;
-
 use decldiff::corpus::{Corpus, TokenCache};
 use decldiff::score::{CompareOptions, compare};
 use decldiff::segment::ReadOptions;
@@ -17,7 +15,11 @@ fn warm_documents_need_no_segmenter() {
     let scratch = crate::series::scratch_corpus();
     let corpus = Corpus::open(scratch.path()).unwrap();
     // Cold: read, tokenized, stored.
-    let cold = Tokenizer::with_user_dictionary(std::path::Path::new("/dev/null")).unwrap();
+    // A fresh tokenizer (an empty user dictionary), so that whether it loads is its own.
+    let dictionary = tempfile::tempdir().unwrap();
+    let empty = dictionary.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let cold = Tokenizer::with_user_dictionary(&empty).unwrap();
     let old = corpus.load_tokenized("sco-2020", ReadOptions::default(), &cache, &cold).unwrap().document;
     let new = corpus.load_tokenized("examples/sco-2020-rev1", ReadOptions::default(), &cache, &cold).unwrap().document;
     assert!(cold.is_loaded() && old.is_tokenized() && new.is_tokenized());
@@ -29,7 +31,7 @@ fn warm_documents_need_no_segmenter() {
     let expected = compare(&old, &new, &cold, &CompareOptions::default());
 
     // Warm: a fresh tokenizer is never loaded, through reading and the whole comparison.
-    let warm = Tokenizer::with_user_dictionary(std::path::Path::new("/dev/null")).unwrap();
+    let warm = Tokenizer::with_user_dictionary(&empty).unwrap();
     let old = corpus.load_tokenized("sco-2020", ReadOptions::default(), &cache, &warm).unwrap().document;
     let new = corpus.load_tokenized("examples/sco-2020-rev1", ReadOptions::default(), &cache, &warm).unwrap().document;
     assert_eq!(old.name, "sco-2020");
@@ -42,14 +44,7 @@ fn warm_documents_need_no_segmenter() {
 fn warm_runs_print_the_same_and_damaged_entries_are_rewritten() {
     let cache = tempfile::tempdir().unwrap();
     let scratch = crate::series::scratch_corpus();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_decldiff"))
-            .args(args)
-            .current_dir(fixtures::repo())
-            .env("DECLDIFF_CACHE", cache.path())
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| crate::bin::decldiff().args(args).env("DECLDIFF_CACHE", cache.path()).output().unwrap();
     let corpus = scratch.path().to_str().unwrap();
     let files = ["compare", "tests/fixtures/case01.old.txt", "tests/fixtures/case01.new.txt", "--format", "json"];
     let stored = ["--corpus", corpus, "compare", "--format", "json"];

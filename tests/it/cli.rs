@@ -1,19 +1,12 @@
 //! The `decldiff` binary end to end: outputs, exit codes, and one-line errors for bad input.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::fixtures;
 
 fn decldiff(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_decldiff"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("DECLDIFF_CORPUS")
-        .env("DECLDIFF_CACHE", "off")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
+    crate::bin::decldiff().args(args).current_dir(cwd).env("NO_COLOR", "1").output().expect("the binary runs")
 }
 
 fn stdout(output: &Output) -> String {
@@ -189,8 +182,7 @@ fn concurrent_adds_to_one_collection_both_land() {
     let seed = fixtures::seed_path();
     let children: Vec<_> = (0..4)
         .map(|i| {
-            Command::new(env!("CARGO_BIN_EXE_decldiff"))
-                .env("DECLDIFF_CACHE", "off")
+            crate::bin::decldiff()
                 .args([
                     "--corpus",
                     &root,

@@ -2,10 +2,10 @@
 //! snapshots of every format, and CJK widths.
 
 use std::collections::BTreeMap;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use decldiff::classify::Direction;
-use decldiff::eval::Gold;
+use decldiff::lab::eval::Gold;
 use decldiff::report::Report;
 use decldiff::score::{CompareOptions, compare};
 use decldiff::segment::{BlockKind, Document};
@@ -14,14 +14,7 @@ use decldiff::tokenize::Tokenizer;
 use crate::fixtures;
 
 fn decldiff(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_decldiff"))
-        .args(args)
-        .current_dir(fixtures::repo())
-        .env_remove("DECLDIFF_CORPUS")
-        .env("DECLDIFF_CACHE", "off")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
+    crate::bin::decldiff().args(args).env("NO_COLOR", "1").output().expect("the binary runs")
 }
 
 fn revision(name: &str) -> (Document, Document, Gold) {
@@ -196,7 +189,7 @@ fn snapshots_of_every_format() {
         full.extend(args);
         let out = decldiff(&full);
         assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-        insta::assert_snapshot!(name, String::from_utf8(out.stdout).unwrap());
+        insta::assert_snapshot!(name, crate::bin::redact_version(&String::from_utf8(out.stdout).unwrap()));
     }
 }
 
@@ -205,6 +198,16 @@ fn the_json_report_is_deterministic_and_versioned() {
     let first = decldiff(&["compare", "--format", "json"]);
     let second = decldiff(&["compare", "--format", "json"]);
     assert_eq!(first.stdout, second.stdout);
+    // Whatever the number of threads: several NEW, compared in parallel, in argument order.
+    let many = ["compare", "sco-2020", "tests/data/rev1/new.txt", "tests/data/rev2/new.txt", "tests/data/rev3/new.txt"];
+    let with_threads = |n: &str| {
+        crate::bin::decldiff().args(many).args(["--format", "json"]).env("RAYON_NUM_THREADS", n).output().unwrap()
+    };
+    let one = with_threads("1");
+    assert_eq!(one.status.code(), Some(0));
+    for threads in ["2", "4"] {
+        assert_eq!(one.stdout, with_threads(threads).stdout, "{threads} threads");
+    }
     let value: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
     assert_eq!(value["schema_version"], 1);
     assert_eq!(value["new"]["status"], "illustrative");
@@ -231,8 +234,8 @@ fn tables_fit_cjk_text_at_60_and_120_columns() {
 #[test]
 fn themes_by_content_leave_one_out_on_the_2020_text() {
     let doc = Document::parse("sco-2020", &fixtures::seed());
-    let (alone, smoothed, per_theme) =
-        decldiff::theme::leave_one_out(&doc, &decldiff::theme::Lexicon::builtin(), Tokenizer::shared());
+    let decldiff::lab::themes::LeaveOneOut { alone, smoothed, per_theme } =
+        decldiff::lab::themes::leave_one_out(&doc, &decldiff::theme::Lexicon::builtin(), Tokenizer::shared());
     // Figures recorded in docs/accuracy.md.
     assert!(alone >= 0.75, "{alone}");
     assert!(smoothed >= 0.9, "{smoothed}");

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use decldiff::align::{AlignOptions, LinkKind, align};
-use decldiff::eval::Gold;
+use decldiff::lab::eval::Gold;
 use decldiff::score::{CompareOptions, compare};
 use decldiff::segment::{BlockKind, Document, MAX_BLOCKS, ReadOptions};
 use decldiff::tokenize::Tokenizer;
@@ -18,7 +18,7 @@ fn read(bytes: &[u8]) -> decldiff::Result<Document> {
 #[test]
 fn one_long_paragraph_without_punctuation() {
     // 5 MB of one paragraph, no punctuation, and a copy with five characters inserted.
-    let mut rng = decldiff::simulate::Rng::new(9);
+    let mut rng = decldiff::lab::simulate::Rng::new(9);
     let text: String = (0..1_700_000).map(|_| char::from_u32(0x4e00 + rng.below(3000) as u32).unwrap()).collect();
     assert!(text.len() >= 5_000_000);
     let mut edited = text.clone();
@@ -31,7 +31,7 @@ fn one_long_paragraph_without_punctuation() {
 
 #[test]
 fn a_hundred_thousand_one_character_paragraphs() {
-    let mut rng = decldiff::simulate::Rng::new(11);
+    let mut rng = decldiff::lab::simulate::Rng::new(11);
     let chars: Vec<char> = (0x4e00..0x4e00 + 3000).filter_map(char::from_u32).collect();
     let mut lines: Vec<String> = (0..100_000).map(|_| chars[rng.below(chars.len())].to_string()).collect();
     let old = read(lines.join("\n").as_bytes()).unwrap();

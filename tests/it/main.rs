@@ -2,6 +2,7 @@
 //! and the `decldiff` binary end to end.
 
 mod align;
+mod bin;
 mod browser;
 mod cache;
 mod cli;

@@ -4,10 +4,10 @@
 use std::path::Path;
 
 use decldiff::diff::{Segment, diff_tokens};
+use decldiff::lab::simulate::{Edits, revise};
 use decldiff::normalize::comparison_key;
 use decldiff::score::{CompareOptions, compare};
 use decldiff::segment::{Document, ReadOptions};
-use decldiff::simulate::{Edits, revise};
 use decldiff::tokenize::Tokenizer;
 use proptest::prelude::*;
 

@@ -2,7 +2,7 @@
 //! against the simulator's truth, determinism, errors, and the charts.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::fixtures;
 
@@ -25,14 +25,7 @@ pub(crate) fn scratch_corpus() -> tempfile::TempDir {
 }
 
 pub(crate) fn decldiff(corpus: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_decldiff"))
-        .arg("--corpus")
-        .arg(corpus)
-        .args(args)
-        .current_dir(fixtures::repo())
-        .env("DECLDIFF_CACHE", "off")
-        .output()
-        .expect("the binary runs")
+    crate::bin::decldiff().arg("--corpus").arg(corpus).args(args).output().expect("the binary runs")
 }
 
 pub(crate) fn ok(out: &Output) -> String {

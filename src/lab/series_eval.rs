@@ -1,18 +1,18 @@
 //! The series commands measured against a simulated series' truth
-//! ([`super::simulate::SeriesTruth`]): lineage first years, ancestors and carried status,
+//! ([`super::series::SeriesTruth`]): lineage first years, ancestors and carried status,
 //! term years, the narrowed endorsement, theme shares. `decldiff eval series`;
 //! docs/accuracy.md.
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::lineage::lineage;
-use super::simulate::{SeriesTruth, theme_counts};
-use super::terms::{Aliases, follow};
-use super::{Member, Series};
+use super::series::{SeriesTruth, theme_counts};
 use crate::align::AlignOptions;
 use crate::classify::ChangeClass;
 use crate::score::{CompareOptions, compare_profiles};
+use crate::series::lineage::lineage;
+use crate::series::terms::{Aliases, follow};
+use crate::series::{Member, Series};
 use crate::tokenize::Tokenizer;
 
 /// A term's years found against the truth.
@@ -140,42 +140,12 @@ pub fn evaluate(members: &[Member], truth: &SeriesTruth, tokenizer: &Tokenizer) 
     }
 }
 
-/// The scores as text.
-pub fn table(scores: &SeriesScores) -> String {
-    let mut out = format!(
-        "{} years, {} paragraphs\nlineage first year: {}/{} = {:.4}\nancestor in the year before: {}/{} = {:.4}\ncarried verbatim/edited/new: {}/{} = {:.4}\n",
-        scores.years,
-        scores.paragraphs,
-        scores.first_year_correct,
-        scores.paragraphs,
-        scores.first_year_accuracy,
-        scores.ancestor_correct,
-        scores.ancestors,
-        scores.ancestor_accuracy,
-        scores.carried_correct,
-        scores.paragraphs,
-        scores.carried_accuracy,
-    );
-    for t in &scores.terms {
-        let y = |v: Option<i32>| v.map_or("—".to_owned(), |v| v.to_string());
-        out.push_str(&format!(
-            "term {}: truth {}–{}, found {}–{}, every year {}\n",
-            t.term,
-            y(t.truth[0]),
-            y(t.truth[1]),
-            y(t.found[0]),
-            y(t.found[1]),
-            if t.exact { "exact" } else { "DIFFERS" }
-        ));
-    }
-    out.push_str(&format!(
-        "narrowed endorsements found: {}/{}\ntheme counts differing from the truth: {}\n",
-        scores.endorsements[1], scores.endorsements[0], scores.theme_share_mismatches
-    ));
-    out
-}
-
-/// The scores as JSON.
-pub fn json(scores: &SeriesScores) -> String {
-    crate::render::to_json(scores)
+/// Scores the series commands on a simulated collection against its truth.
+///
+/// # Errors
+/// A collection without truth, or one whose texts do not read.
+pub fn evaluate_collection(session: &crate::session::Session, collection: &str) -> crate::Result<SeriesScores> {
+    let truth = super::series::read_truth(session.corpus(), collection)?;
+    let members = session.members(&crate::session::SeriesQuery::all(collection))?;
+    Ok(evaluate(&members, &truth, Tokenizer::shared()))
 }

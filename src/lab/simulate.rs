@@ -6,12 +6,12 @@
 //!
 //! Everything this module writes is illustrative, not an official text.
 
+use super::eval::{Gold, GoldLink};
 use crate::align::{self, Link, LinkKind};
-use crate::eval::{Gold, GoldLink};
 use crate::segment::{BlockKind, Document};
 
 /// The pool of new paragraphs, written by the project (`data/simulator/new-paragraphs.txt`).
-pub const NEW_PARAGRAPHS: &str = include_str!("../data/simulator/new-paragraphs.txt");
+pub const NEW_PARAGRAPHS: &str = include_str!("../../data/simulator/new-paragraphs.txt");
 
 /// How many edits of each kind a revision makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -329,6 +329,45 @@ fn gold_of(old: &Document, new: &Document, items: &[Item]) -> Gold {
         deleted: (0..old.blocks.len()).filter(|i| !linked.contains(i)).collect(),
         added,
     }
+}
+
+/// Scores decldiff and the naive baseline on `seeds` simulated revisions of `doc` (seeds
+/// 1..=seeds, in parallel), each combined over the seeds: (decldiff, baseline).
+pub fn simulated_scores(
+    doc: &Document,
+    edits: &Edits,
+    seeds: u64,
+    options: &align::AlignOptions,
+) -> (super::eval::AlignScores, super::eval::AlignScores) {
+    use rayon::prelude::*;
+    let tokenizer = crate::tokenize::Tokenizer::shared();
+    let (ours, baseline): (Vec<_>, Vec<_>) = (1..=seeds)
+        .into_par_iter()
+        .map(|seed| {
+            let revision = revise(doc, edits, seed);
+            let new = Document::parse(format!("seed-{seed}"), &revision.text);
+            let ours = super::eval::score(&align::align(doc, &new, tokenizer, options), &revision.gold);
+            let baseline = super::eval::score(&align::baseline::align_greedy(doc, &new, tokenizer), &revision.gold);
+            (ours, baseline)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .unzip();
+    (super::eval::combine(&ours), super::eval::combine(&baseline))
+}
+
+/// Writes a simulated revision of `doc` as `new.txt` and its gold as `gold.json` in `out`
+/// (created if needed), each atomically.
+///
+/// # Errors
+/// [`crate::Error::Io`] creating the folder or writing a file.
+pub fn write_revision(doc: &Document, edits: &Edits, seed: u64, out: &std::path::Path) -> crate::Result<Revision> {
+    let revision = revise(doc, edits, seed);
+    crate::files::create_dir_all(out, "the output folder")?;
+    crate::files::write_atomically(&out.join("new.txt"), revision.text.as_bytes())?;
+    let gold = serde_json::to_string_pretty(&revision.gold).expect("gold serializes") + "\n";
+    crate::files::write_atomically(&out.join("gold.json"), gold.as_bytes())?;
+    Ok(revision)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! A simulated series: an illustrative N-year collection grown from one declaration, with the
 //! truth the series commands are measured against (docs/series.md).
 //!
-//! Each year revises the year before with [`crate::simulate::revise`] (rewordings, moves
+//! Each year revises the year before with [`super::simulate::revise`] (rewordings, moves
 //! within and across sections, a split, a merge, deletions), then adds paragraphs the
 //! simulator writes from data/simulator/series.toml, keeps the scheduled terms present exactly
 //! in their years, and, in one year, narrows an endorsement from 成员国 to a named list of
@@ -13,9 +13,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use super::simulate::{Edits, Rng, revise};
 use crate::align::LinkKind;
 use crate::segment::{BlockKind, Document};
-use crate::simulate::{Edits, Rng, revise};
+use crate::series::lineage::Carried;
 
 const SERIES_DATA: &str = include_str!("../../data/simulator/series.toml");
 
@@ -49,18 +50,6 @@ pub struct SimulatedYear {
     pub year: i32,
     /// The declaration's text.
     pub text: String,
-}
-
-/// How a paragraph relates to the year before.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Carried {
-    /// The same wording as its ancestor in the year before.
-    Verbatim,
-    /// Its ancestor in the year before, edited (reworded, split, merged, narrowed).
-    Edited,
-    /// No ancestor in the year before.
-    New,
 }
 
 /// The truth of one paragraph.
@@ -232,7 +221,7 @@ pub fn simulate_series(base: &Document, years: usize, start_year: i32, seed: u64
             let seen = *first_seen.entry(item.text.clone()).or_insert(year);
             item.first_year = item.first_year.min(seen);
         }
-        let text = crate::simulate::write_blocks(items.iter().map(|i| (i.kind, i.text.as_str())));
+        let text = super::simulate::write_blocks(items.iter().map(|i| (i.kind, i.text.as_str())));
         let doc = Document::parse(format!("sim-{year}"), &text);
         assert_eq!(doc.blocks.len(), items.len(), "every simulated item is one block");
         let mut theme = "preamble".to_owned();
@@ -324,6 +313,103 @@ pub fn catalog_facts(collection: &str, year: i32) -> (String, String, String) {
         format!("{year}-06-15"),
         format!("上海合作组织成员国元首理事会宣言（模拟，{year}年）"),
     )
+}
+
+/// Where [`simulate_into`] put a series.
+#[derive(Debug, Clone)]
+pub struct Simulated {
+    /// The collection's folder.
+    pub dir: std::path::PathBuf,
+    /// The truth file.
+    pub truth: std::path::PathBuf,
+}
+
+/// What series to simulate, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesRequest {
+    /// The collection to fill.
+    pub collection: String,
+    /// How many years.
+    pub years: usize,
+    /// The first year.
+    pub start: i32,
+    /// The simulator's seed.
+    pub seed: u64,
+    /// Replace years already stored.
+    pub force: bool,
+}
+
+/// Simulates a series from `base` into a collection of the corpus at `root`:
+/// every year stored through the corpus's atomic write (from memory; no temporary files),
+/// indexed, and the truth written beside the catalog as `truth.json`.
+///
+/// # Errors
+/// [`crate::Error::Series`] for zero years; the corpus's write errors (an existing year
+/// without `force`).
+pub fn simulate_into(
+    root: &std::path::Path,
+    base: &Document,
+    request: &SeriesRequest,
+    cache: &crate::corpus::TokenCache,
+) -> crate::Result<Simulated> {
+    use crate::corpus::{AddRequest, Corpus, TextStatus};
+    let SeriesRequest { collection, years, start, seed, force } = request;
+    let (collection, years, start, seed, force) = (collection.as_str(), *years, *start, *seed, *force);
+    if years == 0 {
+        return Err(crate::Error::Series {
+            collection: collection.to_owned(),
+            what: "--series 0: a series needs at least one year".to_owned(),
+            hint: None,
+        });
+    }
+    let (texts, truth) = simulate_series(base, years, start, seed);
+    let mut ids = Vec::with_capacity(texts.len());
+    for year in &texts {
+        let (id, date, title) = catalog_facts(collection, year.year);
+        let request = AddRequest {
+            file: format!("{id}.txt").into(),
+            collection: collection.to_owned(),
+            id: id.clone(),
+            date: Some(date),
+            title: Some(title),
+            sources: Vec::new(),
+            status: Some(TextStatus::Simulated),
+            force,
+            read: Default::default(),
+            fail_after: None,
+        };
+        Corpus::add_bytes(root, &request, year.text.as_bytes())?;
+        ids.push(id);
+    }
+    // Index the stored texts, as `corpus add` does, so that the series commands start warm.
+    Corpus::index(root, collection, &ids.iter().map(String::as_str).collect::<Vec<_>>(), cache);
+    let dir = root.join(collection);
+    let truth_path = dir.join(TRUTH_FILE);
+    let json = serde_json::to_string_pretty(&truth).expect("the truth serializes") + "\n";
+    crate::files::write_atomically(&truth_path, json.as_bytes())?;
+    Ok(Simulated { dir, truth: truth_path })
+}
+
+/// The file beside a simulated collection's catalog that holds its truth.
+pub const TRUTH_FILE: &str = "truth.json";
+
+/// Reads a simulated collection's truth.
+///
+/// # Errors
+/// [`crate::Error::Series`] when the collection has no truth file (not a simulated series);
+/// [`crate::Error::Data`] when it does not parse.
+pub fn read_truth(corpus: &crate::corpus::Corpus, collection: &str) -> crate::Result<SeriesTruth> {
+    let dir = corpus.collection(collection)?.dir().map(std::path::Path::to_path_buf);
+    let path = dir.unwrap_or_default().join(TRUTH_FILE);
+    if !crate::files::is_file(&path) {
+        return Err(crate::Error::Series {
+            collection: collection.to_owned(),
+            what: format!("no {}: not a simulated series", path.display()),
+            hint: Some(format!("simulate one with `decldiff corpus simulate --series 25 --collection {collection}`")),
+        });
+    }
+    let text = crate::files::read_text(&path)?;
+    serde_json::from_str(&text).map_err(|e| crate::Error::Data { path, what: e.to_string(), hint: None })
 }
 
 /// The themes' paragraph counts of each year, from the truth.

@@ -48,16 +48,16 @@ impl Gold {
     /// exactly one link or in deleted/added.
     ///
     /// # Errors
-    /// [`Error::Io`], or [`Error::Catalog`]-style [`Error::NotText`] naming the file and the
+    /// [`Error::Io`], or [`Error::Data`] naming the file and the
     /// problem.
     pub fn read(path: &Path, old_blocks: usize, new_blocks: usize) -> Result<Gold> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "reading", e))?;
-        let gold: Gold = serde_json::from_str(&text).map_err(|e| Error::NotText {
+        let text = crate::files::read_text(path)?;
+        let gold: Gold = serde_json::from_str(&text).map_err(|e| Error::Data {
             path: path.to_owned(),
             what: format!("line {}: column {}: {e}", e.line(), e.column()),
             hint: Some("a gold file has the shape of `decldiff align --format json` (docs/json-format.md)".to_owned()),
         })?;
-        gold.validate(old_blocks, new_blocks).map_err(|what| Error::NotText {
+        gold.validate(old_blocks, new_blocks).map_err(|what| Error::Data {
             path: path.to_owned(),
             what,
             hint: None,
@@ -243,6 +243,46 @@ pub fn combine(all: &[AlignScores]) -> AlignScores {
         })
         .collect();
     AlignScores { links: sum(&|s| &s.links), kinds, deleted: sum(&|s| &s.deleted), added: sum(&|s| &s.added) }
+}
+
+/// The method `eval` names in its output for the naive baseline.
+pub const BASELINE_METHOD: &str = "baseline: greedy difflib ratio ≥ 0.5";
+
+/// What [`align_against_gold`] measured.
+#[derive(Debug, Clone)]
+pub struct GoldRun {
+    /// The old document's name.
+    pub old: String,
+    /// The new document's name.
+    pub new: String,
+    /// `decldiff` or the baseline's description.
+    pub method: &'static str,
+    /// The scores.
+    pub scores: AlignScores,
+}
+
+/// Aligns `old` with `new` (ids or paths, read as written: no themes by content) with
+/// decldiff or, with `baseline`, the naive greedy aligner, and scores it against the gold
+/// file.
+///
+/// # Errors
+/// Reading either document; a gold file that does not read or does not fit them.
+pub fn align_against_gold(
+    session: &crate::session::Session,
+    gold: &Path,
+    old: &str,
+    new: &str,
+    baseline: bool,
+) -> Result<GoldRun> {
+    let (old, new) = (session.load_unthemed(old)?.document, session.load_unthemed(new)?.document);
+    let gold = Gold::read(gold, old.blocks.len(), new.blocks.len())?;
+    let tokenizer = crate::tokenize::Tokenizer::shared();
+    let (alignment, method) = if baseline {
+        (crate::align::baseline::align_greedy(&old, &new, tokenizer), BASELINE_METHOD)
+    } else {
+        (session.align(&old, &new), "decldiff")
+    };
+    Ok(GoldRun { old: old.name, new: new.name, method, scores: score(&alignment, &gold) })
 }
 
 #[cfg(test)]

@@ -1,0 +1,84 @@
+//! `decldiff eval …` and `decldiff simulate revision`: the lab's measurements.
+
+use std::path::Path;
+
+use decldiff::lab::{self, eval::BASELINE_METHOD};
+use decldiff::render::lab as render_lab;
+use decldiff::session::{Session, SessionOptions};
+use decldiff::theme::Lexicon;
+use decldiff::tokenize::Tokenizer;
+
+use crate::Outcome;
+use crate::cli::{EvalCommand, FormatArg, SimulateCommand, default_session};
+
+pub(crate) fn eval(command: EvalCommand, corpus_dir: Option<&Path>) -> decldiff::Result<Outcome> {
+    match command {
+        EvalCommand::Series { collection, output } => {
+            let session = Session::open(&default_session(corpus_dir))?;
+            let scores = lab::series_eval::evaluate_collection(&session, &collection)?;
+            Ok(Outcome::ok(match output.format {
+                FormatArg::Table => render_lab::series_eval_table(&scores),
+                FormatArg::Json => render_lab::series_eval_json(&scores),
+            }))
+        }
+        EvalCommand::Align { gold, old, new, baseline, align, output } => {
+            let options = SessionOptions { align: align.to_options(), ..default_session(corpus_dir) };
+            let run = lab::eval::align_against_gold(&Session::open(&options)?, &gold, &old, &new, baseline)?;
+            Ok(Outcome::ok(match output.format {
+                FormatArg::Table => {
+                    render_lab::eval_table(&run.scores, &run.old, &run.new, run.method, output.table_options())
+                }
+                FormatArg::Json => render_lab::eval_json(&run.scores, &run.old, &run.new, run.method),
+            }))
+        }
+        EvalCommand::Simulated { doc, edits, seeds, align, output } => {
+            let session = Session::open(&default_session(corpus_dir))?;
+            let doc = session.corpus().load(&doc, Default::default())?.document;
+            let (ours, baseline) = lab::simulate::simulated_scores(&doc, &edits.to_edits(), seeds, &align.to_options());
+            let label = format!("{seeds} simulated {:?} revisions", edits).to_lowercase();
+            Ok(Outcome::ok(match output.format {
+                FormatArg::Table => {
+                    let table = |scores, method| {
+                        render_lab::eval_table(scores, &doc.name, &label, method, output.table_options())
+                    };
+                    table(&ours, "decldiff") + &table(&baseline, BASELINE_METHOD)
+                }
+                FormatArg::Json => format!(
+                    "[{},{}]\n",
+                    render_lab::eval_json(&ours, &doc.name, &label, "decldiff").trim_end(),
+                    render_lab::eval_json(&baseline, &doc.name, &label, "baseline").trim_end()
+                ),
+            }))
+        }
+        EvalCommand::Themes { doc, themes, output } => {
+            let session = Session::open(&default_session(corpus_dir))?;
+            let doc = session.corpus().load(&doc, Default::default())?.document;
+            let lexicon = match themes {
+                Some(path) => Lexicon::read(&path)?,
+                None => Lexicon::builtin(),
+            };
+            let result = lab::themes::leave_one_out(&doc, &lexicon, Tokenizer::shared());
+            Ok(Outcome::ok(match output.format {
+                FormatArg::Json => render_lab::themes_json(&doc.name, &result),
+                FormatArg::Table => render_lab::themes_text(&doc.name, &result),
+            }))
+        }
+    }
+}
+
+pub(crate) fn simulate(command: SimulateCommand, corpus_dir: Option<&Path>) -> decldiff::Result<Outcome> {
+    match command {
+        SimulateCommand::Revision { doc, seed, edits, out } => {
+            let session = Session::open(&default_session(corpus_dir))?;
+            let doc = session.corpus().load(&doc, Default::default())?.document;
+            let revision = lab::simulate::write_revision(&doc, &edits.to_edits(), seed, &out)?;
+            Ok(Outcome::ok(format!(
+                "wrote {}/new.txt and gold.json ({} links, {} deleted, {} added)\n",
+                out.display(),
+                revision.gold.links.len(),
+                revision.gold.deleted.len(),
+                revision.gold.added.len()
+            )))
+        }
+    }
+}

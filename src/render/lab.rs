@@ -1,0 +1,133 @@
+//! What the lab's measurements print: `eval align`, `eval simulated`, `eval series` and
+//! `eval themes`.
+
+use serde::Serialize;
+
+use super::{TableOptions, new_table, to_json};
+use crate::lab::eval::AlignScores;
+use crate::lab::series_eval::SeriesScores;
+use crate::lab::themes::LeaveOneOut;
+
+#[derive(Serialize)]
+struct EvalJson<'a> {
+    schema_version: u32,
+    old: &'a str,
+    new: &'a str,
+    method: &'a str,
+    #[serde(flatten)]
+    scores: &'a AlignScores,
+}
+
+/// `eval align` as JSON.
+pub fn eval_json(scores: &AlignScores, old: &str, new: &str, method: &str) -> String {
+    to_json(&EvalJson { schema_version: crate::SCHEMA_VERSION, old, new, method, scores })
+}
+
+/// `eval align` as a table.
+pub fn eval_table(scores: &AlignScores, old: &str, new: &str, method: &str, options: TableOptions) -> String {
+    let mut table = new_table(options, &["measure", "precision", "recall", "F1", "gold", "found"]);
+    for (name, prf) in [("links (pairs)", &scores.links), ("deleted", &scores.deleted), ("added", &scores.added)] {
+        table.add_row(vec![
+            name.to_owned(),
+            format!("{:.4}", prf.precision),
+            format!("{:.4}", prf.recall),
+            format!("{:.4}", prf.f1),
+            prf.gold.to_string(),
+            prf.found.to_string(),
+        ]);
+    }
+    for kind in &scores.kinds {
+        table.add_row(vec![
+            format!("recall: {}", kind.kind.as_str()),
+            String::new(),
+            format!("{:.4}", kind.recall),
+            String::new(),
+            format!("{} links, {} pairs", kind.links, kind.pairs),
+            format!("{} pairs, {} exact", kind.found, kind.exact),
+        ]);
+    }
+    format!("{old} → {new} ({method})\n{table}\n")
+}
+
+/// The scores as text.
+pub fn series_eval_table(scores: &SeriesScores) -> String {
+    let mut out = format!(
+        "{} years, {} paragraphs\nlineage first year: {}/{} = {:.4}\nancestor in the year before: {}/{} = {:.4}\ncarried verbatim/edited/new: {}/{} = {:.4}\n",
+        scores.years,
+        scores.paragraphs,
+        scores.first_year_correct,
+        scores.paragraphs,
+        scores.first_year_accuracy,
+        scores.ancestor_correct,
+        scores.ancestors,
+        scores.ancestor_accuracy,
+        scores.carried_correct,
+        scores.paragraphs,
+        scores.carried_accuracy,
+    );
+    for t in &scores.terms {
+        let y = |v: Option<i32>| v.map_or("—".to_owned(), |v| v.to_string());
+        out.push_str(&format!(
+            "term {}: truth {}–{}, found {}–{}, every year {}\n",
+            t.term,
+            y(t.truth[0]),
+            y(t.truth[1]),
+            y(t.found[0]),
+            y(t.found[1]),
+            if t.exact { "exact" } else { "DIFFERS" }
+        ));
+    }
+    out.push_str(&format!(
+        "narrowed endorsements found: {}/{}\ntheme counts differing from the truth: {}\n",
+        scores.endorsements[1], scores.endorsements[0], scores.theme_share_mismatches
+    ));
+    out
+}
+
+/// The scores as JSON.
+pub fn series_eval_json(scores: &SeriesScores) -> String {
+    to_json(scores)
+}
+
+/// `eval themes` as JSON.
+pub fn themes_json(document: &str, result: &LeaveOneOut) -> String {
+    #[derive(Serialize)]
+    // Fields in alphabetical order, as this output has always had them.
+    struct ThemeJson<'a> {
+        correct: usize,
+        paragraphs: usize,
+        theme: &'a str,
+    }
+    #[derive(Serialize)]
+    struct ThemesJson<'a> {
+        accuracy_per_paragraph: f64,
+        accuracy_with_sequence: f64,
+        document: &'a str,
+        schema_version: u32,
+        themes: Vec<ThemeJson<'a>>,
+    }
+    let themes = result
+        .per_theme
+        .iter()
+        .map(|(theme, correct, paragraphs)| ThemeJson { theme, correct: *correct, paragraphs: *paragraphs })
+        .collect();
+    to_json(&ThemesJson {
+        schema_version: crate::SCHEMA_VERSION,
+        document,
+        accuracy_per_paragraph: result.alone,
+        accuracy_with_sequence: result.smoothed,
+        themes,
+    })
+}
+
+/// `eval themes` as text.
+pub fn themes_text(document: &str, result: &LeaveOneOut) -> String {
+    let mut out = format!(
+        "{document}: themes by content, leave-one-out, headings hidden\naccuracy per paragraph alone: {:.4}\naccuracy with sequence smoothing: {:.4}\n",
+        result.alone, result.smoothed
+    );
+    for (theme, correct, total) in &result.per_theme {
+        out.push_str(&format!("  {theme}: {correct}/{total}\n"));
+    }
+    out
+}

@@ -1,0 +1,450 @@
+//! The library's front door: a [`Session`] opens a corpus with its options and rules, loads
+//! declarations by corpus id or file path, compares one old declaration with many new ones,
+//! aligns, and runs the series commands. The command-line tool is a thin layer over it, and a
+//! binding for another language would wrap the same calls.
+//!
+//! ```no_run
+//! use decldiff::session::{Session, SessionOptions};
+//!
+//! let session = Session::open(&SessionOptions::default())?;
+//! let old = session.load("sco-2020")?;
+//! let new = session.load("examples/sco-2020-rev1")?;
+//! let report = session.compare(&old, &new);
+//! println!("{} changes, substantive: {}", report.changes.len(), report.substantive);
+//! # Ok::<(), decldiff::Error>(())
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+
+use crate::align::{self, AlignOptions, Alignment};
+use crate::classify::Ladders;
+use crate::corpus::{Corpus, Loaded, TextStatus, TokenCache, load_file_tokenized};
+use crate::endorsers::EndorserRules;
+use crate::error::{Error, Result};
+use crate::report::{DocInfo, Report, Term};
+use crate::score::{self, CompareOptions};
+use crate::segment::{Document, ReadOptions, UNASSIGNED};
+use crate::series::lineage::Lineage;
+use crate::series::terms::{Aliases, TermSeries};
+use crate::series::timeline::Timeline;
+use crate::series::{Member, Series, year_of};
+use crate::theme::{Lexicon, ThemeModel};
+use crate::tokenize::Tokenizer;
+
+/// How to open a [`Session`]. The default reads the corpus decldiff finds (`$DECLDIFF_CORPUS`,
+/// `./corpora`, else the built-in copy) with the built-in rules.
+#[derive(Debug, Clone)]
+pub struct SessionOptions {
+    /// The corpus folder; `None` finds it as [`Corpus::discover`] does.
+    pub corpus: Option<PathBuf>,
+    /// How to read files (forced encoding, HTML or text).
+    pub read: ReadOptions,
+    /// Where tokenized documents are cached; by default `$DECLDIFF_CACHE` or the user's cache.
+    pub cache: TokenCache,
+    /// A ladders file replacing the built-in commitment ladders.
+    pub ladders: Option<PathBuf>,
+    /// A taxonomy replacing the built-in themes by content.
+    pub themes: Option<PathBuf>,
+    /// Alignment thresholds.
+    pub align: AlignOptions,
+    /// List editorial changes too.
+    pub all: bool,
+    /// How many terms keyness lists per theme.
+    pub top_terms: usize,
+}
+
+impl Default for SessionOptions {
+    fn default() -> Self {
+        SessionOptions {
+            corpus: None,
+            read: ReadOptions::default(),
+            cache: TokenCache::from_env(),
+            ladders: None,
+            themes: None,
+            align: AlignOptions::default(),
+            all: false,
+            top_terms: 5,
+        }
+    }
+}
+
+/// How far reading the members of a series has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// This many texts will be read.
+    Total(usize),
+    /// One more text was read.
+    Read,
+}
+
+/// Which declarations of a collection a series command takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesQuery {
+    /// The collection.
+    pub collection: String,
+    /// The first year taken.
+    pub from: Option<i32>,
+    /// The last year taken.
+    pub to: Option<i32>,
+}
+
+impl SeriesQuery {
+    /// Every dated text of `collection`.
+    pub fn all(collection: &str) -> SeriesQuery {
+        SeriesQuery { collection: collection.to_owned(), from: None, to: None }
+    }
+}
+
+/// The terms a series rose and fell most on between its first and last year, and how every
+/// followed term fared year by year.
+#[derive(Debug, Clone)]
+pub struct TermsOutcome {
+    /// Picked by keyness when no terms were asked for: (first year, last year, rose, fell).
+    pub picked: Option<(i32, i32, Vec<Term>, Vec<Term>)>,
+    /// Every term followed.
+    pub followed: Vec<TermSeries>,
+}
+
+/// An open corpus with the rules a comparison needs. Cheap to share between threads.
+pub struct Session {
+    corpus: Corpus,
+    read: ReadOptions,
+    cache: TokenCache,
+    options: CompareOptions,
+    /// The user's taxonomy, read before any document so that a bad file is an error whatever
+    /// the documents.
+    lexicon: Option<Lexicon>,
+    model: OnceLock<ThemeModel>,
+}
+
+impl Session {
+    /// Opens the corpus and reads the rules (in parallel: each costs about as much).
+    ///
+    /// # Errors
+    /// A catalog, ladders or taxonomy file that cannot be read or parsed.
+    pub fn open(options: &SessionOptions) -> Result<Session> {
+        let (corpus, rules) = rayon::join(|| Corpus::discover(options.corpus.as_deref()), || Rules::read(options));
+        Ok(Session::new(corpus?, rules?, options))
+    }
+
+    /// Opens the session and loads its first document at once: the document is read while
+    /// the rules are parsed, and a file needs no catalog, so it is read beside them. Every
+    /// comparison pays these steps before its first pair.
+    ///
+    /// # Errors
+    /// As [`Session::open`] (the user's rule files are reported first) and [`Session::load`].
+    pub fn open_with(options: &SessionOptions, first: &str) -> Result<(Session, Loaded)> {
+        let (documents, rules) = rayon::join(
+            || -> Result<(Corpus, Loaded)> {
+                let tokenizer = Tokenizer::shared();
+                let cache = &options.cache;
+                if Corpus::names_a_file(first) {
+                    // The text (the longer task) on this thread, the catalogs on another.
+                    let (loaded, corpus) = rayon::join(
+                        || load_file_tokenized(Path::new(first), options.read, cache, tokenizer),
+                        || Corpus::discover(options.corpus.as_deref()),
+                    );
+                    return Ok((corpus?, loaded?));
+                }
+                let corpus = Corpus::discover(options.corpus.as_deref())?;
+                let loaded = corpus.load_tokenized(first, options.read, cache, tokenizer)?;
+                Ok((corpus, loaded))
+            },
+            || Rules::read(options),
+        );
+        let rules = rules?;
+        let (corpus, first) = documents?;
+        let session = Session::new(corpus, rules, options);
+        let first = session.with_themes(first);
+        Ok((session, first))
+    }
+
+    fn new(corpus: Corpus, rules: Rules, options: &SessionOptions) -> Session {
+        Session {
+            corpus,
+            read: options.read,
+            cache: options.cache.clone(),
+            options: CompareOptions {
+                align: options.align,
+                ladders: rules.ladders,
+                top_terms: options.top_terms,
+                all: options.all,
+                endorsers: rules.endorsers,
+            },
+            lexicon: rules.lexicon,
+            model: OnceLock::new(),
+        }
+    }
+
+    /// The corpus.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// The options every comparison of this session uses.
+    pub fn compare_options(&self) -> &CompareOptions {
+        &self.options
+    }
+
+    /// Loads a declaration by corpus id or file path, tokenized (through the corpus index or
+    /// the token cache), with themes by content where it has no titled sections.
+    ///
+    /// # Errors
+    /// Reading and decoding errors; [`Error::UnknownDocument`] when it is neither.
+    pub fn load(&self, spec: &str) -> Result<Loaded> {
+        Ok(self.with_themes(self.load_unthemed(spec)?))
+    }
+
+    /// [`Session::load`] without themes by content: paragraphs outside titled sections keep
+    /// the theme `unassigned`.
+    ///
+    /// # Errors
+    /// As [`Session::load`].
+    pub fn load_unthemed(&self, spec: &str) -> Result<Loaded> {
+        self.corpus.load_tokenized(spec, self.read, &self.cache, Tokenizer::shared())
+    }
+
+    /// Reads a declaration without the token cache (as `corpus show` does), with themes by
+    /// content where it has no titled sections.
+    ///
+    /// # Errors
+    /// As [`Session::load`].
+    pub fn read(&self, spec: &str) -> Result<Loaded> {
+        let loaded = self.corpus.load(spec, self.read)?;
+        Ok(self.with_themes(loaded))
+    }
+
+    /// The document with themes by content where it has no titled sections.
+    fn with_themes(&self, mut loaded: Loaded) -> Loaded {
+        if has_unassigned(&loaded.document) {
+            let tokenizer = Tokenizer::shared();
+            self.theme_model().assign(&mut loaded.document, tokenizer);
+        }
+        loaded
+    }
+
+    /// The theme model, trained the first time a document needs it: the taxonomy (built-in
+    /// or the user's) and the paragraphs of the corpus's official texts with titled sections.
+    pub fn theme_model(&self) -> &ThemeModel {
+        self.model.get_or_init(|| self.train_theme_model())
+    }
+
+    fn train_theme_model(&self) -> ThemeModel {
+        let tokenizer = Tokenizer::shared();
+        let mut documents = Vec::new();
+        for collection in self.corpus.collections() {
+            for entry in collection.catalog.entries.iter().filter(|e| e.present && e.status == TextStatus::Official) {
+                // A text that does not read is reported by `corpus check`; here it only goes
+                // untrained on.
+                let spec = format!("{}/{}", collection.name, entry.id);
+                if let Ok(loaded) = self.corpus.load_tokenized(&spec, ReadOptions::default(), &self.cache, tokenizer)
+                    && loaded.document.has_titled_sections()
+                {
+                    documents.push(loaded.document);
+                }
+            }
+        }
+        let mut examples = ThemeModel::examples(&documents.iter().collect::<Vec<_>>(), tokenizer);
+        let lexicon = match &self.lexicon {
+            Some(lexicon) => {
+                examples.retain(|(_, theme)| lexicon.themes.iter().any(|t| t.name == *theme));
+                lexicon.clone()
+            }
+            None => Lexicon::builtin(),
+        };
+        ThemeModel::train(&examples, &lexicon)
+    }
+
+    /// Compares two loaded declarations: the report with both documents described from the
+    /// catalog.
+    pub fn compare(&self, old: &Loaded, new: &Loaded) -> Report {
+        let tokenizer = Tokenizer::shared();
+        let (old_profile, new_profile) = rayon::join(|| old.profile(tokenizer), || new.profile(tokenizer));
+        let mut report = score::compare_profiles(&old_profile, &new_profile, tokenizer, &self.options);
+        describe(&mut report.old, old);
+        describe(&mut report.new, new);
+        report
+    }
+
+    /// Compares `old` with each of `new` (corpus ids or paths), in parallel, and hands each
+    /// report with its two documents to `each` as soon as it is made; the results come back
+    /// in the order of `new`. `old` is profiled once; each new declaration is loaded,
+    /// compared, handed over and dropped in one task, so a thread's memory is reused from pair
+    /// to pair and no pair waits for every text to be read.
+    ///
+    /// # Errors
+    /// The first error in the order of `new`, whichever thread met it first.
+    pub fn compare_each<T: Send>(
+        &self,
+        old: &Loaded,
+        new: &[String],
+        each: impl Fn(&Report, &Loaded, &Loaded) -> T + Sync,
+    ) -> Result<Vec<T>> {
+        let tokenizer = Tokenizer::shared();
+        let old_profile = old.profile(tokenizer);
+        let results: Vec<Result<T>> = new
+            .par_iter()
+            .map(|spec| {
+                let new = self.load(spec)?;
+                let new_profile = new.profile(tokenizer);
+                let mut report = score::compare_profiles(&old_profile, &new_profile, tokenizer, &self.options);
+                describe(&mut report.old, old);
+                describe(&mut report.new, &new);
+                Ok(each(&report, old, &new))
+            })
+            .collect();
+        results.into_iter().collect()
+    }
+
+    /// Aligns two declarations paragraph by paragraph.
+    pub fn align(&self, old: &Document, new: &Document) -> Alignment {
+        align::align(old, new, Tokenizer::shared(), &self.options.align)
+    }
+
+    /// How this session's alignments are made, as `align --format json` states it.
+    pub fn align_provenance(&self) -> align::Provenance {
+        let tokenizer = Tokenizer::shared();
+        align::Provenance {
+            segmenter: crate::tokenize::SEGMENTER_VERSION,
+            dictionary: tokenizer.dictionary_hash().to_owned(),
+            options: (&self.options.align).into(),
+        }
+    }
+
+    /// The collection's stored texts with a date, in year order (within the query's years),
+    /// tokenized, with themes where they lack titled sections.
+    ///
+    /// # Errors
+    /// [`Error::UnknownCollection`]; [`Error::Series`] when no text qualifies; reading errors.
+    pub fn members(&self, query: &SeriesQuery) -> Result<Vec<Member>> {
+        self.members_with_progress(query, &|_| {})
+    }
+
+    /// [`Session::members`], telling `progress` how many texts will be read, then each one
+    /// read (for a progress bar).
+    ///
+    /// # Errors
+    /// As [`Session::members`].
+    pub fn members_with_progress(
+        &self,
+        query: &SeriesQuery,
+        progress: &(dyn Fn(Progress) + Sync),
+    ) -> Result<Vec<Member>> {
+        let collection = self.corpus.collection(&query.collection)?;
+        let mut wanted: Vec<(i32, String, String)> = collection
+            .catalog
+            .entries
+            .iter()
+            .filter(|e| e.present)
+            .filter_map(|e| Some((year_of(e.date.as_deref()?)?, e.date.clone()?, e.id.clone())))
+            .filter(|(year, _, _)| query.from.is_none_or(|f| *year >= f) && query.to.is_none_or(|t| *year <= t))
+            .collect();
+        wanted.sort();
+        if wanted.is_empty() {
+            return Err(Error::Series {
+                collection: query.collection.clone(),
+                what: "no stored text with a date in the years asked".to_owned(),
+                hint: Some("add texts with `decldiff corpus add`, or simulate a series with `decldiff corpus simulate --series 25`".to_owned()),
+            });
+        }
+        progress(Progress::Total(wanted.len()));
+        let tokenizer = Tokenizer::shared();
+        let mut members = wanted
+            .par_iter()
+            .map(|(year, _, id)| {
+                let spec = format!("{}/{id}", query.collection);
+                let loaded = self.corpus.load_tokenized(&spec, ReadOptions::default(), &self.cache, tokenizer)?;
+                progress(Progress::Read);
+                Ok(Member { id: id.clone(), year: *year, document: loaded.document, profile: loaded.profile })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        if members.iter().any(|m| has_unassigned(&m.document)) {
+            let model = self.theme_model();
+            for member in &mut members {
+                model.assign(&mut member.document, tokenizer);
+            }
+        }
+        Ok(members)
+    }
+
+    /// Year over year: every consecutive pair of `members` compared.
+    pub fn timeline(&self, members: &[Member]) -> Timeline {
+        let tokenizer = Tokenizer::shared();
+        let series = Series::new(members, tokenizer);
+        crate::series::timeline::timeline(&series, tokenizer, &self.options)
+    }
+
+    /// Follows `terms` through `members`; with no terms, the `top` terms that rose and fell
+    /// most (keyness) between the first and last year.
+    pub fn terms(&self, members: &[Member], terms: &[String], top: usize) -> TermsOutcome {
+        let mut picked = None;
+        let terms: Vec<String> = if terms.is_empty() && !members.is_empty() {
+            let series = Series::new(members, Tokenizer::shared());
+            let (first, last) = (&series.profiles[0], &series.profiles[series.profiles.len() - 1]);
+            let (rose, fell) = score::keyness_between(first, last, top);
+            let names = rose.iter().chain(&fell).map(|t| t.term.clone()).collect();
+            picked = Some((members[0].year, members[members.len() - 1].year, rose, fell));
+            names
+        } else {
+            terms.to_vec()
+        };
+        let followed = crate::series::terms::follow(members, &terms, &Aliases::builtin());
+        TermsOutcome { picked, followed }
+    }
+
+    /// The lineage of member `id`: each paragraph's ancestors back to the year its wording
+    /// first appeared.
+    ///
+    /// # Errors
+    /// [`Error::UnknownDocument`] when `id` is not among the members.
+    pub fn lineage(&self, members: &[Member], id: &str, collection: &str) -> Result<Lineage> {
+        let Some(index) = members.iter().position(|m| m.id == id) else {
+            return Err(Error::UnknownDocument {
+                name: id.to_owned(),
+                hint: Some(format!("lineage takes an id of collection `{collection}` with a stored text and a date")),
+            });
+        };
+        let series = Series::new(&members[..=index], Tokenizer::shared());
+        let options = AlignOptions::default();
+        let consecutive = series.consecutive_alignments(&options);
+        Ok(crate::series::lineage::lineage(&series, index, &consecutive, &options))
+    }
+}
+
+/// The rules of a comparison: the user's files when given, else the built-in ones.
+struct Rules {
+    ladders: Ladders,
+    endorsers: EndorserRules,
+    lexicon: Option<Lexicon>,
+}
+
+impl Rules {
+    fn read(options: &SessionOptions) -> Result<Rules> {
+        let ladders = match &options.ladders {
+            Some(path) => Ladders::read(path)?,
+            None => Ladders::builtin(),
+        };
+        let lexicon = options.themes.as_deref().map(Lexicon::read).transpose()?;
+        Ok(Rules { ladders, endorsers: EndorserRules::builtin(), lexicon })
+    }
+}
+
+/// Whether a paragraph of `doc` has no theme from a titled section.
+pub fn has_unassigned(doc: &Document) -> bool {
+    doc.iter_paragraphs().any(|b| b.theme == UNASSIGNED)
+}
+
+/// Fills a report's description of a document from its catalog entry.
+fn describe(info: &mut DocInfo, loaded: &Loaded) {
+    if let Some((_, entry)) = &loaded.entry {
+        info.title = entry.title_zh.clone();
+        info.date = entry.date.clone();
+        info.sources = entry.sources.iter().map(|s| s.url.clone()).collect();
+        if entry.status != TextStatus::Official {
+            info.status = Some(entry.status.as_str().to_owned());
+        }
+    }
+}
