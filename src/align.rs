@@ -19,7 +19,12 @@
 
 mod assign;
 pub mod baseline;
+mod groups;
+mod headings;
+mod kinds;
 mod similarity;
+
+pub use kinds::classify;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,7 +33,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::profile::Profile;
-use crate::segment::{BlockKind, Document, ThemeSource};
+use crate::segment::{BlockKind, Document};
 use crate::tokenize::Tokenizer;
 use similarity::{FeatureSet, Features};
 
@@ -193,14 +198,6 @@ impl Alignment {
     }
 }
 
-/// Above this many candidate pairs the similarity matrix is restricted to a band around the
-/// diagonal (plus identical texts), so that pathological inputs stay bounded.
-const MAX_FULL_PAIRS: usize = 4_000_000;
-/// Half-width of that band, in blocks.
-const BAND: usize = 200;
-/// Above this many old × new heading pairs (a real declaration has under 100), headings are
-/// linked only through their sections and identical titles, not by fuzzy title similarity.
-const MAX_FUZZY_HEADING_PAIRS: usize = 10_000;
 /// Pairs below this similarity are not kept at all.
 const MIN_KEPT_SIMILARITY: f32 = 0.12;
 
@@ -218,6 +215,12 @@ pub fn align_profiles(old: &Profile, new: &Profile, options: &AlignOptions) -> A
     let features = FeatureSet::build(old, new, &identical);
     Aligner { old: old.doc, new: new.doc, features: &features, options }.run(identical)
 }
+
+/// Above this many candidate pairs the similarity matrix is restricted to a band around the
+/// diagonal (plus identical texts), so that pathological inputs stay bounded.
+const MAX_FULL_PAIRS: usize = 4_000_000;
+/// Half-width of that band, in blocks.
+const BAND: usize = 200;
 
 struct Aligner<'a> {
     old: &'a Document,
@@ -394,275 +397,6 @@ impl Aligner<'_> {
             if i + 1 < self.old.blocks.len() && j + 1 < self.new.blocks.len() { neighbour(i + 1, j + 1) } else { 0.0 };
         before.min(after)
     }
-
-    /// Turns runs of consecutive blocks contained in one block of the other side into splits
-    /// and merges.
-    fn form_groups(&self, links: &mut Vec<Link>, sims: &Similarities) {
-        let old_partner: HashMap<usize, (usize, f32)> =
-            links.iter().map(|l| (l.old[0], (l.new[0], l.similarity as f32))).collect();
-        let new_partner: HashMap<usize, (usize, f32)> =
-            links.iter().map(|l| (l.new[0], (l.old[0], l.similarity as f32))).collect();
-        let old_side = Side { doc: self.old, features: self.features, is_old: true, partner: &old_partner };
-        let new_side = Side { doc: self.new, features: self.features, is_old: false, partner: &new_partner };
-        let mut candidates: Vec<(f32, bool, usize, Vec<usize>)> = Vec::new(); // (similarity, is_split, whole, pieces)
-        // Splits: one old block, pieces on the new side.
-        for (i, row) in sims.rows.iter().enumerate() {
-            if let Some((s, run)) = self.best_group(i, &old_side, row.iter().map(|&(j, _)| j), &new_side) {
-                candidates.push((s, true, i, run));
-            }
-        }
-        // Merges: one new block, pieces on the old side.
-        let mut columns: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (i, row) in sims.rows.iter().enumerate() {
-            for &(j, _) in row {
-                columns.entry(j).or_default().push(i);
-            }
-        }
-        for (j, column) in columns {
-            if let Some((s, run)) = self.best_group(j, &new_side, column.into_iter(), &old_side) {
-                candidates.push((s, false, j, run));
-            }
-        }
-        // Best groups first; a block joins at most one group.
-        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
-        let mut used_old = BTreeSet::new();
-        let mut used_new = BTreeSet::new();
-        for (s, is_split, whole, run) in candidates {
-            let (old_side, new_side) = if is_split { (vec![whole], run) } else { (run, vec![whole]) };
-            if old_side.iter().any(|i| used_old.contains(i)) || new_side.iter().any(|j| used_new.contains(j)) {
-                continue;
-            }
-            used_old.extend(old_side.iter().copied());
-            used_new.extend(new_side.iter().copied());
-            links.retain(|l| !old_side.contains(&l.old[0]) && !new_side.contains(&l.new[0]));
-            let kind = if is_split { LinkKind::Split } else { LinkKind::Merge };
-            links.push(Link { old: old_side, new: new_side, kind, similarity: f64::from(s) });
-        }
-    }
-
-    /// The best run of pieces for the paragraph `whole` of `whole_side`: candidates on
-    /// `piece_side` that are paragraphs, unlinked or linked to `whole`, mostly contained in it;
-    /// of 2–3 consecutive ones, the run whose combined similarity reaches the link threshold
-    /// and beats the current 1:1 similarity most.
-    fn best_group(
-        &self,
-        whole: usize,
-        whole_side: &Side<'_>,
-        candidates: impl Iterator<Item = usize>,
-        piece_side: &Side<'_>,
-    ) -> Option<(f32, Vec<usize>)> {
-        if whole_side.doc.blocks[whole].kind != BlockKind::Paragraph {
-            return None;
-        }
-        let features = whole_side.features(whole);
-        let mut pieces: Vec<usize> = candidates
-            .filter(|&p| piece_side.doc.blocks[p].kind == BlockKind::Paragraph)
-            .filter(|p| piece_side.partner.get(p).is_none_or(|(partner, _)| *partner == whole))
-            .filter(|&p| piece_side.features(p).contained_in(features) >= self.options.piece_containment)
-            .collect();
-        pieces.sort_unstable();
-        let current = whole_side.partner.get(&whole).map_or(0.0, |p| p.1);
-        let mut best: Option<(f32, Vec<usize>)> = None;
-        for start in 0..pieces.len() {
-            for len in 2..=3 {
-                let run: Vec<usize> = pieces[start..].iter().copied().take(len).collect();
-                if run.len() < len || run.windows(2).any(|w| w[1] != w[0] + 1) {
-                    continue;
-                }
-                let s = features.similarity(&Features::sum(run.iter().map(|&p| piece_side.features(p))));
-                if s >= self.options.link_threshold && s > current + 0.02 && best.as_ref().is_none_or(|(b, _)| s > *b) {
-                    best = Some((s, run));
-                }
-            }
-        }
-        best
-    }
-
-    /// Links headings: by the paragraph links between their sections, and by their titles.
-    fn link_headings(&self, links: &mut Vec<Link>) {
-        let headings = |doc: &Document| -> Vec<usize> {
-            doc.blocks.iter().filter(|b| b.kind == BlockKind::Heading).map(|b| b.index).collect()
-        };
-        let (old_headings, new_headings) = (headings(self.old), headings(self.new));
-        if old_headings.is_empty() || new_headings.is_empty() {
-            return;
-        }
-        // Paragraph links between sections, and each section's linked paragraphs.
-        let mut between: HashMap<(usize, usize), f32> = HashMap::default();
-        let mut linked_in_old: HashMap<usize, f32> = HashMap::default();
-        let mut linked_in_new: HashMap<usize, f32> = HashMap::default();
-        for link in links.iter() {
-            for &i in &link.old {
-                for &j in &link.new {
-                    let (Some(a), Some(b)) = (self.old.blocks[i].section, self.new.blocks[j].section) else {
-                        continue;
-                    };
-                    let share = 1.0 / (link.old.len() * link.new.len()) as f32;
-                    *between.entry((a, b)).or_default() += share;
-                    *linked_in_old.entry(a).or_default() += share;
-                    *linked_in_new.entry(b).or_default() += share;
-                }
-            }
-        }
-        // Candidate pairs come from evidence, never from all pairs: sections that share
-        // paragraph links, headings with the same title (in order, like identical paragraphs),
-        // and, for the few headings of a real declaration, titles that look alike.
-        let mut candidates: BTreeSet<(usize, usize)> = between.keys().copied().collect();
-        let mut by_title: HashMap<&str, Vec<usize>> = HashMap::default();
-        for &g in &new_headings {
-            by_title.entry(self.new.blocks[g].key.as_str()).or_default().push(g);
-        }
-        let mut taken: HashMap<&str, usize> = HashMap::default();
-        for &h in &old_headings {
-            let title = self.old.blocks[h].key.as_str();
-            let next = taken.entry(title).or_default();
-            if let Some(&g) = by_title.get(title).and_then(|gs| gs.get(*next)) {
-                candidates.insert((h, g));
-                *next += 1;
-            }
-        }
-        if old_headings.len() * new_headings.len() <= MAX_FUZZY_HEADING_PAIRS {
-            candidates.extend(old_headings.iter().flat_map(|&h| new_headings.iter().map(move |&g| (h, g))));
-        }
-        let mut edges = Vec::new();
-        for (h, g) in candidates {
-            let (old_heading, new_heading) = (&self.old.blocks[h], &self.new.blocks[g]);
-            let shared = between.get(&(h, g)).copied().unwrap_or(0.0);
-            let smaller =
-                linked_in_old.get(&h).copied().unwrap_or(0.0).min(linked_in_new.get(&g).copied().unwrap_or(0.0));
-            let overlap = if smaller > 0.0 { shared / smaller } else { 0.0 };
-            let titled = !old_heading.key.is_empty() && !new_heading.key.is_empty();
-            let title = if titled {
-                if old_heading.key == new_heading.key {
-                    1.0
-                } else {
-                    self.features.of_old(h).similarity(self.features.of_new(g))
-                }
-            } else if old_heading.key.is_empty()
-                && new_heading.key.is_empty()
-                && old_heading.numbering == new_heading.numbering
-            {
-                0.5
-            } else {
-                0.0
-            };
-            if overlap >= 0.5 || title >= 0.5 {
-                edges.push((h, g, overlap + title));
-            }
-        }
-        for (h, g, _) in assign::assign(&edges) {
-            let similarity = if self.old.blocks[h].key == self.new.blocks[g].key {
-                1.0
-            } else {
-                self.features.of_old(h).similarity(self.features.of_new(g))
-            };
-            links.push(Link {
-                old: vec![h],
-                new: vec![g],
-                kind: LinkKind::Reworded,
-                similarity: f64::from(similarity),
-            });
-        }
-    }
-}
-
-/// Old theme → new theme through linked titled headings.
-pub(crate) fn theme_map(old: &Document, new: &Document, links: &[Link]) -> BTreeMap<String, String> {
-    links
-        .iter()
-        .filter(|l| l.old.len() == 1 && l.new.len() == 1)
-        .filter(|l| old.blocks[l.old[0]].kind == BlockKind::Heading)
-        .filter(|l| !old.blocks[l.old[0]].key.is_empty() && !new.blocks[l.new[0]].key.is_empty())
-        .map(|l| (old.blocks[l.old[0]].theme.clone(), new.blocks[l.new[0]].theme.clone()))
-        .collect()
-}
-
-pub(crate) fn assign_kinds(old: &Document, new: &Document, links: &mut [Link], theme_map: &BTreeMap<String, String>) {
-    let order = increasing_links(links, old, new);
-    for (k, link) in links.iter_mut().enumerate() {
-        if link.old.len() > 1 {
-            link.kind = LinkKind::Merge;
-            continue;
-        }
-        if link.new.len() > 1 {
-            link.kind = LinkKind::Split;
-            continue;
-        }
-        let (old_block, new_block) = (&old.blocks[link.old[0]], &new.blocks[link.new[0]]);
-        let mapped = theme_map.get(&old_block.theme).unwrap_or(&old_block.theme);
-        // Themes guessed by content are no evidence of a move: only sections change themes.
-        let structural =
-            old_block.theme_source != ThemeSource::Content && new_block.theme_source != ThemeSource::Content;
-        let theme_changed = structural && old_block.kind == BlockKind::Paragraph && *mapped != new_block.theme;
-        let moved = theme_changed || !order.contains(&k);
-        let same = old_block.key == new_block.key;
-        link.kind = match (moved, same) {
-            (false, true) => LinkKind::Identical,
-            (false, false) => LinkKind::Reworded,
-            (true, true) => LinkKind::Moved,
-            (true, false) => LinkKind::MovedReworded,
-        };
-        if same {
-            link.similarity = 1.0;
-        }
-    }
-}
-
-/// Sets every link's kind (split, merge, identical, reworded, moved, moved and reworded)
-/// from the texts, the themes mapped through the heading links, and the order.
-pub fn classify(old: &Document, new: &Document, links: &mut [Link]) -> BTreeMap<String, String> {
-    let theme_map = theme_map(old, new, links);
-    assign_kinds(old, new, links, &theme_map);
-    theme_map
-}
-
-/// The links (by position in `links`) on the heaviest increasing subsequence of old
-/// positions, the links taken in new order and weighted by their text length: the longest
-/// stretch of text that kept its order. Every other link moved.
-fn increasing_links(links: &[Link], old: &Document, new: &Document) -> BTreeSet<usize> {
-    let mut order: Vec<usize> = (0..links.len()).collect();
-    order.sort_by_key(|&k| (links[k].new[0], links[k].old[0]));
-    let weight = |k: usize| -> u64 {
-        let chars =
-            |doc: &Document, ids: &[usize]| ids.iter().map(|&i| doc.blocks[i].key.chars().count() as u64).sum::<u64>();
-        1 + chars(old, &links[k].old) + chars(new, &links[k].new)
-    };
-    // Fenwick tree over old positions: best (total weight, last link) of a chain ending
-    // below a position. Ties keep the earlier chain, so results are deterministic.
-    let size = old.blocks.len() + 1;
-    let mut tree: Vec<(u64, Option<usize>)> = vec![(0, None); size + 1];
-    let mut previous: Vec<Option<usize>> = vec![None; links.len()];
-    let mut best_total: Vec<u64> = vec![0; links.len()];
-    let query = |tree: &Vec<(u64, Option<usize>)>, mut pos: usize| {
-        let mut best = (0u64, None);
-        while pos > 0 {
-            if tree[pos].0 > best.0 {
-                best = tree[pos];
-            }
-            pos &= pos - 1;
-        }
-        best
-    };
-    for &k in &order {
-        let position = links[k].old[0] + 1;
-        let (total, last) = query(&tree, position - 1);
-        best_total[k] = total + weight(k);
-        previous[k] = last;
-        let mut pos = position;
-        while pos <= size {
-            if best_total[k] > tree[pos].0 {
-                tree[pos] = (best_total[k], Some(k));
-            }
-            pos += pos & pos.wrapping_neg();
-        }
-    }
-    let mut chain = BTreeSet::new();
-    let mut cursor = query(&tree, size).1;
-    while let Some(k) = cursor {
-        chain.insert(k);
-        cursor = previous[k];
-    }
-    chain
 }
 
 #[cfg(test)]

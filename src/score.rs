@@ -6,17 +6,21 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use rayon::prelude::*;
-
 use crate::align::{self, AlignOptions, Alignment, Link, LinkKind};
 use crate::classify::{self, Direction, Ladders};
-use crate::diff::{self, Segment};
+use crate::diff::Segment;
 use crate::endorsers::EndorserRules;
-use crate::profile::{Joint, Profile, Vocabulary};
-use crate::report::{Change, ChangeKind, DocInfo, Edit, Provenance, Report, Term, ThemeMove, ThemeScore};
+use crate::profile::Profile;
+use crate::report::{Change, ChangeKind, DocInfo, Edit, Provenance, Report, ThemeMove, ThemeScore};
 use crate::round4;
-use crate::segment::{BlockKind, Document, ThemeSource};
+
+mod edits;
+mod keyness;
+
+use crate::segment::{Block, BlockKind, Document, ThemeSource};
 use crate::tokenize::{SEGMENTER_VERSION, Tokenizer};
+use keyness::{Pair, keyness};
+pub use keyness::{g2, keyness_between};
 
 /// How to compare.
 #[derive(Debug, Clone)]
@@ -83,7 +87,9 @@ pub fn report_of(
     report_of_profiles(&old, &new, alignment, tokenizer, options)
 }
 
-/// Builds the report of an alignment of two profiled documents.
+/// Builds the report of an alignment of two profiled documents: every link diffed and
+/// classified, then tallied per theme, added and deleted blocks tallied, and each theme's
+/// paragraph counts and keyness terms.
 pub fn report_of_profiles(
     old_profile: &Profile,
     new_profile: &Profile,
@@ -97,212 +103,25 @@ pub fn report_of_profiles(
         alignment.links.iter().flat_map(|l| l.old.iter().map(move |&i| (i, l.new[0]))).collect();
     let old_theme = |i: usize| old_theme_of(old, new, alignment, &linked_to, i);
     let entities = classify::Entities::of_profiles(&[old_profile, new_profile], tokenizer);
-    // Diff and classify every link whose text changed, in parallel.
-    let diffs: Vec<(Vec<Segment>, Vec<Edit>)> = alignment
-        .links
-        .par_iter()
-        .map(|link| {
-            if link.kind == LinkKind::Identical {
-                // Listed as unchanged, without a diff.
-                return (Vec::new(), Vec::new());
-            }
-            let d = diff::diff_tokens(&old_profile.tokens_of(&link.old), &new_profile.tokens_of(&link.new));
-            let edits = d
-                .segments
-                .iter()
-                .enumerate()
-                .filter_map(|(k, segment)| match segment {
-                    Segment::Change { old: eo, new: en } => {
-                        let before = equal_text(k.checked_sub(1).and_then(|p| d.segments.get(p)));
-                        let after = equal_text(d.segments.get(k + 1));
-                        let c = classify::classify_in_context(before, eo, en, after, &options.ladders, &entities);
-                        Some(Edit {
-                            old: eo.clone(),
-                            new: en.clone(),
-                            class: c.class,
-                            shift: c.shift,
-                            editorial: c.editorial,
-                        })
-                    }
-                    Segment::Equal { .. } => None,
-                })
-                .collect::<Vec<_>>();
-            let mut edits = edits;
-            mark_endorsers(&d.segments, &mut edits, &options.endorsers);
-            (d.segments, edits)
-        })
-        .collect();
-    // A reworded link whose every edit is punctuation or number formatting is editorial.
-    let editorial_of = |link: &Link, edits: &[Edit]| -> bool {
-        link.kind == LinkKind::Reworded && !edits.is_empty() && edits.iter().all(|e| e.editorial)
-    };
+    let diffs = edits::diff_links(old_profile, new_profile, alignment, &entities, options);
 
-    // Themes are borrowed from the documents and the alignment until the report owns them.
-    let mut scores: BTreeMap<&str, ThemeScore> = BTreeMap::new();
-    let mut moves: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    let mut shift_totals: BTreeMap<&str, (f64, f64)> = BTreeMap::new(); // theme → (Σ len·(1−sim), Σ len)
-    let mut changes: Vec<(usize, u8, usize, Change)> = Vec::new(); // (new position, order, old position, change)
-    let mut unchanged: Vec<[usize; 2]> = Vec::new();
-    let theme_of_new = |j: usize| new.blocks[j].theme.as_str();
-
+    let mut tally = Tally::default();
     for (link, (segments, edits)) in alignment.links.iter().zip(diffs) {
-        let first_new = link.new[0];
-        let block_kind = new.blocks[first_new].kind;
-        let theme = theme_of_new(first_new);
-        // A paragraph moves between themes only when sections say so; themes guessed by
-        // content follow the new paragraph.
-        let structural = old.blocks[link.old[0]].theme_source != ThemeSource::Content
-            && new.blocks[first_new].theme_source != ThemeSource::Content;
-        let from = if structural { old_theme(link.old[0]) } else { theme };
-        let is_paragraph = block_kind == BlockKind::Paragraph;
-        let editorial = editorial_of(link, &edits);
-        if is_paragraph {
-            let (old_chars, new_chars) = (chars(old, &link.old), chars(new, &link.new));
-            let theme_changed = from != theme;
-            let score =
-                scores.entry(theme).or_insert_with(|| ThemeScore { theme: theme.to_owned(), ..Default::default() });
-            match link.kind {
-                LinkKind::Identical => {
-                    score.unchanged += 1;
-                    score.unchanged_chars += new_chars;
-                }
-                LinkKind::Moved | LinkKind::MovedReworded if !theme_changed => score.moved_within += 1,
-                _ => {}
-            }
-            let text_changed =
-                matches!(link.kind, LinkKind::Reworded | LinkKind::MovedReworded | LinkKind::Split | LinkKind::Merge);
-            if text_changed && !editorial {
-                score.reworded += 1;
-                score.reworded_chars += new_chars;
-            }
-            if editorial && link.kind == LinkKind::Reworded {
-                score.unchanged += 1;
-                score.unchanged_chars += new_chars;
-            }
-            match link.kind {
-                LinkKind::Split => score.splits += 1,
-                LinkKind::Merge => score.merges += 1,
-                _ => {}
-            }
-            for edit in &edits {
-                if let Some(shift) = &edit.shift {
-                    match shift.direction {
-                        Direction::Stronger => {
-                            score.stronger += 1;
-                            score.net_shift_steps += i64::from(shift.steps);
-                        }
-                        Direction::Weaker => {
-                            score.weaker += 1;
-                            score.net_shift_steps -= i64::from(shift.steps);
-                        }
-                    }
-                }
-            }
-            if text_changed {
-                let entry = shift_totals.entry(theme).or_default();
-                entry.0 += new_chars as f64 * (1.0 - link.similarity);
-                entry.1 += new_chars as f64;
-            }
-            if theme_changed && matches!(link.kind, LinkKind::Moved | LinkKind::MovedReworded) {
-                score.moved_in += 1;
-                score.moved_in_chars += new_chars;
-                let out =
-                    scores.entry(from).or_insert_with(|| ThemeScore { theme: from.to_owned(), ..Default::default() });
-                out.moved_out += 1;
-                out.moved_out_chars += old_chars;
-                *moves.entry((from, theme)).or_default() += 1;
-            }
-        }
-        if link.kind == LinkKind::Identical || (editorial && !options.all) {
-            unchanged.push([link.old[0], link.new[0]]);
-            continue;
-        }
-        let from_theme = (is_paragraph && from != theme).then(|| from.to_owned());
-        changes.push((
-            first_new,
-            0,
-            link.old[0],
-            Change {
-                old: link.old.clone(),
-                new: link.new.clone(),
-                kind: ChangeKind::Link(link.kind),
-                block: block_kind,
-                theme: theme.to_owned(),
-                from_theme,
-                similarity: Some(link.similarity),
-                editorial,
-                edits,
-                diff: segments,
-            },
-        ));
+        tally.link(old, new, link, &old_theme, segments, edits, options.all);
     }
     for &j in &alignment.added {
-        let block = &new.blocks[j];
-        if block.kind == BlockKind::Paragraph {
-            let score = scores
-                .entry(&block.theme)
-                .or_insert_with(|| ThemeScore { theme: block.theme.clone(), ..Default::default() });
-            score.added += 1;
-            score.added_chars += block.key.chars().count();
-        }
-        changes.push((
-            j,
-            0,
-            usize::MAX,
-            lone_change(ChangeKind::Added, block, block.theme.clone(), String::new(), block.key.clone()),
-        ));
+        tally.added(&new.blocks[j]);
     }
     for (&i, anchor) in alignment.deleted.iter().zip(alignment.deleted_anchors()) {
-        let block = &old.blocks[i];
-        let theme = old_theme(i);
-        if block.kind == BlockKind::Paragraph {
-            let score =
-                scores.entry(theme).or_insert_with(|| ThemeScore { theme: theme.to_owned(), ..Default::default() });
-            score.removed += 1;
-            score.removed_chars += block.key.chars().count();
-        }
-        // Listed after the new position of the nearest preceding linked old block.
-        let change = lone_change(ChangeKind::Deleted, block, theme.to_owned(), block.key.clone(), String::new());
-        changes.push((anchor, 1, i, change));
+        tally.deleted(&old.blocks[i], old_theme(i), anchor);
     }
+    let Tally { mut scores, moves, shift_totals, mut changes, unchanged } = tally;
     changes.sort_by_key(|c| (c.0, c.1, c.2));
 
-    // Paragraph counts and keyness per theme.
-    let mut old_paragraphs: HashMap<&str, Vec<usize>> = HashMap::default();
-    let mut new_paragraphs: HashMap<&str, Vec<usize>> = HashMap::default();
-    for block in old.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
-        old_paragraphs.entry(old_theme(block.index)).or_default().push(block.index);
-    }
-    for block in new.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
-        new_paragraphs.entry(&block.theme).or_default().push(block.index);
-    }
     let order = theme_order(old, new, &old_theme);
     let mut pair = Pair::new(old_profile, new_profile);
-    for &theme in &order {
-        let score = scores.entry(theme).or_insert_with(|| ThemeScore { theme: theme.to_owned(), ..Default::default() });
-        let (o, n) = (
-            old_paragraphs.get(theme).map_or(&[][..], Vec::as_slice),
-            new_paragraphs.get(theme).map_or(&[][..], Vec::as_slice),
-        );
-        score.paragraphs_old = o.len();
-        score.paragraphs_new = n.len();
-        if let Some((lost, total)) = shift_totals.get(theme) {
-            score.wording_shift = round4(if *total > 0.0 { lost / total } else { 0.0 });
-        }
-        let (added, removed) = keyness(&mut pair, o, n, options.top_terms);
-        score.top_added = added;
-        score.top_removed = removed;
-    }
-    let themes: Vec<ThemeScore> = order.iter().filter_map(|t| scores.remove(t)).collect();
-    let mut total = sum_scores(&themes);
-    let all_old: Vec<usize> = old.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.index).collect();
-    let all_new: Vec<usize> = new.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.index).collect();
-    let (added, removed) = keyness(&mut pair, &all_old, &all_new, options.top_terms);
-    total.top_added = added;
-    total.top_removed = removed;
-    let (lost, length) = shift_totals.values().fold((0.0, 0.0), |a, v| (a.0 + v.0, a.1 + v.1));
-    total.wording_shift = round4(if length > 0.0 { lost / length } else { 0.0 });
-
+    let themes = theme_tables(&order, &mut scores, &shift_totals, &mut pair, &old_theme, options.top_terms);
+    let total = total_row(&themes, &shift_totals, &mut pair, options.top_terms);
     let substantive = changes.iter().any(|c| !c.3.editorial);
     Report {
         schema_version: crate::SCHEMA_VERSION,
@@ -328,58 +147,214 @@ pub fn report_of_profiles(
     }
 }
 
-/// When the subject holding a paragraph's commitment changed (成员国 → a named list of
-/// states), the first edit inside the subject is of class `endorsers`.
-fn mark_endorsers(segments: &[Segment], edits: &mut [Edit], rules: &EndorserRules) {
-    let (old_text, new_text): (String, String) = segments
-        .iter()
-        .map(|s| match s {
-            Segment::Equal { text } => (text.as_str(), text.as_str()),
-            Segment::Change { old, new } => (old.as_str(), new.as_str()),
-        })
-        .fold((String::new(), String::new()), |(mut a, mut b), (o, n)| {
-            a.push_str(o);
-            b.push_str(n);
-            (a, b)
-        });
-    let (Some((old_subject, old_len)), Some((new_subject, new_len))) =
-        (rules.subject(&old_text), rules.subject(&new_text))
-    else {
-        return;
-    };
-    if old_subject == new_subject {
-        return;
+/// The running counts of a report. Themes are borrowed from the documents and the alignment
+/// until the report owns them.
+#[derive(Default)]
+struct Tally<'d> {
+    scores: BTreeMap<&'d str, ThemeScore>,
+    moves: BTreeMap<(&'d str, &'d str), usize>,
+    /// theme → (Σ len·(1−sim), Σ len) of its changed links.
+    shift_totals: BTreeMap<&'d str, (f64, f64)>,
+    /// (new position, order, old position, change).
+    changes: Vec<(usize, u8, usize, Change)>,
+    unchanged: Vec<[usize; 2]>,
+}
+
+fn score_of<'m, 'd>(scores: &'m mut BTreeMap<&'d str, ThemeScore>, theme: &'d str) -> &'m mut ThemeScore {
+    scores.entry(theme).or_insert_with(|| ThemeScore { theme: theme.to_owned(), ..Default::default() })
+}
+
+impl<'d> Tally<'d> {
+    /// Counts one link and lists it as a change unless it is identical (or editorial, without
+    /// `all`).
+    #[allow(clippy::too_many_arguments, reason = "one link with everything known of it")]
+    fn link(
+        &mut self,
+        old: &'d Document,
+        new: &'d Document,
+        link: &Link,
+        old_theme: &dyn Fn(usize) -> &'d str,
+        segments: Vec<Segment>,
+        edits: Vec<Edit>,
+        all: bool,
+    ) {
+        let first_new = link.new[0];
+        let block_kind = new.blocks[first_new].kind;
+        let theme = new.blocks[first_new].theme.as_str();
+        // A paragraph moves between themes only when sections say so; themes guessed by
+        // content follow the new paragraph.
+        let structural = old.blocks[link.old[0]].theme_source != ThemeSource::Content
+            && new.blocks[first_new].theme_source != ThemeSource::Content;
+        let from = if structural { old_theme(link.old[0]) } else { theme };
+        let is_paragraph = block_kind == BlockKind::Paragraph;
+        // A reworded link whose every edit is punctuation or number formatting is editorial.
+        let editorial = link.kind == LinkKind::Reworded && !edits.is_empty() && edits.iter().all(|e| e.editorial);
+        if is_paragraph {
+            self.paragraph_link(old, new, link, theme, from, editorial, &edits);
+        }
+        if link.kind == LinkKind::Identical || (editorial && !all) {
+            self.unchanged.push([link.old[0], link.new[0]]);
+            return;
+        }
+        let from_theme = (is_paragraph && from != theme).then(|| from.to_owned());
+        let change = Change {
+            old: link.old.clone(),
+            new: link.new.clone(),
+            kind: ChangeKind::Link(link.kind),
+            block: block_kind,
+            theme: theme.to_owned(),
+            from_theme,
+            similarity: Some(link.similarity),
+            editorial,
+            edits,
+            diff: segments,
+        };
+        self.changes.push((first_new, 0, link.old[0], change));
     }
-    let (mut old_at, mut new_at, mut change) = (0, 0, 0);
-    for segment in segments {
-        match segment {
-            Segment::Equal { text } => {
-                old_at += text.len();
-                new_at += text.len();
+
+    /// The per-theme counts of a paragraph link.
+    #[allow(clippy::too_many_arguments, reason = "one link with everything known of it")]
+    fn paragraph_link(
+        &mut self,
+        old: &Document,
+        new: &Document,
+        link: &Link,
+        theme: &'d str,
+        from: &'d str,
+        editorial: bool,
+        edits: &[Edit],
+    ) {
+        let (old_chars, new_chars) = (chars(old, &link.old), chars(new, &link.new));
+        let theme_changed = from != theme;
+        let score = score_of(&mut self.scores, theme);
+        match link.kind {
+            LinkKind::Identical => {
+                score.unchanged += 1;
+                score.unchanged_chars += new_chars;
             }
-            Segment::Change { old, new } => {
-                if old_at < old_len || new_at < new_len {
-                    if let Some(edit) = edits.get_mut(change) {
-                        edit.class = classify::ChangeClass::Endorsers;
-                        edit.shift = None;
-                        edit.editorial = false;
-                    }
-                    return;
+            LinkKind::Moved | LinkKind::MovedReworded if !theme_changed => score.moved_within += 1,
+            _ => {}
+        }
+        let text_changed =
+            matches!(link.kind, LinkKind::Reworded | LinkKind::MovedReworded | LinkKind::Split | LinkKind::Merge);
+        if text_changed && !editorial {
+            score.reworded += 1;
+            score.reworded_chars += new_chars;
+        }
+        if editorial && link.kind == LinkKind::Reworded {
+            score.unchanged += 1;
+            score.unchanged_chars += new_chars;
+        }
+        match link.kind {
+            LinkKind::Split => score.splits += 1,
+            LinkKind::Merge => score.merges += 1,
+            _ => {}
+        }
+        for shift in edits.iter().filter_map(|e| e.shift.as_ref()) {
+            match shift.direction {
+                Direction::Stronger => {
+                    score.stronger += 1;
+                    score.net_shift_steps += i64::from(shift.steps);
                 }
-                old_at += old.len();
-                new_at += new.len();
-                change += 1;
+                Direction::Weaker => {
+                    score.weaker += 1;
+                    score.net_shift_steps -= i64::from(shift.steps);
+                }
             }
         }
+        if text_changed {
+            let entry = self.shift_totals.entry(theme).or_default();
+            entry.0 += new_chars as f64 * (1.0 - link.similarity);
+            entry.1 += new_chars as f64;
+        }
+        if theme_changed && matches!(link.kind, LinkKind::Moved | LinkKind::MovedReworded) {
+            score.moved_in += 1;
+            score.moved_in_chars += new_chars;
+            let out = score_of(&mut self.scores, from);
+            out.moved_out += 1;
+            out.moved_out_chars += old_chars;
+            *self.moves.entry((from, theme)).or_default() += 1;
+        }
+    }
+
+    /// An added block.
+    fn added(&mut self, block: &'d Block) {
+        if block.kind == BlockKind::Paragraph {
+            let score = score_of(&mut self.scores, &block.theme);
+            score.added += 1;
+            score.added_chars += block.key.chars().count();
+        }
+        let change = lone_change(ChangeKind::Added, block, block.theme.clone(), String::new(), block.key.clone());
+        self.changes.push((block.index, 0, usize::MAX, change));
+    }
+
+    /// A deleted block, listed after the new position of the nearest preceding linked old
+    /// block (`anchor`).
+    fn deleted(&mut self, block: &Block, theme: &'d str, anchor: usize) {
+        if block.kind == BlockKind::Paragraph {
+            let score = score_of(&mut self.scores, theme);
+            score.removed += 1;
+            score.removed_chars += block.key.chars().count();
+        }
+        let change = lone_change(ChangeKind::Deleted, block, theme.to_owned(), block.key.clone(), String::new());
+        self.changes.push((anchor, 1, block.index, change));
     }
 }
 
-/// The text of an equal segment, or nothing.
-fn equal_text(segment: Option<&Segment>) -> &str {
-    match segment {
-        Some(Segment::Equal { text }) => text,
-        _ => "",
+/// Each theme's row in `order`: paragraph counts, wording shift and keyness terms.
+fn theme_tables<'d>(
+    order: &[&'d str],
+    scores: &mut BTreeMap<&'d str, ThemeScore>,
+    shift_totals: &BTreeMap<&'d str, (f64, f64)>,
+    pair: &mut Pair,
+    old_theme: &dyn Fn(usize) -> &'d str,
+    top_terms: usize,
+) -> Vec<ThemeScore> {
+    let (old, new) = (pair.old.doc, pair.new.doc);
+    let mut old_paragraphs: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut new_paragraphs: HashMap<&str, Vec<usize>> = HashMap::default();
+    for block in old.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
+        old_paragraphs.entry(old_theme(block.index)).or_default().push(block.index);
     }
+    for block in new.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
+        new_paragraphs.entry(&block.theme).or_default().push(block.index);
+    }
+    for &theme in order {
+        let score = score_of(scores, theme);
+        let (o, n) = (
+            old_paragraphs.get(theme).map_or(&[][..], Vec::as_slice),
+            new_paragraphs.get(theme).map_or(&[][..], Vec::as_slice),
+        );
+        score.paragraphs_old = o.len();
+        score.paragraphs_new = n.len();
+        if let Some((lost, total)) = shift_totals.get(theme) {
+            score.wording_shift = round4(if *total > 0.0 { lost / total } else { 0.0 });
+        }
+        let (added, removed) = keyness(pair, o, n, top_terms);
+        score.top_added = added;
+        score.top_removed = removed;
+    }
+    order.iter().filter_map(|t| scores.remove(t)).collect()
+}
+
+/// The total row: the sum of the themes, keyness over all paragraphs, the overall shift.
+fn total_row(
+    themes: &[ThemeScore],
+    shift_totals: &BTreeMap<&str, (f64, f64)>,
+    pair: &mut Pair,
+    top_terms: usize,
+) -> ThemeScore {
+    let mut total = sum_scores(themes);
+    let paragraphs = |doc: &Document| -> Vec<usize> {
+        doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.index).collect()
+    };
+    let (all_old, all_new) = (paragraphs(pair.old.doc), paragraphs(pair.new.doc));
+    let (added, removed) = keyness(pair, &all_old, &all_new, top_terms);
+    total.top_added = added;
+    total.top_removed = removed;
+    let (lost, length) = shift_totals.values().fold((0.0, 0.0), |a, v| (a.0 + v.0, a.1 + v.1));
+    total.wording_shift = round4(if length > 0.0 { lost / length } else { 0.0 });
+    total
 }
 
 fn lone_change(kind: ChangeKind, block: &crate::segment::Block, theme: String, old: String, new: String) -> Change {
@@ -463,123 +438,6 @@ fn sum_scores(themes: &[ThemeScore]) -> ThemeScore {
         total.net_shift_steps += s.net_shift_steps;
     }
     total
-}
-
-/// Counts of keyness terms by joint word id, for one side then the other, in a dense table
-/// kept between calls: only the ids a call touched are visited and cleared.
-#[derive(Default)]
-struct TermCounts {
-    old: Vec<u32>,
-    new: Vec<u32>,
-    touched: Vec<u32>,
-}
-
-impl TermCounts {
-    /// Adds the terms of some blocks of one side; returns how many there were.
-    fn add(&mut self, profile: &Profile, ids: &[usize], joint_ids: &[u32], new_side: bool) -> u32 {
-        let mut total = 0;
-        for &i in ids {
-            for &(term, count) in &profile.blocks[i].terms {
-                let id = joint_ids[term as usize];
-                if self.old[id as usize] == 0 && self.new[id as usize] == 0 {
-                    self.touched.push(id);
-                }
-                let counts = if new_side { &mut self.new } else { &mut self.old };
-                counts[id as usize] += count;
-                total += count;
-            }
-        }
-        total
-    }
-}
-
-/// Signed log-likelihood keyness (Dunning's G²) of every term between two sets of blocks;
-/// the `top` that rose most and fell most.
-fn keyness(pair: &mut Pair, old_ids: &[usize], new_ids: &[usize], top: usize) -> (Vec<Term>, Vec<Term>) {
-    let Pair { old, new, words, texts, counts } = pair;
-    let old_total = counts.add(old, old_ids, &words.old, false);
-    let new_total = counts.add(new, new_ids, &words.new, true);
-    type Scored = Vec<(f64, usize)>; // (keyness, joint word id)
-    let (mut rose, mut fell): (Scored, Scored) = (counts.touched.iter().map(|&id| id as usize))
-        .filter(|&id| counts.old[id] != counts.new[id])
-        .map(|id| (round4(g2(counts.new[id], counts.old[id], new_total, old_total)), id))
-        .filter(|t| t.0 != 0.0)
-        .partition(|t| t.0 > 0.0);
-    // Most keyness first, then the word: a total order (words are distinct), so only the top
-    // need sorting, and the order ids were touched in does not matter.
-    let by_keyness = |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(texts[x.1].cmp(texts[y.1]));
-    let by_keyness_reversed = |x: &(f64, usize), y: &(f64, usize)| by_keyness(y, x);
-    let term = |&(keyness, id): &(f64, usize)| Term {
-        term: texts[id].to_owned(),
-        old: counts.old[id],
-        new: counts.new[id],
-        keyness,
-    };
-    let added = top_of(&mut rose, top, by_keyness).iter().map(term).collect();
-    let removed = top_of(&mut fell, top, by_keyness_reversed).iter().map(term).collect();
-    for id in counts.touched.drain(..) {
-        (counts.old[id as usize], counts.new[id as usize]) = (0, 0);
-    }
-    (added, removed)
-}
-
-/// The first `top` items of `items` in `order`, sorted (the rest left unsorted).
-fn top_of<T>(items: &mut [T], top: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) -> &[T] {
-    if top == 0 {
-        return &[];
-    }
-    if items.len() > top {
-        items.select_nth_unstable_by(top - 1, &order);
-    }
-    let top = top.min(items.len());
-    items[..top].sort_unstable_by(&order);
-    &items[..top]
-}
-
-/// Two profiled documents and their joint word vocabulary, for keyness.
-struct Pair<'p, 'a> {
-    old: &'p Profile<'a>,
-    new: &'p Profile<'a>,
-    words: Joint,
-    /// Joint word id → the word.
-    texts: Vec<&'a str>,
-    counts: TermCounts,
-}
-
-impl<'p, 'a> Pair<'p, 'a> {
-    fn new(old: &'p Profile<'a>, new: &'p Profile<'a>) -> Pair<'p, 'a> {
-        let words = Vocabulary::joint(&old.words, &new.words);
-        let mut texts = vec![""; words.blocks_with.len()];
-        for (side, ids) in [(old, &words.old), (new, &words.new)] {
-            for (word, &id) in side.words.keys.iter().zip(ids) {
-                texts[id as usize] = word.text;
-            }
-        }
-        let width = texts.len();
-        let counts = TermCounts { old: vec![0; width], new: vec![0; width], touched: Vec::new() };
-        Pair { old, new, words, texts, counts }
-    }
-}
-
-/// The terms of all paragraphs that rose and fell most between two profiled documents
-/// (signed G², as in a report's `top_added` / `top_removed`).
-pub fn keyness_between(old: &Profile, new: &Profile, top: usize) -> (Vec<Term>, Vec<Term>) {
-    let paragraphs = |p: &Profile| -> Vec<usize> {
-        p.doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.index).collect()
-    };
-    let mut pair = Pair::new(old, new);
-    keyness(&mut pair, &paragraphs(old), &paragraphs(new), top)
-}
-
-/// Signed G²: positive when the term is relatively more frequent in the new text.
-pub fn g2(new_count: u32, old_count: u32, new_total: u32, old_total: u32) -> f64 {
-    let (a, b, c, d) =
-        (f64::from(new_count), f64::from(old_count), f64::from(new_total.max(1)), f64::from(old_total.max(1)));
-    let e1 = c * (a + b) / (c + d);
-    let e2 = d * (a + b) / (c + d);
-    let part = |x: f64, e: f64| if x > 0.0 { x * (x / e).ln() } else { 0.0 };
-    let value = 2.0 * (part(a, e1) + part(b, e2));
-    if a / c >= b / d { value } else { -value }
 }
 
 #[cfg(test)]

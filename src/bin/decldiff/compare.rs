@@ -43,7 +43,7 @@ pub(crate) fn compare(
     let options = settings.session_options(corpus_dir)?;
     let (session, old) = Session::open_with(&options, old.as_deref().unwrap_or(DEFAULT_OLD))?;
     let render = CompareRender {
-        table: crate::cli::table_options(request.width),
+        table: crate::options::table_options(request.width),
         by: match request.by {
             ByArg::Theme => By::Theme,
             ByArg::Paragraph => By::Paragraph,
@@ -119,7 +119,7 @@ pub(crate) fn align(
     let options = decldiff::session::SessionOptions {
         read: read.to_options()?,
         align: align.to_options(),
-        ..crate::cli::default_session(corpus_dir)
+        ..crate::options::default_session(corpus_dir)
     };
     let session = Session::open(&options)?;
     let (old, new) = (session.load_unthemed(old)?.document, session.load_unthemed(new)?.document);

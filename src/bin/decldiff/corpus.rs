@@ -8,7 +8,8 @@ use decldiff::render::corpus as render_corpus;
 use decldiff::session::{Session, SessionOptions};
 
 use crate::Outcome;
-use crate::cli::{CorpusCommand, FormatArg, StatusArg, default_session};
+use crate::cli::{CorpusCommand, FormatArg, StatusArg};
+use crate::options::default_session;
 
 pub(crate) fn run(command: CorpusCommand, corpus_dir: Option<&Path>) -> decldiff::Result<Outcome> {
     match command {

@@ -9,7 +9,8 @@ use decldiff::theme::Lexicon;
 use decldiff::tokenize::Tokenizer;
 
 use crate::Outcome;
-use crate::cli::{EvalCommand, FormatArg, SimulateCommand, default_session};
+use crate::cli::{EvalCommand, FormatArg, SimulateCommand};
+use crate::options::default_session;
 
 pub(crate) fn eval(command: EvalCommand, corpus_dir: Option<&Path>) -> decldiff::Result<Outcome> {
     match command {

@@ -7,6 +7,7 @@ mod cli;
 mod compare;
 mod corpus;
 mod lab;
+mod options;
 mod series;
 
 use std::io::Write;

@@ -8,7 +8,8 @@ use decldiff::series::Member;
 use decldiff::session::{Progress, SeriesQuery, Session};
 
 use crate::Outcome;
-use crate::cli::{SeriesArgs, SeriesOutput, default_session};
+use crate::cli::{SeriesArgs, SeriesOutput};
+use crate::options::default_session;
 
 /// The session and the members of the series asked for, with a progress bar on a terminal.
 fn open(corpus_dir: Option<&Path>, args: &SeriesArgs) -> decldiff::Result<(Session, Vec<Member>)> {

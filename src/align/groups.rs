@@ -1,0 +1,95 @@
+//! Splits and merges: runs of two or three consecutive blocks mostly contained in one block
+//! of the other side, taken when together they match it better than one piece alone.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::similarity::Features;
+use super::{Aligner, Link, LinkKind, Side, Similarities};
+use crate::segment::BlockKind;
+
+impl Aligner<'_> {
+    /// Turns runs of consecutive blocks contained in one block of the other side into splits
+    /// and merges.
+    pub(super) fn form_groups(&self, links: &mut Vec<Link>, sims: &Similarities) {
+        let old_partner: HashMap<usize, (usize, f32)> =
+            links.iter().map(|l| (l.old[0], (l.new[0], l.similarity as f32))).collect();
+        let new_partner: HashMap<usize, (usize, f32)> =
+            links.iter().map(|l| (l.new[0], (l.old[0], l.similarity as f32))).collect();
+        let old_side = Side { doc: self.old, features: self.features, is_old: true, partner: &old_partner };
+        let new_side = Side { doc: self.new, features: self.features, is_old: false, partner: &new_partner };
+        let mut candidates: Vec<(f32, bool, usize, Vec<usize>)> = Vec::new(); // (similarity, is_split, whole, pieces)
+        // Splits: one old block, pieces on the new side.
+        for (i, row) in sims.rows.iter().enumerate() {
+            if let Some((s, run)) = self.best_group(i, &old_side, row.iter().map(|&(j, _)| j), &new_side) {
+                candidates.push((s, true, i, run));
+            }
+        }
+        // Merges: one new block, pieces on the old side.
+        let mut columns: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, row) in sims.rows.iter().enumerate() {
+            for &(j, _) in row {
+                columns.entry(j).or_default().push(i);
+            }
+        }
+        for (j, column) in columns {
+            if let Some((s, run)) = self.best_group(j, &new_side, column.into_iter(), &old_side) {
+                candidates.push((s, false, j, run));
+            }
+        }
+        // Best groups first; a block joins at most one group.
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+        let mut used_old = BTreeSet::new();
+        let mut used_new = BTreeSet::new();
+        for (s, is_split, whole, run) in candidates {
+            let (old_side, new_side) = if is_split { (vec![whole], run) } else { (run, vec![whole]) };
+            if old_side.iter().any(|i| used_old.contains(i)) || new_side.iter().any(|j| used_new.contains(j)) {
+                continue;
+            }
+            used_old.extend(old_side.iter().copied());
+            used_new.extend(new_side.iter().copied());
+            links.retain(|l| !old_side.contains(&l.old[0]) && !new_side.contains(&l.new[0]));
+            let kind = if is_split { LinkKind::Split } else { LinkKind::Merge };
+            links.push(Link { old: old_side, new: new_side, kind, similarity: f64::from(s) });
+        }
+    }
+
+    /// The best run of pieces for the paragraph `whole` of `whole_side`: candidates on
+    /// `piece_side` that are paragraphs, unlinked or linked to `whole`, mostly contained in it;
+    /// of 2–3 consecutive ones, the run whose combined similarity reaches the link threshold
+    /// and beats the current 1:1 similarity most.
+    fn best_group(
+        &self,
+        whole: usize,
+        whole_side: &Side<'_>,
+        candidates: impl Iterator<Item = usize>,
+        piece_side: &Side<'_>,
+    ) -> Option<(f32, Vec<usize>)> {
+        if whole_side.doc.blocks[whole].kind != BlockKind::Paragraph {
+            return None;
+        }
+        let features = whole_side.features(whole);
+        let mut pieces: Vec<usize> = candidates
+            .filter(|&p| piece_side.doc.blocks[p].kind == BlockKind::Paragraph)
+            .filter(|p| piece_side.partner.get(p).is_none_or(|(partner, _)| *partner == whole))
+            .filter(|&p| piece_side.features(p).contained_in(features) >= self.options.piece_containment)
+            .collect();
+        pieces.sort_unstable();
+        let current = whole_side.partner.get(&whole).map_or(0.0, |p| p.1);
+        let mut best: Option<(f32, Vec<usize>)> = None;
+        for start in 0..pieces.len() {
+            for len in 2..=3 {
+                let run: Vec<usize> = pieces[start..].iter().copied().take(len).collect();
+                if run.len() < len || run.windows(2).any(|w| w[1] != w[0] + 1) {
+                    continue;
+                }
+                let s = features.similarity(&Features::sum(run.iter().map(|&p| piece_side.features(p))));
+                if s >= self.options.link_threshold && s > current + 0.02 && best.as_ref().is_none_or(|(b, _)| s > *b) {
+                    best = Some((s, run));
+                }
+            }
+        }
+        best
+    }
+}

@@ -1,0 +1,109 @@
+//! From the command line's types to the library's options: the only place that knows both.
+
+use decldiff::session::SessionOptions;
+
+use crate::cli::{
+    AlignArgs, CompareFormat, CompareSettings, EditsArg, InputArg, OutputArgs, ReadArgs, SeriesFormatArg, SeriesOutput,
+};
+
+impl EditsArg {
+    /// The library's edit counts.
+    pub fn to_edits(self) -> decldiff::lab::simulate::Edits {
+        match self {
+            EditsArg::Light => decldiff::lab::simulate::Edits::light(),
+            EditsArg::Heavy => decldiff::lab::simulate::Edits::heavy(),
+        }
+    }
+}
+
+impl AlignArgs {
+    /// The library's options, defaults overridden by the flags given.
+    pub fn to_options(&self) -> decldiff::align::AlignOptions {
+        let mut options = decldiff::align::AlignOptions::default();
+        let clamp = |x: f32| x.clamp(0.0, 1.0);
+        if let Some(x) = self.link_threshold {
+            options.link_threshold = clamp(x);
+        }
+        if let Some(x) = self.context_threshold {
+            options.context_threshold = clamp(x);
+        }
+        if let Some(x) = self.piece_containment {
+            options.piece_containment = clamp(x);
+        }
+        options
+    }
+}
+
+impl ReadArgs {
+    /// The library's read options.
+    pub fn to_options(&self) -> decldiff::Result<decldiff::segment::ReadOptions> {
+        let encoding = match &self.encoding {
+            Some(label) => Some(decldiff::normalize::decode::encoding_for_label(label)?),
+            None => None,
+        };
+        Ok(decldiff::segment::ReadOptions { encoding, html: self.input.map(|i| i == InputArg::Html) })
+    }
+}
+
+impl OutputArgs {
+    /// Table options: `--width`, else the terminal's width, else 100.
+    pub fn table_options(&self) -> decldiff::render::TableOptions {
+        table_options(self.width)
+    }
+}
+
+impl SeriesOutput {
+    /// Table options: `--width`, else the terminal's width, else 100.
+    pub fn table_options(&self) -> decldiff::render::TableOptions {
+        table_options(self.width)
+    }
+
+    /// The renderer's format.
+    pub fn format(&self) -> decldiff::render::Format {
+        match self.format {
+            SeriesFormatArg::Table => decldiff::render::Format::Table,
+            SeriesFormatArg::Markdown => decldiff::render::Format::Markdown,
+            SeriesFormatArg::Csv => decldiff::render::Format::Csv,
+            SeriesFormatArg::Json => decldiff::render::Format::Json,
+        }
+    }
+}
+
+impl CompareFormat {
+    /// The renderer's format.
+    pub fn format(self) -> decldiff::render::Format {
+        match self {
+            CompareFormat::Table => decldiff::render::Format::Table,
+            CompareFormat::Markdown => decldiff::render::Format::Markdown,
+            CompareFormat::Csv => decldiff::render::Format::Csv,
+            CompareFormat::Json => decldiff::render::Format::Json,
+            CompareFormat::Html => decldiff::render::Format::Html,
+        }
+    }
+}
+
+/// The table width: `--width`, else the terminal's, else 100; never below 40.
+pub fn table_options(width: Option<u16>) -> decldiff::render::TableOptions {
+    let width = width.or_else(|| comfy_table::Table::new().width()).unwrap_or(100);
+    decldiff::render::TableOptions { width: width.max(40) }
+}
+
+impl CompareSettings {
+    /// The library's session options for these settings.
+    pub fn session_options(&self, corpus: Option<&std::path::Path>) -> decldiff::Result<SessionOptions> {
+        Ok(SessionOptions {
+            corpus: corpus.map(std::path::Path::to_path_buf),
+            read: self.read.to_options()?,
+            ladders: self.ladders.clone(),
+            themes: self.themes.clone(),
+            align: self.align.to_options(),
+            all: self.all,
+            ..SessionOptions::default()
+        })
+    }
+}
+
+/// Session options with the built-in rules and `corpus` as the corpus folder.
+pub fn default_session(corpus: Option<&std::path::Path>) -> SessionOptions {
+    SessionOptions { corpus: corpus.map(std::path::Path::to_path_buf), ..SessionOptions::default() }
+}

@@ -1,0 +1,111 @@
+//! Every changed link diffed word by word and each changed span classified in its context;
+//! the subject of a commitment checked for a change of endorsers.
+
+use rayon::prelude::*;
+
+use super::CompareOptions;
+use crate::align::{Alignment, LinkKind};
+use crate::classify::{self, Entities};
+use crate::diff::{self, Segment};
+use crate::endorsers::EndorserRules;
+use crate::profile::Profile;
+use crate::report::Edit;
+
+/// The word diff and classified edits of every link, in the alignment's order (in parallel);
+/// identical links get none.
+pub(super) fn diff_links(
+    old_profile: &Profile,
+    new_profile: &Profile,
+    alignment: &Alignment,
+    entities: &Entities,
+    options: &CompareOptions,
+) -> Vec<(Vec<Segment>, Vec<Edit>)> {
+    alignment
+        .links
+        .par_iter()
+        .map(|link| {
+            if link.kind == LinkKind::Identical {
+                // Listed as unchanged, without a diff.
+                return (Vec::new(), Vec::new());
+            }
+            let d = diff::diff_tokens(&old_profile.tokens_of(&link.old), &new_profile.tokens_of(&link.new));
+            let edits = d
+                .segments
+                .iter()
+                .enumerate()
+                .filter_map(|(k, segment)| match segment {
+                    Segment::Change { old: eo, new: en } => {
+                        let before = equal_text(k.checked_sub(1).and_then(|p| d.segments.get(p)));
+                        let after = equal_text(d.segments.get(k + 1));
+                        let c = classify::classify_in_context(before, eo, en, after, &options.ladders, entities);
+                        Some(Edit {
+                            old: eo.clone(),
+                            new: en.clone(),
+                            class: c.class,
+                            shift: c.shift,
+                            editorial: c.editorial,
+                        })
+                    }
+                    Segment::Equal { .. } => None,
+                })
+                .collect::<Vec<_>>();
+            let mut edits = edits;
+            mark_endorsers(&d.segments, &mut edits, &options.endorsers);
+            (d.segments, edits)
+        })
+        .collect()
+}
+
+/// When the subject holding a paragraph's commitment changed (成员国 → a named list of
+/// states), the first edit inside the subject is of class `endorsers`.
+fn mark_endorsers(segments: &[Segment], edits: &mut [Edit], rules: &EndorserRules) {
+    let (old_text, new_text): (String, String) = segments
+        .iter()
+        .map(|s| match s {
+            Segment::Equal { text } => (text.as_str(), text.as_str()),
+            Segment::Change { old, new } => (old.as_str(), new.as_str()),
+        })
+        .fold((String::new(), String::new()), |(mut a, mut b), (o, n)| {
+            a.push_str(o);
+            b.push_str(n);
+            (a, b)
+        });
+    let (Some((old_subject, old_len)), Some((new_subject, new_len))) =
+        (rules.subject(&old_text), rules.subject(&new_text))
+    else {
+        return;
+    };
+    if old_subject == new_subject {
+        return;
+    }
+    let (mut old_at, mut new_at, mut change) = (0, 0, 0);
+    for segment in segments {
+        match segment {
+            Segment::Equal { text } => {
+                old_at += text.len();
+                new_at += text.len();
+            }
+            Segment::Change { old, new } => {
+                if old_at < old_len || new_at < new_len {
+                    if let Some(edit) = edits.get_mut(change) {
+                        edit.class = classify::ChangeClass::Endorsers;
+                        edit.shift = None;
+                        edit.editorial = false;
+                    }
+                    return;
+                }
+                old_at += old.len();
+                new_at += new.len();
+                change += 1;
+            }
+        }
+    }
+}
+
+/// The text of an equal segment, or nothing.
+fn equal_text(segment: Option<&Segment>) -> &str {
+    match segment {
+        Some(Segment::Equal { text }) => text,
+        _ => "",
+    }
+}
