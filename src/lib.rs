@@ -1,19 +1,46 @@
 //! decldiff compares summit declarations — first the heads-of-state declarations of the
 //! Shanghai Cooperation Organisation (上海合作组织) — paragraph by paragraph and word by word.
 //!
-//! The pipeline, one module per stage:
+//! Start with a [`session::Session`]: it opens a corpus with its options, loads declarations by
+//! corpus id or file path, compares one old declaration with many new ones, aligns, and runs
+//! the series commands (timeline, terms, lineage). The command-line tool is a thin layer over
+//! it.
 //!
-//! ```text
-//! corpus ─► normalize ─► segment ─► tokenize ─► (align ─► diff ─► score ─► render)
-//! files     bytes→text    text→blocks  keys→tokens
+//! ```
+//! use decldiff::corpus::TokenCache;
+//! use decldiff::session::{Session, SessionOptions};
+//!
+//! // The corpus found from here (./corpora in a checkout, else the built-in copy), no cache.
+//! let options = SessionOptions { cache: TokenCache::disabled(), ..SessionOptions::default() };
+//! let session = Session::open(&options)?;
+//! let old = session.load("sco-2020")?; // the 2020 Moscow Declaration
+//! let new = session.load("examples/sco-2020-rev1")?; // an illustrative revision of it
+//! let report = session.compare(&old, &new);
+//! assert!(report.substantive);
+//! let shifts = report.changes.iter().flat_map(|c| &c.edits).filter(|e| e.shift.is_some()).count();
+//! assert!(shifts > 0, "commitments strengthened or softened");
+//! // Renderers are pure functions of the report.
+//! let markdown = decldiff::render::compare::markdown(&report, &Default::default());
+//! assert!(markdown.contains("安全合作"));
+//! # Ok::<(), decldiff::Error>(())
 //! ```
 //!
-//! - [`corpus`] finds collections and their catalogs, reads files, stores texts atomically;
-//! - [`normalize`] decodes any supported encoding, extracts HTML articles, splits lines and
-//!   builds comparison keys (Simplified, width-folded, whitespace-free);
-//! - [`segment`] turns lines into blocks (headings, paragraphs, the closing block) with
-//!   themes;
-//! - [`tokenize`] cuts comparison keys into words with jieba-rs and a domain dictionary.
+//! The layers (docs/architecture.md):
+//!
+//! ```text
+//! files ─► normalize ─► segment ─► tokenize ─► profile ─► align ─► diff ─► classify ─► score
+//!  I/O     bytes→text   text→blocks  keys→tokens   features   links    words    edits     Report
+//!                 session: corpus + rules + the stages above, for callers
+//!                 render: pure Report/Timeline/… → String      lab: measurement, apart
+//! ```
+//!
+//! - [`files`] is the only module that touches the file system;
+//! - [`corpus`] finds collections and their catalogs, stores texts atomically, caches tokens;
+//! - [`normalize`] decodes any supported encoding, extracts HTML articles, builds comparison
+//!   keys; [`segment`] turns lines into blocks with themes; [`tokenize`] cuts keys into words;
+//! - [`align`], [`diff`], [`classify`] and [`score`] make a [`report::Report`];
+//! - [`series`] follows a collection over the years;
+//! - [`render`] turns data into text; [`lab`] measures the rest and is never imported by it.
 //!
 //! ```
 //! use decldiff::segment::{BlockKind, Document};

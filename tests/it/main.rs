@@ -9,6 +9,7 @@ mod cli;
 mod compare;
 mod corpus;
 mod fixtures;
+mod layers;
 mod limits;
 mod properties;
 mod read;

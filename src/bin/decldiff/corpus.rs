@@ -41,7 +41,7 @@ pub(crate) fn run(command: CorpusCommand, corpus_dir: Option<&Path>) -> decldiff
         CorpusCommand::Add { file, collection, id, date, title, sources, status, force, read } => {
             if corpus_dir.is_none()
                 && std::env::var_os(decldiff::corpus::CORPUS_ENV).is_none()
-                && !Path::new("corpora").is_dir()
+                && !decldiff::files::is_dir(Path::new("corpora"))
             {
                 eprintln!("note: creating the corpus folder ./corpora");
             }
