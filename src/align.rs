@@ -252,7 +252,7 @@ impl<'a> Side<'a> {
 fn identical_pairs(old: &Document, new: &Document) -> Vec<(usize, usize, f32)> {
     let mut by_key: HashMap<(BlockKind, &str), Vec<usize>> = HashMap::default();
     for block in &new.blocks {
-        if block.kind != BlockKind::Heading {
+        if !block.kind.is_section() {
             by_key.entry((block.kind, block.key.as_str())).or_default().push(block.index);
         }
     }
@@ -260,7 +260,7 @@ fn identical_pairs(old: &Document, new: &Document) -> Vec<(usize, usize, f32)> {
     let mut pairs = Vec::new();
     for block in &old.blocks {
         let key = (block.kind, block.key.as_str());
-        if block.kind == BlockKind::Heading || block.key.is_empty() {
+        if block.kind.is_section() || block.key.is_empty() {
             continue;
         }
         if let Some(candidates) = by_key.get(&key) {
@@ -332,7 +332,7 @@ impl Aligner<'_> {
                                 ))
                     }
                     BlockKind::Signatory => s >= self.options.closing_threshold,
-                    BlockKind::Heading => false,
+                    BlockKind::Heading | BlockKind::SectionMarker => false,
                     _ => true,
                 };
                 if admitted {
@@ -374,7 +374,7 @@ impl Aligner<'_> {
     fn similarities(&self, old_used: &[bool], new_used: &[bool]) -> Similarities {
         let (n, m) = (self.old.blocks.len(), self.new.blocks.len());
         let free = |doc: &Document, used: &[bool]| -> Vec<usize> {
-            doc.blocks.iter().filter(|b| b.kind != BlockKind::Heading && !used[b.index]).map(|b| b.index).collect()
+            doc.blocks.iter().filter(|b| !b.kind.is_section() && !used[b.index]).map(|b| b.index).collect()
         };
         let (old_free, new_free) = (free(self.old, old_used), free(self.new, new_used));
         let banded = old_free.len().saturating_mul(new_free.len()) > MAX_FULL_PAIRS;

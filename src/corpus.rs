@@ -375,7 +375,7 @@ impl Corpus {
                 bytes: collection.text_bytes(entry)?,
                 entry: Some((collection.name.clone(), entry.clone())),
                 // Stored texts are clean UTF-8 plain text.
-                options: ReadOptions { encoding: None, html: Some(false) },
+                options: ReadOptions { encoding: None, html: Some(false), raw: false },
             });
         }
         if files::exists(path) {

@@ -55,6 +55,7 @@
 
 pub mod align;
 pub mod classify;
+pub mod clean;
 pub mod corpus;
 pub mod diff;
 pub mod endorsers;

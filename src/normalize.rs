@@ -97,35 +97,101 @@ fn starts_with_numbering(text: &str) -> bool {
     split_numbering(&fold_width(text)).0.is_some()
 }
 
-/// The comparison key of a line: Traditional → Simplified (OpenCC Taiwan and Hong Kong
-/// variants), full-width digits and Latin letters → ASCII, corner quotes → curly quotes,
-/// zero-width characters removed, whitespace removed unless it separates two Latin words or
-/// numbers (then one space).
+/// The comparison key of a line: as [`comparison_keys`] of a text of one line.
 pub fn comparison_key(display: &str) -> String {
-    fold_simplified(&to_simplified(display))
+    fold_simplified(&simplified_lines(&[display]).swap_remove(0))
 }
 
-/// [`comparison_key`] of many lines at once: one Traditional → Simplified conversion over the
-/// whole text instead of one per line, which is most of the cost of reading a document.
-/// Lines must not contain line breaks (those of [`split_lines`] do not).
+/// The comparison keys of a text's lines: the text in Simplified characters (converted only
+/// when it is written in Traditional ones, see [`simplified_lines`]), then folded
+/// ([`fold_simplified`]: widths, punctuation, pinyin artefacts, whitespace). Lines must not
+/// contain line breaks (those of [`split_lines`] do not).
 pub fn comparison_keys(lines: &[&str]) -> Vec<String> {
-    let simplified = to_simplified(&lines.join("\n"));
-    let converted: Vec<&str> = simplified.split('\n').collect();
-    if converted.len() != lines.len() {
-        // The converter never adds or drops line breaks; if it ever did, fall back to
-        // converting line by line rather than misattributing keys.
-        return lines.iter().map(|l| comparison_key(l)).collect();
-    }
-    converted.into_iter().map(fold_simplified).collect()
+    simplified_lines(lines).iter().map(|l| fold_simplified(l)).collect()
 }
 
-/// Everything of [`comparison_key`] after the script conversion.
-fn fold_simplified(simplified: &str) -> String {
+/// A text's lines in Simplified characters. A text written in Traditional characters (a
+/// share of at least [`TRADITIONAL_SHARE`] of its Chinese characters changes under OpenCC's
+/// Taiwan → Simplified conversion) is converted by phrase (OpenCC `tw2sp`: 資訊 → 信息), then
+/// Hong Kong variants, then the Taiwan vocabulary of `data/taiwan.toml`; a Simplified text is
+/// returned unchanged, so that a Simplified character is never rewritten (抬 stays 抬).
+pub fn simplified_lines(lines: &[&str]) -> Vec<String> {
+    let joined = lines.join("\n");
+    if joined.is_ascii() || !is_traditional(&joined) {
+        return lines.iter().map(|l| (*l).to_owned()).collect();
+    }
+    let converted = to_simplified_phrases(&joined);
+    let converted: Vec<String> = converted.split('\n').map(str::to_owned).collect();
+    if converted.len() != lines.len() {
+        // The converter never adds or drops line breaks; if it ever did, convert line by
+        // line rather than misattribute keys.
+        return lines.iter().map(|l| to_simplified_phrases(l)).collect();
+    }
+    converted
+}
+
+/// The share of a text's Chinese characters that OpenCC's character conversion changes, from
+/// which on a text counts as written in Traditional characters. Simplified texts score under
+/// 0.5 % (a few variant characters); Traditional ones 20 % or more.
+pub const TRADITIONAL_SHARE: f64 = 0.03;
+
+/// Whether a text is written in Traditional characters.
+pub fn is_traditional(text: &str) -> bool {
+    let converted = to_simplified(text);
+    let (mut han, mut changed) = (0usize, 0usize);
+    for (a, b) in text.chars().zip(converted.chars()) {
+        if is_han(a) {
+            han += 1;
+            changed += usize::from(a != b);
+        }
+    }
+    han > 0 && changed as f64 / han as f64 >= TRADITIONAL_SHARE
+}
+
+/// Traditional (Taiwan) → Simplified: characters and variants (OpenCC `tw2s`, `hk2s`), then
+/// the Taiwan vocabulary of data/taiwan.toml (資訊 → 信息). OpenCC's own phrase table
+/// (`tw2sp`) is not used: it is written for software texts and turns 建立 into 创建, 执行 into
+/// 运行 and 核心 into 内核, which a declaration never means.
+fn to_simplified_phrases(text: &str) -> String {
+    taiwan_vocabulary(&to_simplified(text))
+}
+
+/// The built-in Taiwan vocabulary: Simplified mainland forms of Taiwan phrases that OpenCC's
+/// `tw2sp` does not convert back (docs/reading.md).
+const TAIWAN_VOCABULARY: &str = include_str!("../data/taiwan.toml");
+
+fn taiwan_vocabulary(text: &str) -> String {
+    static MATCHER: OnceLock<Option<(aho_corasick::AhoCorasick, Vec<String>)>> = OnceLock::new();
+    let matcher = MATCHER.get_or_init(|| {
+        #[derive(serde::Deserialize)]
+        struct File {
+            phrases: Vec<(String, String)>,
+        }
+        let file: File = toml::from_str(TAIWAN_VOCABULARY).ok()?;
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(file.phrases.iter().map(|(taiwan, _)| taiwan))
+            .ok()?;
+        Some((matcher, file.phrases.into_iter().map(|(_, mainland)| mainland).collect()))
+    });
+    match matcher {
+        Some((matcher, replacements)) => matcher.replace_all(text, replacements),
+        None => text.to_owned(),
+    }
+}
+
+/// Everything of [`comparison_key`] after the script conversion: full-width letters and
+/// digits folded, mirror-site damage undone (pinyin in parentheses after a character, ASCII
+/// punctuation between Chinese characters, doubled punctuation, ○ for 〇, invisible
+/// characters), whitespace dropped unless it separates Latin words or numbers.
+pub fn fold_simplified(simplified: &str) -> String {
     let folded = fold_width(simplified);
     let chars: Vec<char> = folded
         .chars()
-        .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'))
+        .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'))
+        .map(|c| if c == '○' { '〇' } else { c })
         .collect();
+    let chars = collapse_punctuation(&fold_punctuation(&strip_pinyin(&chars)));
     let mut key = String::with_capacity(folded.len());
     let mut i = 0;
     while i < chars.len() {
@@ -155,12 +221,90 @@ fn fold_simplified(simplified: &str) -> String {
     key
 }
 
+/// Removes pinyin glosses a mirror site put after characters: `国(guó)` → `国`. A gloss is
+/// lowercase Latin letters (tone marks allowed, or a tone digit), in ASCII or full-width
+/// parentheses, right after a Chinese character.
+fn strip_pinyin(chars: &[char]) -> Vec<char> {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '(' | '（') && out.last().is_some_and(|p: &char| is_han(*p)) {
+            let inner = chars[i + 1..].iter().take_while(|c| is_pinyin_letter(**c)).count();
+            let close = chars.get(i + 1 + inner);
+            if (1..=8).contains(&inner) && matches!(close, Some(')' | '）')) {
+                i += inner + 2;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || matches!(c, '1'..='5') || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(c)
+}
+
+/// ASCII punctuation next to a Chinese character → full width (`,` → `，`), as a Chinese
+/// text writes it; between Latin letters or digits (`1,000`, `U.N.`) it stays. "Next to" skips
+/// the marks it folds and spaces, so that folding twice changes nothing more.
+fn fold_punctuation(chars: &[char]) -> Vec<char> {
+    // Only the marks this folds (either width) and spaces are skipped.
+    let is_mark = |c: char| ",;:?!()，；：？！（）".contains(c) || is_space(c);
+    let nearest =
+        |mut indices: Box<dyn Iterator<Item = usize> + '_>| indices.find(|&k| !is_mark(chars[k])).map(|k| chars[k]);
+    let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let full = match c {
+                ',' => '，',
+                ';' => '；',
+                ':' => '：',
+                '?' => '？',
+                '!' => '！',
+                '(' => '（',
+                ')' => '）',
+                _ => return c,
+            };
+            let before = nearest(Box::new((0..i).rev()));
+            let after = nearest(Box::new(i + 1..chars.len()));
+            let near_han = before.is_some_and(is_han) || after.is_some_and(is_han);
+            let between_latin = latin(i.checked_sub(1).and_then(|p| chars.get(p))) && latin(chars.get(i + 1));
+            if near_han && !between_latin { full } else { c }
+        })
+        .collect()
+}
+
+/// Doubled sentence punctuation as mirror sites leave it: `，，` → `，`, `。。` → `。`, and a
+/// comma before a full stop (`，。`) → `。`. An ellipsis (`……`) stays.
+fn collapse_punctuation(chars: &[char]) -> Vec<char> {
+    const SINGLE: &str = "，。、；：？！";
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    for &c in chars {
+        if let Some(&last) = out.last() {
+            if last == c && SINGLE.contains(c) {
+                continue;
+            }
+            if c == '。' {
+                while matches!(out.last(), Some('，' | '、')) {
+                    out.pop();
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Passes of Traditional → Simplified after the first, at most, to reach a stable text.
 const MAX_CONVERSION_PASSES: usize = 3;
 
-/// Traditional → Simplified. Converting a text that is already Simplified leaves it unchanged
-/// (checked on the 2020 declaration), so every key goes through it and a Traditional copy of
-/// a text gets the same keys as the original without any script detection.
+/// Traditional → Simplified by character and variant (OpenCC Taiwan, then Hong Kong), until
+/// the text is stable.
 pub fn to_simplified(text: &str) -> String {
     if text.is_ascii() {
         return text.to_owned();

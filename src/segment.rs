@@ -13,12 +13,13 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::clean::{self, Cleaned, KeptLine, PageLine, SetAside};
 use crate::error::{Error, Result};
-use crate::normalize::{self, SourceLine, decode::Decoding};
+use crate::normalize::{self, decode::Decoding};
 
 /// Revision of reading and segmentation. Part of every token-cache key: bump it whenever a
 /// change to decoding, normalisation or segmentation could change a document's blocks.
-pub const SEGMENTATION_REVISION: u32 = 1;
+pub const SEGMENTATION_REVISION: u32 = 2;
 
 /// The most blocks a document may have. The longest SCO declaration has under 200; the
 /// aligner and the renderers are tested at 100,000 (docs/reliability.md).
@@ -38,7 +39,7 @@ const MAX_HEADING_CHARS: usize = 25;
 const MAX_CLOSING_LINE_CHARS: usize = 50;
 
 /// Words that end an office title in a signature line.
-const OFFICES: &[&str] =
+pub(crate) const OFFICES: &[&str] =
     &["总统", "总理", "主席", "首相", "国王", "领导人", "秘书长", "元首", "代表", "苏丹", "埃米尔", "首脑"];
 
 /// What a block is.
@@ -47,8 +48,11 @@ const OFFICES: &[&str] =
 pub enum BlockKind {
     /// The document's own title line, when a text starts with it.
     Title,
-    /// A section heading, titled (`安全合作`, `一、政治合作`) or only a number (`二、`).
+    /// A titled section heading (`安全合作`, `一、政治合作`).
     Heading,
+    /// A section boundary with no title: a bare numeral (`一`, `二、`, `（三）`). It opens a
+    /// section but never names a theme.
+    SectionMarker,
     /// A paragraph of the declaration.
     Paragraph,
     /// A signature line: office and name.
@@ -57,9 +61,16 @@ pub enum BlockKind {
     DateLine,
     /// The news agency's source line, `（新华社莫斯科11月10日电）`.
     SourceLine,
+    /// A place-and-date line under the title: `（2005年7月5日，阿斯塔纳）`.
+    PlaceDate,
 }
 
 impl BlockKind {
+    /// Whether the block opens a section: a titled heading or a bare numeral.
+    pub fn is_section(self) -> bool {
+        matches!(self, BlockKind::Heading | BlockKind::SectionMarker)
+    }
+
     /// The name used in tables and JSON.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -69,6 +80,8 @@ impl BlockKind {
             BlockKind::Signatory => "signatory",
             BlockKind::DateLine => "date_line",
             BlockKind::SourceLine => "source_line",
+            BlockKind::SectionMarker => "section_marker",
+            BlockKind::PlaceDate => "place_date",
         }
     }
 }
@@ -221,6 +234,10 @@ pub struct Document {
     pub decoding: Option<Decoding>,
     /// The blocks, in document order.
     pub blocks: Vec<Block>,
+    /// The lines of the input that are not the declaration, with why (page furniture, a news
+    /// lead, repeated titles, other datelines, other languages); see [`crate::clean`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<SetAside>,
 }
 
 /// Counts of a document's blocks, per kind and per theme.
@@ -240,12 +257,15 @@ pub struct ReadOptions {
     /// Treat the input as HTML (`Some(true)`), as plain text (`Some(false)`), or decide from
     /// the path's extension and the content (`None`).
     pub html: Option<bool>,
+    /// Keep every line of the input: no cleaning (page furniture, leads and datelines stay).
+    pub raw: bool,
 }
 
 impl Document {
-    /// Segments an already-decoded plain text.
+    /// Segments an already-decoded plain text as it is (no cleaning: every line is a block).
     pub fn parse(name: impl Into<String>, text: &str) -> Document {
-        Document::from_lines(name.into(), InputFormat::Text, None, normalize::split_lines(text))
+        let lines = normalize::split_lines(text).into_iter().map(|line| PageLine { line, outside_article: false });
+        Document::from_cleaned(name.into(), InputFormat::Text, None, clean::keep_all(lines.collect()))
     }
 
     /// Reads a declaration from bytes: decodes them, extracts the article if they are an
@@ -262,9 +282,10 @@ impl Document {
         });
         let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let (format, lines) = if is_html {
-            (InputFormat::Html, normalize::split_lines(&normalize::html::extract_text(&text)))
+            (InputFormat::Html, normalize::html::extract_lines(&text))
         } else {
-            (InputFormat::Text, normalize::split_lines(&text))
+            let lines = normalize::split_lines(&text);
+            (InputFormat::Text, lines.into_iter().map(|line| PageLine { line, outside_article: false }).collect())
         };
         if lines.len() > MAX_BLOCKS {
             return Err(Error::NotText {
@@ -280,20 +301,32 @@ impl Document {
                 hint: Some("pass --input text to read the file as plain text".to_owned()),
             });
         }
-        Ok(Document::from_lines(name, format, Some(decoding), lines))
+        let cleaned = if options.raw { clean::keep_all(lines) } else { clean::clean(lines, clean::Rules::builtin()) };
+        if cleaned.kept.is_empty() {
+            return Err(Error::NotText {
+                path: path.to_owned(),
+                what: format!("no declaration text found ({} lines, all set aside)", cleaned.set_aside.len()),
+                hint: Some("pass --raw to keep every line".to_owned()),
+            });
+        }
+        Ok(Document::from_cleaned(name, format, Some(decoding), cleaned))
     }
 
-    fn from_lines(name: String, format: InputFormat, decoding: Option<Decoding>, lines: Vec<SourceLine>) -> Document {
-        let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
-        let keys = normalize::comparison_keys(&lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>());
+    fn from_cleaned(name: String, format: InputFormat, decoding: Option<Decoding>, cleaned: Cleaned) -> Document {
+        let Cleaned { kept, set_aside } = cleaned;
+        let mut blocks: Vec<Block> = Vec::with_capacity(kept.len());
         let mut seen_paragraph = false;
-        for (index, (line, folded_key)) in lines.into_iter().zip(keys).enumerate() {
+        for (index, kept) in kept.into_iter().enumerate() {
+            let KeptLine { line, simplified, hint } = kept;
+            let folded_key = normalize::fold_simplified(&simplified);
             let previous = blocks.last().map(|b| b.kind);
             let (numbering, rest) = normalize::split_numbering(&folded_key);
-            let kind = classify(&line.text, &folded_key, rest, previous, seen_paragraph);
+            let kind = hint.unwrap_or_else(|| classify(&simplified, &folded_key, rest, previous, seen_paragraph));
             seen_paragraph |= kind == BlockKind::Paragraph;
             let (numbering, key) = match kind {
                 BlockKind::Heading | BlockKind::Paragraph => (numbering.map(str::to_owned), rest.to_owned()),
+                // A marker is all numbering: its key is empty, whatever numeral it shows.
+                BlockKind::SectionMarker => (Some(folded_key.trim().to_owned()), String::new()),
                 _ => (None, folded_key.clone()),
             };
             blocks.push(Block {
@@ -311,7 +344,7 @@ impl Document {
             });
         }
         assign_themes(&mut blocks);
-        Document { name, format, decoding, blocks }
+        Document { name, format, decoding, blocks, set_aside }
     }
 
     /// Cuts every block's key into tokens (in parallel), recording which name entities.
@@ -389,10 +422,21 @@ fn classify(
     {
         return BlockKind::Title;
     }
-    if unnumbered.is_empty() || (unnumbered_chars <= MAX_HEADING_CHARS && ends_open && !has_sentence_punctuation) {
+    if unnumbered.is_empty() || is_bare_numeral(unnumbered) {
+        return BlockKind::SectionMarker;
+    }
+    if unnumbered_chars <= MAX_HEADING_CHARS && ends_open && !has_sentence_punctuation {
         return BlockKind::Heading;
     }
     BlockKind::Paragraph
+}
+
+/// A numeral standing alone: `一`, `二十`, `3`, `（四）` once its marker is split off.
+fn is_bare_numeral(text: &str) -> bool {
+    let inner = text.trim_matches(|c: char| "（）()、.．，,".contains(c) || normalize::is_space(c));
+    !inner.is_empty()
+        && inner.chars().count() <= 3
+        && inner.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十百".contains(c))
 }
 
 /// `（新华社莫斯科11月10日电）`, `(新华社北京6月15日电)`.
@@ -435,24 +479,27 @@ fn is_signatory(display: &str, key: &str, previous: Option<BlockKind>) -> bool {
 }
 
 fn assign_themes(blocks: &mut [Block]) {
-    let sectioned = blocks.iter().any(|b| b.kind == BlockKind::Heading);
+    let sectioned = blocks.iter().any(|b| matches!(b.kind, BlockKind::Heading | BlockKind::SectionMarker));
     let mut current: Option<(String, ThemeSource, usize)> = None;
     let mut seen_paragraph = false;
     for block in blocks.iter_mut() {
         let (theme, source, section): (String, ThemeSource, Option<usize>) = match block.kind {
             BlockKind::Heading => {
-                let titled = !block.key.is_empty();
-                let next = if titled {
-                    (block.key.clone(), ThemeSource::Heading, block.index)
-                } else {
-                    (UNASSIGNED.to_owned(), ThemeSource::Unassigned, block.index)
-                };
+                let next = (block.key.clone(), ThemeSource::Heading, block.index);
+                current = Some(next.clone());
+                (next.0, next.1, Some(next.2))
+            }
+            // A bare numeral opens a section whose theme only content can tell.
+            BlockKind::SectionMarker => {
+                let next = (UNASSIGNED.to_owned(), ThemeSource::Unassigned, block.index);
                 current = Some(next.clone());
                 (next.0, next.1, Some(next.2))
             }
             BlockKind::Signatory | BlockKind::DateLine => (SIGNATURES.to_owned(), ThemeSource::Position, None),
             BlockKind::SourceLine if seen_paragraph => (SIGNATURES.to_owned(), ThemeSource::Position, None),
-            BlockKind::Title | BlockKind::SourceLine => (PREAMBLE.to_owned(), ThemeSource::Position, None),
+            BlockKind::Title | BlockKind::SourceLine | BlockKind::PlaceDate => {
+                (PREAMBLE.to_owned(), ThemeSource::Position, None)
+            }
             BlockKind::Paragraph => {
                 seen_paragraph = true;
                 match &current {
@@ -502,7 +549,10 @@ mod tests {
         );
         let b = &doc.blocks;
         assert_eq!(b[0].kind, BlockKind::Title);
-        assert_eq!((b[1].kind, b[1].numbering.as_deref(), b[1].key.as_str()), (BlockKind::Heading, Some("一、"), ""));
+        assert_eq!(
+            (b[1].kind, b[1].numbering.as_deref(), b[1].key.as_str()),
+            (BlockKind::SectionMarker, Some("一、"), "")
+        );
         assert_eq!((b[2].kind, b[2].theme.as_str()), (BlockKind::Paragraph, UNASSIGNED));
         assert_eq!(b[2].key, "成员国元首认为，合作十分重要。");
         assert_eq!((b[3].kind, b[3].key.as_str()), (BlockKind::Heading, "政治合作"));

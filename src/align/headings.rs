@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Aligner, Link, LinkKind, assign};
-use crate::segment::{BlockKind, Document};
+use crate::segment::Document;
 
 /// Above this many old × new heading pairs (a real declaration has under 100), headings are
 /// linked only through their sections and identical titles, not by fuzzy title similarity.
@@ -16,7 +16,7 @@ impl Aligner<'_> {
     /// Links headings: by the paragraph links between their sections, and by their titles.
     pub(super) fn link_headings(&self, links: &mut Vec<Link>) {
         let headings = |doc: &Document| -> Vec<usize> {
-            doc.blocks.iter().filter(|b| b.kind == BlockKind::Heading).map(|b| b.index).collect()
+            doc.blocks.iter().filter(|b| b.kind.is_section()).map(|b| b.index).collect()
         };
         let (old_headings, new_headings) = (headings(self.old), headings(self.new));
         if old_headings.is_empty() || new_headings.is_empty() {

@@ -11,7 +11,7 @@ fn theme_map(old: &Document, new: &Document, links: &[Link]) -> BTreeMap<String,
     links
         .iter()
         .filter(|l| l.old.len() == 1 && l.new.len() == 1)
-        .filter(|l| old.blocks[l.old[0]].kind == BlockKind::Heading)
+        .filter(|l| old.blocks[l.old[0]].kind == BlockKind::Heading && new.blocks[l.new[0]].kind == BlockKind::Heading)
         .filter(|l| !old.blocks[l.old[0]].key.is_empty() && !new.blocks[l.new[0]].key.is_empty())
         .map(|l| (old.blocks[l.old[0]].theme.clone(), new.blocks[l.new[0]].theme.clone()))
         .collect()
@@ -30,9 +30,11 @@ fn assign_kinds(old: &Document, new: &Document, links: &mut [Link], theme_map: &
         }
         let (old_block, new_block) = (&old.blocks[link.old[0]], &new.blocks[link.new[0]]);
         let mapped = theme_map.get(&old_block.theme).unwrap_or(&old_block.theme);
-        // Themes guessed by content are no evidence of a move: only sections change themes.
-        let structural =
-            old_block.theme_source != ThemeSource::Content && new_block.theme_source != ThemeSource::Content;
+        // Themes guessed by content (or not known at all) are no evidence of a move: only
+        // titled sections, on both sides, change themes.
+        let by_section =
+            |b: &crate::segment::Block| !matches!(b.theme_source, ThemeSource::Content | ThemeSource::Unassigned);
+        let structural = by_section(old_block) && by_section(new_block);
         let theme_changed = structural && old_block.kind == BlockKind::Paragraph && *mapped != new_block.theme;
         let moved = theme_changed || !order.contains(&k);
         let same = old_block.key == new_block.key;

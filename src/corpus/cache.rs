@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::sha256_hex;
+use crate::clean::SetAside;
 use crate::normalize::decode::Decoding;
 use crate::profile::{PROFILE_REVISION, StoredProfile};
 use crate::segment::{Block, BlockKind, Document, InputFormat, ReadOptions, SEGMENTATION_REVISION, ThemeSource};
@@ -33,7 +34,7 @@ pub struct TokenCache {
 
 /// The entry format, part of every key: a new format never reads an old entry. (Format 2 was
 /// JSON, whose parse cost more than the comparison it served.)
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// What every entry file starts with.
 const MAGIC: &[u8; 8] = b"ddcache3";
@@ -65,6 +66,8 @@ struct Entry<'a> {
     /// [`StoredProfile::to_bytes`], or empty.
     #[serde(serialize_with = "as_bytes")]
     profile: &'a [u8],
+    /// The lines cleaning set aside.
+    set_aside: Vec<SetAside>,
 }
 
 /// A [`Block`] as the cache keeps it: its index is its place, its strings are lengths in the
@@ -117,11 +120,13 @@ impl TokenCache {
     /// The key of a document read from bytes whose SHA-256 is `bytes_sha256`.
     pub fn key(bytes_sha256: &str, options: ReadOptions, tokenizer: &Tokenizer) -> String {
         let described = format!(
-            "decldiff {}\ncache format {FORMAT}\nsegmentation {SEGMENTATION_REVISION}\nprofile {PROFILE_REVISION}\n{SEGMENTER_VERSION}\ndictionary {}\nbytes {bytes_sha256}\nencoding {:?}\nhtml {:?}",
+            "decldiff {}\ncache format {FORMAT}\nsegmentation {SEGMENTATION_REVISION}\nprofile {PROFILE_REVISION}\n{SEGMENTER_VERSION}\ndictionary {}\nbytes {bytes_sha256}\nencoding {:?}\nhtml {:?}\nraw {}\ncleaning {}",
             env!("CARGO_PKG_VERSION"),
             tokenizer.dictionary_hash(),
             options.encoding.map(encoding_rs::Encoding::name),
             options.html,
+            options.raw,
+            crate::clean::CLEANING_REVISION,
         );
         sha256_hex(described.as_bytes())
     }
@@ -204,6 +209,7 @@ fn encode(key: &str, document: &Document, profile: Option<&StoredProfile>) -> Op
         strings: strings.as_bytes(),
         blocks,
         profile: &profile,
+        set_aside: document.set_aside.clone(),
     };
     let mut bytes = postcard::to_extend(&entry, MAGIC.to_vec()).ok()?;
     let sum = checksum(&bytes);
@@ -277,7 +283,7 @@ fn decode(bytes: &[u8], key: &str) -> Option<Cached> {
         [] => None,
         bytes => Some(StoredProfile::from_bytes(bytes)?),
     };
-    let document = Document { name: String::new(), format: entry.format, decoding, blocks };
+    let document = Document { name: String::new(), format: entry.format, decoding, blocks, set_aside: entry.set_aside };
     Some(Cached { document, profile })
 }
 
@@ -363,7 +369,7 @@ mod tests {
         fs::write(&path, "{not an entry").unwrap();
         assert!(cache.load(&key).is_none());
         // Another key, other options: another entry.
-        let forced = ReadOptions { encoding: Some(encoding_rs::BIG5), html: None };
+        let forced = ReadOptions { encoding: Some(encoding_rs::BIG5), html: None, raw: false };
         assert_ne!(TokenCache::key("abc", forced, tokenizer), key);
         assert!(TokenCache::disabled().load(&key).is_none());
     }

@@ -184,7 +184,7 @@ fn check_collection(dir: &Path, problems: &mut Vec<Problem>) {
             }
             _ => {}
         }
-        match Document::from_bytes(&path, &bytes, ReadOptions { encoding: None, html: Some(false) }) {
+        match Document::from_bytes(&path, &bytes, ReadOptions { encoding: None, html: Some(false), raw: false }) {
             Ok(doc) if doc.blocks.iter().any(|b| b.kind == BlockKind::Paragraph) => {}
             Ok(_) => problems.push(problem("the text has no paragraphs".to_owned(), &re_add)),
             Err(e) => problems.push(problem(format!("the text does not read: {e}"), &re_add)),

@@ -13,6 +13,16 @@ const SKIPPED: &[&str] = &[
     "option", "iframe", "svg", "canvas", "object", "head", "title", "meta", "link", "input", "textarea", "menu",
 ];
 
+/// Elements whose text a reader never sees.
+const INVISIBLE: &[&str] =
+    &["script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "head", "title", "meta", "link"];
+
+/// Marks a run of text outside the article (menus, sidebars, footers) or inside it, so that
+/// every line of the page can be listed with where it stood. Private-use characters: never in
+/// a text, and removed before anyone sees the line.
+const OUTSIDE: char = '\u{E001}';
+const INSIDE: char = '\u{E002}';
+
 /// Words in an element's class or id that mark site furniture rather than the article.
 const BOILERPLATE_MARKS: &[&str] =
     &["nav", "menu", "footer", "breadcrumb", "sidebar", "share", "copyright", "related", "comment", "toolbar"];
@@ -62,6 +72,79 @@ pub fn looks_like_html(text: &str) -> bool {
         && ["<!doctype html", "<html", "<body", "<head", "<p>", "<p ", "<div", "<meta"]
             .iter()
             .any(|tag| lower.contains(tag))
+}
+
+/// Every visible line of an HTML page, each marked whether it stands outside the article (the
+/// block holding the text's sentences; see [`extract_text`]) or inside boilerplate (menus,
+/// headers, footers, share bars) within it. Cleaning ([`crate::clean`]) decides what each
+/// line is; nothing is dropped here but what a reader cannot see.
+pub fn extract_lines(html: &str) -> Vec<crate::clean::PageLine> {
+    let document = Html::parse_document(html);
+    let root = document.tree.root();
+    let container = article_container(root).unwrap_or(root);
+    let mut out = String::new();
+    render_page(root, container, &mut out);
+    let text = resolve_segment_breaks(&out);
+    crate::normalize::split_lines(&text)
+        .into_iter()
+        .filter_map(|mut line| {
+            let outside = line.text.contains(OUTSIDE) && !line.text.contains(INSIDE);
+            line.text.retain(|c| c != OUTSIDE && c != INSIDE);
+            line.text = line.text.trim_matches(crate::normalize::is_space).to_owned();
+            (!line.text.is_empty()).then_some(crate::clean::PageLine { line, outside_article: outside })
+        })
+        .collect()
+}
+
+/// Renders the whole page as [`render_subtree`] renders the article, marking each text run
+/// with [`OUTSIDE`] or [`INSIDE`].
+fn render_page(root: NodeRef<'_, Node>, container: NodeRef<'_, Node>, out: &mut String) {
+    // (node, inside the article and not in boilerplate)
+    enum Walk<'a> {
+        Enter(NodeRef<'a, Node>, bool),
+        Leave(&'static str),
+    }
+    let mut stack = vec![Walk::Enter(root, root.id() == container.id())];
+    while let Some(step) = stack.pop() {
+        let (node, inside) = match step {
+            Walk::Leave(separator) => {
+                out.push_str(separator);
+                continue;
+            }
+            Walk::Enter(node, inside) => (node, inside),
+        };
+        match node.value() {
+            Node::Text(t) => {
+                if t.chars().any(|c| !c.is_whitespace()) {
+                    out.push(if inside { INSIDE } else { OUTSIDE });
+                }
+                push_collapsed(out, t)
+            }
+            Node::Element(el) => {
+                if INVISIBLE.contains(&el.name()) {
+                    continue;
+                }
+                let inside =
+                    (inside || node.id() == container.id()) && !(node.id() != container.id() && is_skipped(node));
+                let separator = match el.name() {
+                    "br" => {
+                        out.push('\n');
+                        continue;
+                    }
+                    "td" | "th" => "  ",
+                    name if BLOCKS.contains(&name) => "\n\n",
+                    _ => "",
+                };
+                out.push_str(separator);
+                stack.push(Walk::Leave(separator));
+                stack.extend(node.children().rev().map(|child| Walk::Enter(child, inside)));
+            }
+            Node::Document | Node::Fragment => {
+                stack.extend(node.children().rev().map(|child| Walk::Enter(child, inside)))
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Extracts the declaration's text from an HTML page: blocks separated by blank lines, `<br>`
@@ -213,8 +296,9 @@ fn resolve_segment_breaks(text: &str) -> String {
             out.push(c);
             continue;
         }
-        let before = chars[..i].iter().rev().find(|c| **c != SEGMENT_BREAK);
-        let after = chars[i + 1..].iter().find(|c| **c != SEGMENT_BREAK);
+        let marker = |c: &&char| !matches!(**c, SEGMENT_BREAK | OUTSIDE | INSIDE);
+        let before = chars[..i].iter().rev().find(marker);
+        let after = chars[i + 1..].iter().find(marker);
         let between_chinese = matches!((before, after), (Some(b), Some(a)) if crate::normalize::is_cjk(*b) && crate::normalize::is_cjk(*a));
         if !between_chinese && !out.ends_with([' ', '\n']) {
             out.push(' ');

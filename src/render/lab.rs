@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::{TableOptions, new_table, to_json};
+use crate::lab::copies::CopyScores;
 use crate::lab::eval::AlignScores;
 use crate::lab::series_eval::SeriesScores;
 use crate::lab::themes::LeaveOneOut;
@@ -130,4 +131,46 @@ pub fn themes_text(document: &str, result: &LeaveOneOut) -> String {
         out.push_str(&format!("  {theme}: {correct}/{total}\n"));
     }
     out
+}
+
+/// `eval copies` as a table: a row per page, then the whole set.
+pub fn copies_table(pages: &[CopyScores], total: &CopyScores, verbose: bool, options: TableOptions) -> String {
+    let ratio = |a: usize, b: usize| if b == 0 { "—".to_owned() } else { format!("{:.4}", a as f64 / b as f64) };
+    let mut table = new_table(
+        options,
+        &["page", "kept P", "kept R", "set aside P", "set aside R", "kinds", "same ¶", "identical links"],
+    );
+    for s in pages.iter().chain(std::iter::once(total)) {
+        table.add_row(vec![
+            s.page.clone(),
+            ratio(s.kept_found, s.kept_ours),
+            ratio(s.kept_found, s.kept_gold),
+            ratio(s.aside_right, s.aside_ours),
+            ratio(s.aside_found, s.aside_gold),
+            ratio(s.kinds_right, s.kept_found),
+            format!("{}/{}", s.same_paragraphs, s.pages),
+            format!("{}/{}", s.identical_links, s.paragraphs),
+        ]);
+    }
+    let mut out = format!("{table}\n");
+    if verbose {
+        for s in pages.iter().filter(|s| !s.misses.is_empty()) {
+            out.push_str(&format!("\n{}\n", s.page));
+            for miss in &s.misses {
+                out.push_str(&format!("  {miss}\n"));
+            }
+        }
+    }
+    out
+}
+
+/// `eval copies` as JSON.
+pub fn copies_json(pages: &[CopyScores], total: &CopyScores) -> String {
+    #[derive(Serialize)]
+    struct CopiesJson<'a> {
+        schema_version: u32,
+        pages: &'a [CopyScores],
+        total: &'a CopyScores,
+    }
+    to_json(&CopiesJson { schema_version: crate::SCHEMA_VERSION, pages, total })
 }

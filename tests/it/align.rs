@@ -119,7 +119,8 @@ fn traditional_and_re_encoded_texts_align_exactly_as_the_original() {
     let traditional = Document::from_bytes(Path::new("big5.txt"), &big5, ReadOptions::default()).unwrap();
     let html = fixtures::html_page(&fixtures::seed(), "utf-8");
     let page = Document::from_bytes(Path::new("page.html"), html.as_bytes(), ReadOptions::default()).unwrap();
-    for variant in [traditional, page] {
+    // The page keeps the declaration's title as a block the clean text does not have.
+    for variant in [traditional, fixtures::without_titles(page)] {
         let a = run(&variant, &new);
         assert_eq!(a.links, original.links);
         assert_eq!((&a.deleted, &a.added), (&original.deleted, &original.added));

@@ -241,6 +241,8 @@ fn every_variant_shows_the_same_blocks_through_the_binary() {
             .as_array()
             .unwrap()
             .iter()
+            // A saved page keeps the declaration's title as a block of its own.
+            .filter(|b| b["kind"] != "title")
             .map(|b| (b["kind"].to_string(), b["key"].to_string(), b["theme"].to_string()))
             .collect();
         assert_eq!(blocks.len(), 139, "{name}");

@@ -106,3 +106,18 @@ pub fn corpus_copy() -> tempfile::TempDir {
     }
     dir
 }
+
+/// A document without its title blocks, renumbered: a saved page keeps the declaration's title
+/// (a `title` block the clean text does not have), and tests that compare a page with the
+/// clean text compare the rest.
+pub fn without_titles(mut doc: decldiff::segment::Document) -> decldiff::segment::Document {
+    use decldiff::segment::BlockKind;
+    let removed: Vec<usize> = doc.blocks.iter().filter(|b| b.kind == BlockKind::Title).map(|b| b.index).collect();
+    let shift = |i: usize| i - removed.iter().filter(|&&r| r < i).count();
+    doc.blocks.retain(|b| b.kind != BlockKind::Title);
+    for block in &mut doc.blocks {
+        block.index = shift(block.index);
+        block.section = block.section.map(shift);
+    }
+    doc
+}

@@ -55,7 +55,7 @@ proptest! {
     #[test]
     fn every_encoding_reads_to_the_same_blocks(text in chinese_text()) {
         prop_assume!(!text.trim().is_empty());
-        let read = |bytes: &[u8]| Document::from_bytes(Path::new("p.txt"), bytes, ReadOptions { encoding: None, html: Some(false) });
+        let read = |bytes: &[u8]| Document::from_bytes(Path::new("p.txt"), bytes, ReadOptions { encoding: None, html: Some(false), raw: false });
         let Ok(reference) = read(text.as_bytes()) else { return Ok(()) };
         let keys = |d: &Document| d.blocks.iter().map(|b| (b.kind, b.key.clone())).collect::<Vec<_>>();
         let mut variants = vec![fixtures::utf16(&text, true), fixtures::utf16(&text, false)];

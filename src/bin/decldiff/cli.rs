@@ -169,6 +169,20 @@ pub enum Command {
 /// `decldiff eval …`
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
+    /// Reading saved copies against their gold: the pages of DIR (each with a
+    /// `<page>.gold.json`, tests/data/copies/README.md), line by line and block by block.
+    #[command(
+        after_help = "Examples:\n  decldiff eval copies tests/data/copies/dev\n  decldiff eval copies tests/data/copies/heldout --format json\n\nFigures: docs/accuracy.md."
+    )]
+    Copies {
+        /// The folder of pages and gold files.
+        dir: std::path::PathBuf,
+        /// List each page's misses.
+        #[arg(long)]
+        verbose: bool,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Measure the series commands against a simulated series' truth (corpus simulate
     /// --series): lineage first years and ancestors, term years, the narrowed endorsement,
     /// theme shares.
@@ -486,6 +500,10 @@ pub struct ReadArgs {
     /// Read the file as plain text or as an HTML page [default: from the extension and content]
     #[arg(long, value_enum, value_name = "KIND")]
     pub input: Option<InputArg>,
+    /// Keep every line of the input: no cleaning of page furniture, news leads, repeated
+    /// titles, datelines or other languages (docs/reading.md).
+    #[arg(long)]
+    pub raw: bool,
 }
 
 /// How to print data.

@@ -14,6 +14,17 @@ use crate::options::default_session;
 
 pub(crate) fn eval(command: EvalCommand, corpus_dir: Option<&Path>) -> decldiff::Result<Outcome> {
     match command {
+        EvalCommand::Copies { dir, verbose, output } => {
+            let session = Session::open(&default_session(corpus_dir))?;
+            let clean = session.corpus().load("sco-2020", Default::default())?.document;
+            let rev1_path = Path::new("tests/data/rev1/new.txt");
+            let rev1 = session.corpus().load(&rev1_path.display().to_string(), Default::default())?.document;
+            let (pages, total) = lab::copies::score_dir(&dir, &[("sco-2020", &clean), ("rev1", &rev1)])?;
+            Ok(Outcome::ok(match output.format {
+                FormatArg::Table => render_lab::copies_table(&pages, &total, verbose, output.table_options()),
+                FormatArg::Json => render_lab::copies_json(&pages, &total),
+            }))
+        }
         EvalCommand::Series { collection, output } => {
             let session = Session::open(&default_session(corpus_dir))?;
             let scores = lab::series_eval::evaluate_collection(&session, &collection)?;

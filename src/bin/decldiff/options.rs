@@ -41,7 +41,7 @@ impl ReadArgs {
             Some(label) => Some(decldiff::normalize::decode::encoding_for_label(label)?),
             None => None,
         };
-        Ok(decldiff::segment::ReadOptions { encoding, html: self.input.map(|i| i == InputArg::Html) })
+        Ok(decldiff::segment::ReadOptions { encoding, html: self.input.map(|i| i == InputArg::Html), raw: self.raw })
     }
 }
 
