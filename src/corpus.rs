@@ -9,6 +9,7 @@
 mod cache;
 mod catalog;
 mod check;
+mod facts;
 mod store;
 
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ pub use catalog::{
     Catalog, CollectionInfo, Entry, Import, MeetingFormat, Source, TextStatus, is_valid_id, validate_id,
 };
 pub use check::Problem;
+pub use facts::Found;
 pub use store::{AddOutcome, AddRequest, WriteStep};
 
 use crate::error::{Error, Result};

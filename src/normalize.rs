@@ -191,7 +191,7 @@ pub fn fold_simplified(simplified: &str) -> String {
         .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'))
         .map(|c| if c == '○' { '〇' } else { c })
         .collect();
-    let chars = collapse_punctuation(&fold_punctuation(&strip_pinyin(&chars)));
+    let chars = collapse_punctuation(&match_parentheses(fold_punctuation(&strip_pinyin(&chars))));
     let mut key = String::with_capacity(folded.len());
     let mut i = 0;
     while i < chars.len() {
@@ -277,6 +277,25 @@ fn fold_punctuation(chars: &[char]) -> Vec<char> {
             if near_han && !between_latin { full } else { c }
         })
         .collect()
+}
+
+/// A pair of parentheses of mixed widths (`（2005)`) made full width, as its other half is.
+fn match_parentheses(mut chars: Vec<char>) -> Vec<char> {
+    let mut open: Vec<usize> = Vec::new();
+    for i in 0..chars.len() {
+        match chars[i] {
+            '(' | '（' => open.push(i),
+            ')' | '）' => {
+                if let Some(o) = open.pop()
+                    && (chars[o] == '（') != (chars[i] == '）')
+                {
+                    (chars[o], chars[i]) = ('（', '）');
+                }
+            }
+            _ => {}
+        }
+    }
+    chars
 }
 
 /// Doubled sentence punctuation as mirror sites leave it: `，，` → `，`, `。。` → `。`, and a

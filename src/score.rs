@@ -109,11 +109,14 @@ pub fn report_of_profiles(
     for (link, (segments, edits)) in alignment.links.iter().zip(diffs) {
         tally.link(old, new, link, &old_theme, segments, edits, options.all);
     }
+    // A copy without section titles (bare numbers, or none) lacks the other's headings by its
+    // layout, not by a change of text.
+    let (old_titled, new_titled) = (old.has_titled_sections(), new.has_titled_sections());
     for &j in &alignment.added {
-        tally.added(&new.blocks[j]);
+        tally.added(&new.blocks[j], !old_titled);
     }
     for (&i, anchor) in alignment.deleted.iter().zip(alignment.deleted_anchors()) {
-        tally.deleted(&old.blocks[i], old_theme(i), anchor);
+        tally.deleted(&old.blocks[i], old_theme(i), anchor, !new_titled);
     }
     let Tally { mut scores, moves, shift_totals, mut changes, unchanged } = tally;
     changes.sort_by_key(|c| (c.0, c.1, c.2));
@@ -188,7 +191,12 @@ impl<'d> Tally<'d> {
         let from = if structural { old_theme(link.old[0]) } else { theme };
         let is_paragraph = block_kind == BlockKind::Paragraph;
         // A reworded link whose every edit is punctuation or number formatting is editorial.
-        let editorial = link.kind == LinkKind::Reworded && !edits.is_empty() && edits.iter().all(|e| e.editorial);
+        let closing = !matches!(block_kind, BlockKind::Paragraph | BlockKind::Heading);
+        // Rewritten only in punctuation or number form; for a date or dateline, also moved.
+        let formatting = !edits.is_empty()
+            && edits.iter().all(|e| e.editorial)
+            && (link.kind == LinkKind::Reworded || (closing && link.kind == LinkKind::MovedReworded));
+        let editorial = formatting || is_layout_link(old, new, link);
         if is_paragraph {
             self.paragraph_link(old, new, link, theme, from, editorial, &edits);
         }
@@ -277,28 +285,46 @@ impl<'d> Tally<'d> {
         }
     }
 
-    /// An added block.
-    fn added(&mut self, block: &'d Block) {
+    /// An added block (a title, dateline or section number only a copy has is layout, not
+    /// substance; so is a heading when the other text has no section titles).
+    fn added(&mut self, block: &'d Block, other_untitled: bool) {
         if block.kind == BlockKind::Paragraph {
             let score = score_of(&mut self.scores, &block.theme);
             score.added += 1;
             score.added_chars += block.key.chars().count();
         }
-        let change = lone_change(ChangeKind::Added, block, block.theme.clone(), String::new(), block.key.clone());
+        let mut change = lone_change(ChangeKind::Added, block, block.theme.clone(), String::new(), block.key.clone());
+        change.editorial = is_layout(block.kind) || (block.kind == BlockKind::Heading && other_untitled);
         self.changes.push((block.index, 0, usize::MAX, change));
     }
 
     /// A deleted block, listed after the new position of the nearest preceding linked old
     /// block (`anchor`).
-    fn deleted(&mut self, block: &Block, theme: &'d str, anchor: usize) {
+    fn deleted(&mut self, block: &Block, theme: &'d str, anchor: usize, other_untitled: bool) {
         if block.kind == BlockKind::Paragraph {
             let score = score_of(&mut self.scores, theme);
             score.removed += 1;
             score.removed_chars += block.key.chars().count();
         }
-        let change = lone_change(ChangeKind::Deleted, block, theme.to_owned(), block.key.clone(), String::new());
+        let mut change = lone_change(ChangeKind::Deleted, block, theme.to_owned(), block.key.clone(), String::new());
+        change.editorial = is_layout(block.kind) || (block.kind == BlockKind::Heading && other_untitled);
         self.changes.push((anchor, 1, block.index, change));
     }
+}
+
+/// Blocks that belong to how a copy is laid out rather than to what the declaration says: its
+/// title line, the agency's dateline, a place-and-date line, a bare section number. Adding or
+/// dropping one is editorial.
+fn is_layout(kind: BlockKind) -> bool {
+    matches!(kind, BlockKind::Title | BlockKind::SourceLine | BlockKind::PlaceDate | BlockKind::SectionMarker)
+}
+
+/// A titled heading that became a bare number (or back), or a date or dateline that only
+/// moved (to the top of a copy): the text is the same, only its layout differs.
+fn is_layout_link(old: &Document, new: &Document, link: &Link) -> bool {
+    let (o, n) = (old.blocks[link.old[0]].kind, new.blocks[link.new[0]].kind);
+    let moved_closing = link.kind == LinkKind::Moved && !matches!(o, BlockKind::Paragraph | BlockKind::Heading);
+    (o.is_section() && n.is_section() && o != n) || moved_closing
 }
 
 /// Each theme's row in `order`: paragraph counts, wording shift and keyness terms.

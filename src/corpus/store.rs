@@ -76,6 +76,8 @@ pub struct AddOutcome {
     pub blocks: usize,
     /// Paragraphs of the stored text.
     pub paragraphs: usize,
+    /// Facts of the text that disagree with the catalog (its title, its date), one line each.
+    pub warnings: Vec<String>,
 }
 
 /// Adds (or with `force` replaces) a text in the collection under `root`.
@@ -133,6 +135,7 @@ fn add_checked(root: &Path, request: &AddRequest, bytes: &[u8]) -> Result<AddOut
         return Err(Error::TextExists { path: text_path, id: request.id.clone() });
     }
     update_entry(&mut entry, request, &document, &stored);
+    let warnings = super::facts::reconcile(&mut entry, &super::facts::found(&document), &request.id);
     match existing {
         Some(i) => catalog.entries[i] = entry.clone(),
         None => catalog.entries.push(entry.clone()),
@@ -144,6 +147,7 @@ fn add_checked(root: &Path, request: &AddRequest, bytes: &[u8]) -> Result<AddOut
         replaced: had_text,
         blocks: document.blocks.len(),
         paragraphs: document.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count(),
+        warnings,
     })
 }
 

@@ -76,6 +76,9 @@ struct ShowJson<'a> {
     decoding: Option<Decoding>,
     structure: StructureJson,
     blocks: &'a [Block],
+    /// The input's lines that are not the declaration, with why; absent when there are none.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    set_aside: &'a [crate::clean::SetAside],
 }
 
 #[derive(Serialize)]
@@ -112,6 +115,7 @@ pub fn show_json(loaded: &Loaded) -> String {
         decoding: document.decoding,
         structure: structure_json(document),
         blocks: &document.blocks,
+        set_aside: &document.set_aside,
     })
 }
 
@@ -160,7 +164,28 @@ pub fn show_table(loaded: &Loaded, options: TableOptions) -> String {
     }
     out.push_str(&table.to_string());
     out.push('\n');
+    if !document.set_aside.is_empty() {
+        out.push_str(&set_aside_table(&document.set_aside, options));
+    }
     out
+}
+
+/// The lines cleaning set aside, with their line and reason (`--raw` keeps them all).
+fn set_aside_table(set_aside: &[crate::clean::SetAside], options: TableOptions) -> String {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for line in set_aside {
+        *counts.entry(line.reason.as_str()).or_default() += 1;
+    }
+    let summary: Vec<String> = counts.iter().map(|(reason, n)| format!("{n} {reason}")).collect();
+    let mut table = new_table(options, &["line", "reason", "text"]);
+    for line in set_aside {
+        table.add_row(vec![line.line.to_string(), line.reason.as_str().to_owned(), line.text.clone()]);
+    }
+    format!(
+        "\nset aside, not the declaration: {} lines ({}); pass --raw to keep them\n{table}\n",
+        set_aside.len(),
+        summary.join(", ")
+    )
 }
 
 /// `corpus check` problems, one line each.

@@ -7,6 +7,7 @@ mod browser;
 mod cache;
 mod cli;
 mod compare;
+mod copies;
 mod corpus;
 mod fixtures;
 mod layers;

@@ -62,6 +62,9 @@ pub(crate) fn run(command: CorpusCommand, corpus_dir: Option<&Path>) -> decldiff
                 fail_after: None,
             };
             let outcome = Corpus::add_indexed(&Corpus::writable_root(corpus_dir), &request, &TokenCache::from_env())?;
+            for warning in &outcome.warnings {
+                eprintln!("warning: {warning}");
+            }
             Ok(Outcome::ok(render_corpus::added(&outcome)))
         }
         CorpusCommand::Simulate { series: years, collection, base, start, seed, force } => {
