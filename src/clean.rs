@@ -404,8 +404,17 @@ fn dateline(compact: &str, rules: &Rules) -> Option<bool> {
     (ends && dated && rest.chars().count() <= 20).then(|| rules.dateline.own.iter().any(|o| o == agency))
 }
 
+/// Whether a dateline's `电` (or 讯) stands in the first characters of `text`: a cheap test
+/// before converting anything.
+fn may_hold_dateline(text: &str) -> bool {
+    text.chars().take(30).any(|c| matches!(c, '电' | '電' | '讯' | '訊'))
+}
+
 /// The length of a dateline at the start of `compact`, when the line goes on after it.
 fn leading_dateline(text: &str, rules: &Rules) -> Option<usize> {
+    if !may_hold_dateline(text) {
+        return None;
+    }
     let folded = normalize::to_simplified(text);
     let trimmed = folded.trim_start_matches(['（', '(']);
     let offset = folded.len() - trimmed.len();
@@ -499,6 +508,7 @@ fn split_line(text: &str, rules: &Rules) -> Vec<String> {
     }
     if let Some(k) = text.find(['（', '('])
         && k > 0
+        && may_hold_dateline(&text[k..])
         && is_title(&text[..k], rules)
         && dateline(&normalize::to_simplified(&text[k..]), rules).is_some()
     {
