@@ -96,8 +96,9 @@ pub fn extract_lines(html: &str) -> Vec<crate::clean::PageLine> {
         .collect()
 }
 
-/// Renders the whole page as [`render_subtree`] renders the article, marking each text run
-/// with [`OUTSIDE`] or [`INSIDE`].
+/// Renders every visible line of the page (blocks a blank line apart, `<br>` a line break,
+/// the cells of a table row two spaces apart), marking each text run with [`OUTSIDE`] or
+/// [`INSIDE`].
 fn render_page(root: NodeRef<'_, Node>, container: NodeRef<'_, Node>, out: &mut String) {
     // (node, inside the article and not in boilerplate)
     enum Walk<'a> {
@@ -147,15 +148,10 @@ fn render_page(root: NodeRef<'_, Node>, container: NodeRef<'_, Node>, out: &mut 
     }
 }
 
-/// Extracts the declaration's text from an HTML page: blocks separated by blank lines, `<br>`
-/// as a line break, table cells of one row separated by two spaces.
+/// The article's text alone: the lines of [`extract_lines`] that stand inside it, one per
+/// line.
 pub fn extract_text(html: &str) -> String {
-    let document = Html::parse_document(html);
-    let root = document.tree.root();
-    let container = article_container(root).unwrap_or(root);
-    let mut out = String::new();
-    render_subtree(container, &mut out);
-    resolve_segment_breaks(&out)
+    extract_lines(html).into_iter().filter(|l| !l.outside_article).map(|l| l.line.text + "\n").collect()
 }
 
 fn element_name(node: NodeRef<'_, Node>) -> Option<&str> {
@@ -226,47 +222,6 @@ fn own_text_has_sentence(node: NodeRef<'_, Node>) -> bool {
         }
     }
     has_end && chinese >= 8
-}
-
-enum Step<'a> {
-    Enter(NodeRef<'a, Node>),
-    Leave(&'static str),
-}
-
-/// Renders a subtree's text iteratively (a deeply nested page must not overflow the stack).
-fn render_subtree(container: NodeRef<'_, Node>, out: &mut String) {
-    let mut stack = vec![Step::Enter(container)];
-    while let Some(step) = stack.pop() {
-        let node = match step {
-            Step::Leave(separator) => {
-                out.push_str(separator);
-                continue;
-            }
-            Step::Enter(node) => node,
-        };
-        match node.value() {
-            Node::Text(t) => push_collapsed(out, t),
-            Node::Element(el) => {
-                if node.id() != container.id() && is_skipped(node) {
-                    continue;
-                }
-                let separator = match el.name() {
-                    "br" => {
-                        out.push('\n');
-                        continue;
-                    }
-                    "td" | "th" => "  ",
-                    name if BLOCKS.contains(&name) => "\n\n",
-                    _ => "",
-                };
-                out.push_str(separator);
-                stack.push(Step::Leave(separator));
-                stack.extend(node.children().rev().map(Step::Enter));
-            }
-            Node::Document | Node::Fragment => stack.extend(node.children().rev().map(Step::Enter)),
-            _ => {}
-        }
-    }
 }
 
 /// Appends HTML text with its ASCII whitespace runs collapsed, as a browser shows it.
