@@ -11,7 +11,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     for html in [None, Some(true)] {
-        let Ok(mut doc) = Document::from_bytes(Path::new("fuzz"), data, ReadOptions { encoding: None, html }) else {
+        let Ok(mut doc) = Document::from_bytes(Path::new("fuzz"), data, ReadOptions { encoding: None, html, raw: false }) else {
             continue;
         };
         for (i, block) in doc.blocks.iter().enumerate() {

@@ -3,14 +3,17 @@
 
 Run from the repository root:  python3 tests/data/copies/check_gold.py
 
-For every page under dev/ and heldout/:
+For every page under dev/, heldout/ and heldout2/:
   * the page decodes strictly in its declared encoding (a Big5 page also decodes to the same text
     as CP950 and Big5-HKSCS, the tables browsers build on; a UTF-16LE page starts with its BOM);
   * the page's visible text, cut into lines (a text page) or block elements and <br> breaks (an
     HTML page, without <head>, <script> and <style>), is exactly covered, in order, by the gold's
     kept and dropped entries (their on-page form when they have one); an entry never spans two
     lines, and several entries may share one (a dateline leading a paragraph, flattened
-    paragraphs, a title next to a dateline, a two-column row saved as text);
+    paragraphs, a title next to a dateline, a two-column row saved as text); only on a page with
+    hard-wrapped lines (a PDF saved as text) does an entry's on-page form hold line breaks, one
+    part per line, and whole lines of other entries (page headers and footers) may stand between
+    its parts;
   * the kept paragraphs are the base text's paragraphs, all of them, in order; a kept heading
     without a number is one of the base's headings; sections count up by one at each heading,
     section marker or section-opening numbered paragraph;
@@ -18,8 +21,9 @@ For every page under dev/ and heldout/:
     (pinyin in parentheses, doubled punctuation, "，。", ASCII punctuation, invisible
     characters, ○ for 〇, numbering prefixes), and a Traditional page's paragraphs are the
     OpenCC s2twp conversion of the base's (s2twp_cache.json);
-  * no furniture, lead, pinyin, English or extra-dateline string of the held-out set occurs
-    verbatim in the development set.
+  * no furniture, lead, pinyin, English or extra-dateline string of the first held-out set
+    occurs verbatim in the development set, and none of the second held-out set occurs verbatim
+    in the development set or the first held-out set.
 """
 
 import sys
@@ -40,7 +44,7 @@ import make_copies  # noqa: E402  (base parsing only; nothing is written)
 KEPT_KINDS = {'title', 'source_line', 'place_date', 'section_marker', 'heading', 'paragraph',
               'signatory', 'date_line'}
 REASONS = {'furniture', 'title', 'dateline', 'lead', 'other_language', 'pinyin'}
-SETS = ('dev', 'heldout')
+SETS = ('dev', 'heldout', 'heldout2')
 
 BLOCK_TAGS = {
     'html', 'body', 'head', 'div', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li',
@@ -162,34 +166,60 @@ def undo(s, strip_number=False):
     return s
 
 
+def parts(e):
+    """An entry's on-page form, one part per line (hard-wrapped entries have several)."""
+    return [p for p in (nows(x) for x in e.get('on_page', e['text']).split('\n')) if p]
+
+
 def cover(segs, kept, dropped):
-    """Whether the entries, in order, cover the segments exactly; else the furthest point."""
-    K = [nows(e.get('on_page', e['text'])) for e in kept]
-    D = [nows(e.get('on_page', e['text'])) for e in dropped]
+    """Whether the entries, in order, cover the segments exactly; else the furthest point.  A
+    part of an entry other than its last must end its line, and a part other than its first must
+    start one."""
+    K = [parts(e) for e in kept]
+    D = [parts(e) for e in dropped]
     S = [nows(s) for s in segs]
     memo = {}
     best = [(-1, 0, 0, 0)]
 
-    def go(si, pos, ki, di):
-        key = (si, pos, ki, di)
+    def step(E, i, j, seg, pos):
+        """The position after part j of entry i at pos, or None."""
+        if i >= len(E) or not E[i]:
+            return None
+        part = E[i][j]
+        if j > 0 and pos != 0:
+            return None
+        if not seg.startswith(part, pos):
+            return None
+        end = pos + len(part)
+        if j < len(E[i]) - 1 and end != len(seg):
+            return None
+        return end
+
+    def go(si, pos, ki, kj, di, dj):
+        key = (si, pos, ki, kj, di, dj)
         if key in memo:
             return memo[key]
         best[0] = max(best[0], (si, pos, ki, di))
         if si == len(S):
             r = ki == len(K) and di == len(D)
         elif pos == len(S[si]):
-            r = go(si + 1, 0, ki, di)
+            r = go(si + 1, 0, ki, kj, di, dj)
         else:
             seg = S[si]
             r = False
-            if ki < len(K) and K[ki] and seg.startswith(K[ki], pos):
-                r = go(si, pos + len(K[ki]), ki + 1, di)
-            if not r and di < len(D) and D[di] and seg.startswith(D[di], pos):
-                r = go(si, pos + len(D[di]), ki, di + 1)
+            end = step(K, ki, kj, seg, pos)
+            if end is not None:
+                r = (go(si, end, ki, kj + 1, di, dj) if kj < len(K[ki]) - 1
+                     else go(si, end, ki + 1, 0, di, dj))
+            if not r:
+                end = step(D, di, dj, seg, pos)
+                if end is not None:
+                    r = (go(si, end, ki, kj, di, dj + 1) if dj < len(D[di]) - 1
+                         else go(si, end, ki, kj, di + 1, 0))
         memo[key] = r
         return r
 
-    ok = go(0, 0, 0, 0)
+    ok = go(0, 0, 0, 0, 0, 0)
     return ok, best[0]
 
 
@@ -230,6 +260,9 @@ def check_page(set_name, gold_path, cache, errors):
     for e in g['dropped']:
         if e.get('reason') not in REASONS:
             err('bad dropped reason %r' % e.get('reason'))
+    for e in g['kept'] + g['dropped']:
+        if '\n' in e.get('on_page', '') and 'hard_wrapped' not in g['shapes']:
+            err('an entry spans two lines on a page without hard-wrapped lines: %r' % e['text'][:30])
     # coverage of the visible text
     segs = segments(text, fmt)
     ok, best = cover(segs, g['kept'], g['dropped'])
@@ -320,6 +353,16 @@ def check_page(set_name, gold_path, cache, errors):
         'crlf': lambda: b'\r\n' in data or b'\r\x00\n\x00' in data,
         'date_at_top': lambda: [e['kind'] for e in g['kept']].index('date_line') <
                                [e['kind'] for e in g['kept']].index('paragraph'),
+        'hard_wrapped': lambda: sum('\n' in e.get('on_page', '') for e in g['kept']) > 50,
+        'page_headers': lambda: sum(1 for e in g['dropped'] if re.search(
+            r'第\s*\d+\s*页|^-\s*\d+\s*-$', e['text'])) > 3,
+        'appended_watermark': lambda: max(
+            [sum(e['text'] == x['text'] for x in g['dropped']) for e in g['dropped']] or [0]) > 3,
+        'heading_like_line': lambda: any(e['reason'] == 'furniture' and 2 <= len(nows(e['text'])) <= 8 and
+                                         re.fullmatch(r'[\u4e00-\u9fff\[\]編輯]+', nows(e['text']))
+                                         for e in g['dropped']),
+        'infobox_rows': lambda: sum(e['text'].endswith('：') or len(e['text']) <= 5
+                                    for e in g['dropped']) > 4,
     }
 
     def flattened():
@@ -371,6 +414,9 @@ def main():
     shared = pool_strings(golds['dev']) & pool_strings(golds['heldout'])
     for s in sorted(shared):
         errors.append('held-out string also in dev: %r' % s)
+    earlier = pool_strings(golds['dev']) | pool_strings(golds['heldout'])
+    for s in sorted(pool_strings(golds['heldout2']) & earlier):
+        errors.append('second held-out string also in dev or heldout: %r' % s)
     for e in errors:
         print(e)
     print('check_gold: %d pages, %d errors' % (n, len(errors)))

@@ -6,9 +6,10 @@ Run from the repository root:  python3 tests/data/copies/make_copies.py
 The pages are written by the decldiff project in the shapes real web copies have (see
 SHAPES.md); no page text is copied from a real site.  The declaration inside every page is our
 own shipped text (corpora/sco/sco-2020.zh.txt) or our illustrative revision
-(tests/data/rev1/new.txt).  The page furniture, leads and page specifications are in two pool
-modules: dev_pools.py (the development set) and heldout_pools.py (the held-out set, written
-with separate phrase pools; read it only when you mean to).
+(tests/data/rev1/new.txt).  The page furniture, leads and page specifications are in three pool
+modules: dev_pools.py (the development set), heldout_pools.py (the first held-out set, written
+with separate phrase pools) and heldout2_pools.py (the second held-out set, written after the
+first one was measured); read the held-out modules only when you mean to.
 
 Traditional conversion uses OpenCC `s2twp`; its output for every string converted is kept in
 s2twp_cache.json so that the generator runs (and gives the same bytes) without OpenCC.
@@ -332,7 +333,8 @@ def furn_nodes(item, fmt, ctx, reason='furniture'):
         # a small table (an infobox); each cell is a block of its own in HTML; a row is one
         # tab-separated line in a text page
         if fmt == 'text':
-            return [Unit([dropped(item.get('sep', '：').join(ctx.fill(c) for c in row), reason)])
+            return [Unit([dropped(item.get('sep', '：').join(ctx.fill(c) for c in row) +
+                                  item.get('text_end', ''), reason)])
                     for row in item['rows']]
         trs = [Group('tr', '', [Unit([dropped(ctx.fill(c), reason)], tag='td') for c in row])
                for row in item['rows']]
@@ -493,8 +495,12 @@ def build_article(spec, fmt, ctx, rng):
                            ctx.fill(dl_para['text']), kind='source_line', reason='dateline')
                 pieces, seps = [dp, p], [dl_para.get('sep', IDSP)]
             first_para = False
+            suffix = spec.get('para_suffix')
+            if suffix and para_index % suffix['every'] == suffix.get('offset', 0):
+                # a scraper's watermark glued to the end of the paragraph's line
+                pieces, seps = pieces + [dropped(suffix['text'], 'furniture')], seps + [suffix.get('sep', '')]
             u = Unit(pieces, seps=seps, indent=indent, tag=spec.get('para_tag', 'p'),
-                     attrs=spec.get('para_attrs', ''))
+                     attrs=spec.get('para_attrs', ''), wrap=spec.get('para_wrap', '{}'))
             u.clean = b['clean']
             u.ends = b['clean'][-1]
             u.section_name = section_name
@@ -701,11 +707,15 @@ def build_page(spec):
             for p in u.pieces:
                 p.on_page = p.on_page.replace('\xa0', ' ')
     resolve(all_nodes, spec)
-    if fmt == 'text':
+    extra = []
+    if spec.get('pdf'):
+        assert fmt == 'text', spec['name']
+        data, extra = render_pdf(spec, zones, article, ctx)
+    elif fmt == 'text':
         data = render_text(spec, zones, article)
     else:
         data = render_html(spec, zones, article, ctx)
-    gold = make_gold(spec, zones, article)
+    gold = make_gold(spec, zones, article, extra)
     return data, gold
 
 
@@ -798,6 +808,130 @@ def encode(text, spec):
     if enc == 'utf-16le':
         return b'\xff\xfe' + text.encode('utf-16-le')
     raise ValueError(enc)
+
+
+# --------------------------------------------------------------------------------------------
+# A PDF saved as text (pdftotext): lines hard-wrapped at the page width, a header and a footer
+# on every page, a form feed between pages
+
+NO_LINE_START = set('，。、；：？！）》”’」』〉…')
+NO_LINE_END = set('（《“‘「『〈')
+
+
+def _cols(ch):
+    return 2 if ord(ch) >= 0x2E80 or ch in '“”‘’…—·' else 1
+
+
+def _alnum(ch):
+    return ch.isascii() and ch.isalnum()
+
+
+def wrap_positions(s, limit):
+    """Where the lines of `s` start (after the first), wrapping at `limit` columns (a CJK
+    character is two): closing punctuation hangs at the line end, an opening bracket never ends
+    a line, and a run of ASCII letters and digits is not split."""
+    breaks = []
+    start = col = i = 0
+    n = len(s)
+    while i < n:
+        w = _cols(s[i])
+        if col + w > limit and i > start:
+            b = i
+            while b < n and s[b] in NO_LINE_START:
+                b += 1
+            if b >= n:
+                break
+            if _alnum(s[b - 1]) and _alnum(s[b]):
+                r = b
+                while r > start + 1 and _alnum(s[r - 1]):
+                    r -= 1
+                if r > start + 1:
+                    b = r
+            while b - 1 > start and s[b - 1] in NO_LINE_END:
+                b -= 1
+            breaks.append(b)
+            start, col, i = b, 0, b
+            continue
+        col += w
+        i += 1
+    return breaks
+
+
+def text_units(nodes):
+    for n in nodes:
+        if isinstance(n, Unit):
+            if n.tag == 'img-only':
+                continue
+            assert getattr(n, 'pair', None) is None
+            yield n
+        elif isinstance(n, Group):
+            yield from text_units(n.children)
+
+
+def render_pdf(spec, zones, article, ctx):
+    """The page as pdftotext writes it.  Every piece gets `pos`, the output line where it starts;
+    the headers and footers are returned as extra dropped pieces."""
+    pdf = spec['pdf']
+    limit = 2 * pdf['width']
+    nodes = []
+    for z in ('top', 'crumbs', 'head', 'body_pre'):
+        nodes += zones[z]
+    nodes += article
+    for z in ('body_post', 'post', 'aside', 'bottom'):
+        nodes += zones[z]
+    body, placed = [], []
+    for u in text_units(nodes):
+        s, spans = u.indent, []
+        for i, p in enumerate(u.pieces):
+            if i:
+                s += u.seps[i - 1]
+            spans.append((len(s), p))
+            s += p.on_page
+        breaks = wrap_positions(s, limit)
+        for start, p in spans:
+            end = start + len(p.on_page)
+            cuts = [b - start for b in breaks if start < b < end]
+            t = p.on_page
+            for c in reversed(cuts):
+                t = t[:c] + '\n' + t[c:]
+            p.on_page = t
+            placed.append((len(body) + sum(1 for b in breaks if b <= start), p))
+        bounds = [0] + breaks + [len(s)]
+        body += [s[a:b] for a, b in zip(bounds, bounds[1:])]
+    per_page = pdf['lines']
+    pages = [body[i:i + per_page] for i in range(0, len(body), per_page)]
+    out, where, extra = [], {}, []
+    for k, lines in enumerate(pages, 1):
+        first = len(out)
+        header = pdf.get('header')
+        if header and (k > 1 or pdf.get('header_first', True)):
+            kind, text = header
+            p = Piece('dropped', ctx.fill(text), reason='title' if kind == 'title' else 'furniture')
+            p.pos = len(out)
+            extra.append(p)
+            out.append(pdf.get('header_indent', '') + p.on_page)
+            if pdf.get('header_gap'):
+                out.append('')
+        for line in lines:
+            where[len(where)] = len(out)
+            out.append(line)
+        if pdf.get('footer'):
+            if pdf.get('footer_gap'):
+                out.append('')
+            p = dropped(pdf['footer'].format(n=k, N=len(pages)))
+            p.pos = len(out)
+            extra.append(p)
+            out.append(pdf.get('footer_indent', '') + p.on_page)
+        if k > 1:
+            out[first] = '\f' + out[first]
+    out.append('\f')
+    for line_no, p in placed:
+        p.pos = where[line_no]
+    text = '\n'.join(out) + '\n'
+    eol = spec.get('eol', '\n')
+    if eol != '\n':
+        text = text.replace('\n', eol)
+    return encode(text, spec), extra
 
 
 def piece_html(p, ent):
@@ -912,7 +1046,7 @@ def render_html(spec, zones, article, ctx):
 # Gold
 
 
-def make_gold(spec, zones, article):
+def make_gold(spec, zones, article, extra=()):
     nodes = []
     for z in ('top', 'crumbs', 'head', 'body_pre'):
         nodes += zones[z]
@@ -920,7 +1054,11 @@ def make_gold(spec, zones, article):
     for z in ('body_post', 'post', 'aside', 'bottom'):
         nodes += zones[z]
     kept_l, dropped_l = [], []
-    for p in reading_order_pieces(nodes, spec):
+    order = list(reading_order_pieces(nodes, spec))
+    if extra:
+        # page headers and footers stand between the lines of the text: page order by line
+        order = [p for _, _, p in sorted((p.pos, i, p) for i, p in enumerate(list(order) + list(extra)))]
+    for p in order:
         on = p.on_page.strip()
         if p.role == 'kept':
             e = {'kind': p.kind, 'text': p.text.strip(), 'section': p.section}
@@ -948,10 +1086,11 @@ def make_gold(spec, zones, article):
 def main():
     import dev_pools
     import heldout_pools
-    specs = dev_pools.pages() + heldout_pools.pages()
+    import heldout2_pools
+    specs = dev_pools.pages() + heldout_pools.pages() + heldout2_pools.pages()
     # remove pages (and gold files) of earlier runs that no specification makes any more
     wanted = {s['name'] for s in specs} | {s['name'] + '.gold.json' for s in specs}
-    for d in ('dev', 'heldout'):
+    for d in ('dev', 'heldout', 'heldout2'):
         folder = os.path.join(HERE, d)
         if os.path.isdir(folder):
             for fn in sorted(os.listdir(folder)):
