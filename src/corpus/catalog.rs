@@ -182,18 +182,18 @@ pub fn is_safe_file_name(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-/// Whether `date` is `YYYY-MM-DD` with a plausible month and day.
+/// Whether `date` is `YYYY-MM-DD` and a real calendar date.
 pub fn is_valid_date(date: &str) -> bool {
+    // A real calendar date: 2020-02-29 is one, 2021-02-29 and 2020-02-31 are not.
     let parts: Vec<&str> = date.split('-').collect();
     let number = |s: &str, len: usize| {
         (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
     };
     match parts.as_slice() {
-        [y, m, d] => {
-            number(y, 4).is_some()
-                && number(m, 2).is_some_and(|m| (1..=12).contains(&m))
-                && number(d, 2).is_some_and(|d| (1..=31).contains(&d))
-        }
+        [y, m, d] => match (number(y, 4), number(m, 2), number(d, 2)) {
+            (Some(y), Some(m @ 1..=12), Some(d)) => d >= 1 && d <= days_in_month(y, m),
+            _ => false,
+        },
         _ => false,
     }
 }
@@ -246,8 +246,26 @@ impl Catalog {
     }
 }
 
+/// Days in month `m` of year `y` (Gregorian).
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        4 | 6 | 9 | 11 => 30,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_are_real_calendar_dates() {
+        assert!(super::is_valid_date("2020-02-29") && super::is_valid_date("2020-11-10"));
+        for bad in ["2021-02-29", "2020-02-31", "2020-04-31", "2020-13-01", "2020-00-10", "20-11-10", "2020/11/10"] {
+            assert!(!super::is_valid_date(bad), "{bad}");
+        }
+    }
+
     use super::*;
 
     #[test]

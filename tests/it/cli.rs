@@ -252,3 +252,30 @@ fn every_variant_shows_the_same_blocks_through_the_binary() {
         }
     }
 }
+
+/// Values out of range are one-line errors naming the value, never silently clamped.
+#[test]
+fn out_of_range_values_are_refused() {
+    let repo = fixtures::repo();
+    for (args, expected) in [
+        (&["align", "sco-2020", "sco-2020", "--link-threshold", "2"][..], "`2` is not a number from 0 to 1"),
+        (&["align", "sco-2020", "sco-2020", "--link-threshold", "NaN"][..], "`NaN` is not a number from 0 to 1"),
+        (&["compare", "--context-threshold=-0.1"][..], "is not a number from 0 to 1"),
+        (&["compare", "--width", "5"][..], "5 is not in 40..=1000"),
+        (&["corpus", "simulate", "--series", "100000"][..], "`100000` is not a number of years from 1 to 500"),
+    ] {
+        let out = decldiff(args, repo);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(stdout(&out).is_empty());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t.txt");
+    std::fs::write(&file, fixtures::seed()).unwrap();
+    let corpus = dir.path().join("corpus");
+    let args = ["--corpus", corpus.to_str().unwrap(), "corpus", "add", file.to_str().unwrap()];
+    let out = decldiff(&[&args[..], &["--collection", "c", "--id", "x", "--date", "2020-02-31"]].concat(), repo);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--date `2020-02-31` is not YYYY-MM-DD"), "{}", stderr(&out));
+}
