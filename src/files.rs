@@ -30,8 +30,8 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
 /// # Errors
 /// As [`read_input`].
 pub fn read_bounded(path: &Path, limit: usize) -> Result<Vec<u8>> {
-    let file = File::open(path).map_err(|e| Error::io(path, "reading", e))?;
-    let metadata = file.metadata().map_err(|e| Error::io(path, "reading", e))?;
+    // Looked at before opening: opening a FIFO would wait for a writer.
+    let metadata = fs::metadata(path).map_err(|e| Error::io(path, "reading", e))?;
     if metadata.is_dir() {
         return Err(Error::NotText {
             path: path.to_owned(),
@@ -54,6 +54,7 @@ pub fn read_bounded(path: &Path, limit: usize) -> Result<Vec<u8>> {
     if metadata.len() > limit as u64 {
         return Err(too_large(metadata.len()));
     }
+    let file = File::open(path).map_err(|e| Error::io(path, "reading", e))?;
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
     // One byte over the limit tells a file that grew while it was read from one that fits.
     file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(|e| Error::io(path, "reading", e))?;
@@ -308,6 +309,16 @@ mod tests {
         assert_eq!(read_bounded(&big, 11).unwrap().len(), 11);
         #[cfg(unix)]
         assert!(matches!(read_input(Path::new("/dev/null")), Err(Error::NotText { .. })));
+        #[cfg(unix)]
+        {
+            // A FIFO is refused at once, not waited on.
+            let fifo = dir.path().join("fifo");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+            if made {
+                let err = read_input(&fifo).unwrap_err().to_string();
+                assert!(err.contains("not a regular file"), "{err}");
+            }
+        }
     }
 
     #[test]

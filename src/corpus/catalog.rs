@@ -213,6 +213,8 @@ impl Catalog {
         })?;
         let bad = |what: String| Err(Error::Catalog { path: path.to_owned(), what });
         let mut seen = std::collections::BTreeSet::new();
+        // Two entries must never share a text: replacing one would overwrite the other's.
+        let mut texts: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
         for entry in &catalog.entries {
             if !is_valid_id(&entry.id) {
                 return bad(format!("entry `{}`: invalid id (ids are [a-z0-9-]+)", entry.id));
@@ -230,6 +232,12 @@ impl Catalog {
                 && !is_valid_date(date)
             {
                 return bad(format!("entry `{}`: date `{date}` is not YYYY-MM-DD", entry.id));
+            }
+            if let Some(other) = texts.insert(entry.text.as_str(), entry.id.as_str()) {
+                return bad(format!(
+                    "entries `{other}` and `{}` share the text file `{}` (each entry needs its own)",
+                    entry.id, entry.text
+                ));
             }
         }
         Ok(catalog)
@@ -258,6 +266,13 @@ fn days_in_month(y: u32, m: u32) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn two_entries_sharing_a_text_are_refused_naming_both() {
+        let text = "[collection]\nname = \"c\"\ntitle = \"c\"\n\n[[declaration]]\nid = \"x\"\nseries = \"c\"\nlanguage = \"zh\"\ntext = \"y.zh.txt\"\npresent = false\n\n[[declaration]]\nid = \"y\"\nseries = \"c\"\nlanguage = \"zh\"\ntext = \"y.zh.txt\"\npresent = false\n";
+        let err = Catalog::parse(Path::new("catalog.toml"), text).unwrap_err().to_string();
+        assert!(err.contains("entries `x` and `y` share the text file `y.zh.txt`"), "{err}");
+    }
+
     #[test]
     fn dates_are_real_calendar_dates() {
         assert!(super::is_valid_date("2020-02-29") && super::is_valid_date("2020-11-10"));

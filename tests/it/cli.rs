@@ -279,3 +279,29 @@ fn out_of_range_values_are_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--date `2020-02-31` is not YYYY-MM-DD"), "{}", stderr(&out));
 }
+
+/// A catalog whose entries share a text file is refused, naming both (replacing one would
+/// overwrite the other's text); a FIFO given as a text is refused at once, not waited on.
+#[test]
+fn shared_text_files_and_fifos_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let collection = dir.path().join("c");
+    std::fs::create_dir_all(&collection).unwrap();
+    let entry = |id: &str| {
+        format!(
+            "[[declaration]]\nid = \"{id}\"\nseries = \"c\"\nlanguage = \"zh\"\ntext = \"shared.zh.txt\"\npresent = false\n\n"
+        )
+    };
+    let catalog = format!("[collection]\nname = \"c\"\ntitle = \"c\"\n\n{}{}", entry("x"), entry("y"));
+    std::fs::write(collection.join("catalog.toml"), catalog).unwrap();
+    let out = decldiff(&["--corpus", dir.path().to_str().unwrap(), "corpus", "list"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("entries `x` and `y` share the text file `shared.zh.txt`"), "{}", stderr(&out));
+
+    let fifo = dir.path().join("pipe.txt");
+    if std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+        let out = decldiff(&["corpus", "show", fifo.to_str().unwrap()], dir.path());
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains("not a regular file"), "{}", stderr(&out));
+    }
+}
