@@ -71,3 +71,25 @@ pub(crate) fn csv_field(field: &str) -> String {
         field.to_owned()
     }
 }
+
+/// Text from outside (catalog fields, file names, page text) made safe for a terminal: control
+/// characters (C0 but line breaks and tabs, DEL, C1) and bidirectional overrides are shown as
+/// `\u{…}` escapes, so that a hostile catalog or file name cannot move the cursor, clear the
+/// screen, set the window title or reorder what is shown.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}

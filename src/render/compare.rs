@@ -90,7 +90,8 @@ fn heading(report: &Report) -> String {
         }
         s
     };
-    format!("{}\n→ {}\n", describe(&report.old), describe(&report.new))
+    let (old, new) = (describe(&report.old), describe(&report.new));
+    format!("{}\n→ {}\n", super::terminal_safe(&old), super::terminal_safe(&new))
 }
 
 fn indices(ids: &[usize]) -> String {

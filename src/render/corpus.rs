@@ -45,14 +45,9 @@ pub fn list_table(rows: &[Listed<'_>], options: TableOptions) -> String {
         } else {
             format!("{}/{}", row.collection, e.id)
         };
-        table.add_row(vec![
-            id,
-            e.date.clone().unwrap_or_default(),
-            e.city.clone().unwrap_or_default(),
-            format.to_owned(),
-            e.title_zh.clone().unwrap_or_default(),
-            text,
-        ]);
+        let row = [id, e.date.clone().unwrap_or_default(), e.city.clone().unwrap_or_default(), format.to_owned()];
+        let title = e.title_zh.clone().unwrap_or_default();
+        table.add_row(row.into_iter().chain([title, text]).map(|cell| super::terminal_safe(&cell).into_owned()));
     }
     let present = rows.iter().filter(|r| r.entry.present).count();
     format!("{table}\n{} declarations, {present} with text\n", rows.len())
@@ -144,6 +139,8 @@ pub fn show_table(loaded: &Loaded, options: TableOptions) -> String {
         }
         None => out.push_str(&format!("{}\n", document.name)),
     }
+    // Catalog fields and file names are the user's: nothing in them may drive the terminal.
+    let mut out = super::terminal_safe(&out).into_owned();
     let structure = document.structure();
     let kinds: Vec<String> = structure.kinds.iter().map(|(k, n)| format!("{n} {}", k.as_str())).collect();
     out.push_str(&format!("{} blocks: {}\n", document.blocks.len(), kinds.join(", ")));
@@ -160,6 +157,7 @@ pub fn show_table(loaded: &Loaded, options: TableOptions) -> String {
             Some(confidence) => format!("{} ~{confidence:.2}", block.theme),
             None => block.theme.clone(),
         };
+        let text = super::terminal_safe(&text).into_owned();
         table.add_row(vec![block.index.to_string(), block.kind.as_str().to_owned(), theme, text]);
     }
     out.push_str(&table.to_string());
@@ -179,7 +177,8 @@ fn set_aside_table(set_aside: &[crate::clean::SetAside], options: TableOptions) 
     let summary: Vec<String> = counts.iter().map(|(reason, n)| format!("{n} {reason}")).collect();
     let mut table = new_table(options, &["line", "reason", "text"]);
     for line in set_aside {
-        table.add_row(vec![line.line.to_string(), line.reason.as_str().to_owned(), line.text.clone()]);
+        let text = super::terminal_safe(&line.text).into_owned();
+        table.add_row(vec![line.line.to_string(), line.reason.as_str().to_owned(), text]);
     }
     format!(
         "\nset aside, not the declaration: {} lines ({}); pass --raw to keep them\n{table}\n",

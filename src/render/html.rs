@@ -16,6 +16,14 @@ use rows::{Row, RowKind};
 const STYLE: &str = include_str!("html/page.css");
 const SCRIPT: &str = include_str!("html/page.js");
 
+/// The Content-Security-Policy source for an inline element's exact text: `sha256-<base64>`.
+/// The page allows its own style and script by hash, so no other inline script can run.
+fn csp_hash(text: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest;
+    format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes())))
+}
+
 /// How to render the page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HtmlOptions {
@@ -31,8 +39,10 @@ pub fn html(report: &Report, old: &Document, new: &Document, options: &HtmlOptio
         page,
         "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src '{}'; script-src '{}'; img-src data:\">\n\
          <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<a id=\"top\"></a>\n",
+        csp_hash(&format!("\n{STYLE}")),
+        csp_hash(&format!("\n{SCRIPT}")),
         escape(&title)
     );
     header(&mut page, report, &title);
@@ -121,12 +131,18 @@ fn doc_card(page: &mut String, side: &str, info: &DocInfo) {
     facts.push(format!("{} blocks, {} paragraphs", info.blocks, info.paragraphs));
     let _ = write!(page, "<div class=\"facts\">{}</div>", facts.join(" · "));
     for source in &info.sources {
-        // A link the reader may follow; the page itself fetches nothing.
-        let _ = write!(
-            page,
-            "<div class=\"source\"><a href=\"{0}\" rel=\"noreferrer noopener\">{0}</a></div>",
-            escape(source)
-        );
+        // A web address becomes a link the reader may follow (the page itself fetches
+        // nothing); anything else (`javascript:…`, a file path) stays text.
+        let lower = source.trim_start().to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            let _ = write!(
+                page,
+                "<div class=\"source\"><a href=\"{0}\" rel=\"noreferrer noopener\">{0}</a></div>",
+                escape(source)
+            );
+        } else {
+            let _ = write!(page, "<div class=\"source\">{}</div>", escape(source));
+        }
     }
     page.push_str("</div>\n");
 }

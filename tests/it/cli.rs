@@ -305,3 +305,23 @@ fn shared_text_files_and_fifos_are_refused() {
         assert!(stderr(&out).contains("not a regular file"), "{}", stderr(&out));
     }
 }
+
+/// Catalog fields and file names never reach the terminal raw: escape sequences, other control
+/// characters and bidirectional overrides are shown as `\u{…}`.
+#[test]
+fn terminal_escapes_from_catalogs_and_file_names_are_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let collection = dir.path().join("c");
+    std::fs::create_dir_all(&collection).unwrap();
+    let catalog = "[collection]\nname = \"c\"\ntitle = \"c\"\n\n[[declaration]]\nid = \"x\"\nseries = \"c\"\nlanguage = \"zh\"\ntext = \"x.zh.txt\"\npresent = false\ncity = \"\\u001b[2J\\u001b]0;owned\\u0007\"\ntitle_zh = \"宣言\\u202e反转\"\n";
+    std::fs::write(collection.join("catalog.toml"), catalog).unwrap();
+    let out = decldiff(&["--corpus", dir.path().to_str().unwrap(), "corpus", "list", "--width", "120"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'), "{text:?}");
+    assert!(text.contains("\\u{1b}[2J") && text.contains("\\u{202e}"), "{text}");
+    let hostile = dir.path().join("a\u{1b}[31mred.txt");
+    let out = decldiff(&["corpus", "show", hostile.to_str().unwrap()], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!stderr(&out).contains('\u{1b}') && stderr(&out).contains("\\u{1b}[31m"), "{:?}", stderr(&out));
+}

@@ -104,3 +104,20 @@ fn hostile_text_renders_as_text() {
     // The changed hostile text sits inside the diff marks, escaped.
     assert!(body.contains("<ins class="), "the page marks insertions");
 }
+
+/// Only web addresses become links (a `javascript:` source stays text), and the page's own
+/// script and style are allowed by hash: no other inline script can run.
+#[test]
+fn sources_link_only_to_the_web_and_the_policy_allows_only_the_pages_script() {
+    let corpus = crate::fixtures::corpus_copy();
+    let catalog_path = corpus.path().join("examples/catalog.toml");
+    let catalog = std::fs::read_to_string(&catalog_path).unwrap();
+    let sources = "\n[[declaration.sources]]\nurl = \"javascript:alert(document.domain)\"\nlanguage = \"zh\"\n\n[[declaration.sources]]\nurl = \"https://example.org/moscow\"\nlanguage = \"zh\"\n";
+    std::fs::write(&catalog_path, format!("{catalog}{sources}")).unwrap();
+    let page = stdout(&decldiff(&["--corpus", corpus.path().to_str().unwrap(), "report"]));
+    assert!(page.contains("href=\"https://example.org/moscow\""), "the web address is a link");
+    assert!(!page.contains("href=\"javascript"), "a javascript: source must not be a link");
+    assert!(page.contains("javascript:alert(document.domain)"), "it is shown as text");
+    let policy = page.lines().find(|l| l.contains("Content-Security-Policy")).unwrap();
+    assert!(!policy.contains("unsafe-inline") && policy.contains("script-src 'sha256-"), "{policy}");
+}

@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         Ok(outcome) => print(&outcome),
         Err(err) => {
             // The library's errors name their file and place; the first line says it all.
-            eprintln!("error: {err}");
+            eprintln!("error: {}", decldiff::render::terminal_safe(&err.to_string()));
             ExitCode::from(2)
         }
     }
