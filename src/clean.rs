@@ -29,7 +29,7 @@ pub const DEFAULT_RULES: &str = include_str!("../data/cleaning.toml");
 
 /// Revision of the cleaning rules and method, part of every cached document's key and of
 /// fetch provenance.
-pub const CLEANING_REVISION: u32 = 1;
+pub const CLEANING_REVISION: u32 = 2;
 
 /// Why a line was set aside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -180,6 +180,7 @@ pub fn clean(lines: Vec<PageLine>, rules: &Rules) -> Cleaned {
         // rather than lose it.
         return keep_all(lines);
     }
+    set_aside_junk_before_first_paragraph(&mut labels, &simplified, start, end);
     let mut cleaned = Cleaned::default();
     let mut seen = Seen::default();
     for (k, ((line, simplified), label)) in lines.into_iter().zip(simplified).zip(labels).enumerate() {
@@ -297,6 +298,58 @@ fn declaration_bounds(labels: &[Label]) -> (usize, usize) {
         k += 1;
     }
     (start, end)
+}
+
+/// Before its first paragraph a declaration holds only its title, datelines, dates and the
+/// opening of its first section. A short line there opens a section only when it has the form
+/// of the sections of the body: a bare numeral when the body has bare numerals, a numbered
+/// heading when the body has numbered headings. Any other short line (`宣言正文`, `内容提要`, a
+/// newspaper's page line, a caption) is furniture: an unnumbered heading never precedes the
+/// first paragraph, since a declaration with unnumbered section titles opens with an untitled
+/// preamble.
+fn set_aside_junk_before_first_paragraph(labels: &mut [Label], simplified: &[String], start: usize, end: usize) {
+    let Some(first) = (start..=end).find(|&k| labels[k] == Label::Paragraph) else {
+        return;
+    };
+    let style = |k: usize| section_style(&normalize::fold_simplified(&simplified[k]));
+    let body: Vec<SectionStyle> = (first..=end).filter(|&k| labels[k] == Label::Short).map(style).collect();
+    for k in start..first {
+        if labels[k] == Label::Short {
+            let own = style(k);
+            if own == SectionStyle::Unnumbered || !body.contains(&own) {
+                labels[k] = Label::Furniture;
+            }
+        }
+    }
+}
+
+/// The form of a short line as a section opening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SectionStyle {
+    /// `一`, `（二）`, `3`: a numeral alone.
+    BareNumeral,
+    /// `一、政治合作`: numbered and titled.
+    NumberedHeading,
+    /// Anything else.
+    Unnumbered,
+}
+
+fn section_style(key: &str) -> SectionStyle {
+    let key: String = key.chars().filter(|c| !normalize::is_space(*c)).collect();
+    let trimmed = key.trim_matches(|c: char| "（）()、.．，,".contains(c));
+    let numeral = |t: &str| {
+        !t.is_empty()
+            && t.chars().count() <= 3
+            && t.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    };
+    if numeral(trimmed) || numeral(trimmed.strip_prefix('第').unwrap_or("")) {
+        return SectionStyle::BareNumeral;
+    }
+    match normalize::split_numbering(&key) {
+        (Some(_), rest) if !rest.is_empty() => SectionStyle::NumberedHeading,
+        (Some(_), _) => SectionStyle::BareNumeral,
+        _ => SectionStyle::Unnumbered,
+    }
 }
 
 /// Whether the closing block goes on at `k`: at most 12 lines of signatures and dates (not
@@ -501,5 +554,33 @@ mod tests {
             split_line("安全合作\tSecurity cooperation", Rules::builtin()),
             ["安全合作", "Security cooperation"]
         );
+        assert_eq!(
+            split_line("上海合作组织成员国元首理事会莫斯科宣言　新华社莫斯科11月10日电", Rules::builtin()),
+            ["上海合作组织成员国元首理事会莫斯科宣言", "新华社莫斯科11月10日电"]
+        );
+    }
+
+    fn kept_hints(text: &str) -> Vec<(String, Option<BlockKind>)> {
+        let cleaned = clean(page(text), Rules::builtin());
+        cleaned.kept.into_iter().map(|k| (k.line.text, k.hint)).collect()
+    }
+
+    #[test]
+    fn only_section_openings_of_the_body_form_precede_the_first_paragraph() {
+        // An unknown short line before the preamble is never a heading.
+        let kept = kept_hints(
+            "上海合作组织成员国元首理事会莫斯科宣言\n文件正文\n成员国指出，形势深刻演变。\n安全合作\n成员国重申，支持联合国。\n",
+        );
+        assert_eq!(kept.len(), 4, "{kept:?}");
+        assert!(kept.iter().all(|(t, _)| t != "文件正文"));
+        // A bare numeral opens the first section when the body has bare numerals.
+        let kept = kept_hints("一\n成员国指出，形势深刻演变。\n二\n成员国重申，支持联合国。\n");
+        assert_eq!(kept.len(), 4, "{kept:?}");
+        // So does a numbered heading when the body has numbered headings.
+        let kept = kept_hints("一、政治合作\n成员国指出，形势深刻演变。\n二、安全合作\n成员国重申，支持联合国。\n");
+        assert_eq!(kept.len(), 4, "{kept:?}");
+        // But not a bare numeral when the body has titled sections only.
+        let kept = kept_hints("第3版\n成员国指出，形势深刻演变。\n一、安全合作\n成员国重申，支持联合国。\n");
+        assert_eq!(kept.len(), 3, "{kept:?}");
     }
 }

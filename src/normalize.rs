@@ -153,7 +153,10 @@ pub fn is_traditional(text: &str) -> bool {
 /// (`tw2sp`) is not used: it is written for software texts and turns 建立 into 创建, 执行 into
 /// 运行 and 核心 into 内核, which a declaration never means.
 fn to_simplified_phrases(text: &str) -> String {
-    taiwan_vocabulary(&to_simplified(text))
+    // Pinyin glosses go first, or they would split the words the vocabulary looks for
+    // (網(wǎng)路).
+    let simplified: Vec<char> = to_simplified(text).chars().collect();
+    taiwan_vocabulary(&strip_pinyin(&simplified).into_iter().collect::<String>())
 }
 
 /// The built-in Taiwan vocabulary: Simplified mainland forms of Taiwan phrases that OpenCC's
@@ -161,22 +164,65 @@ fn to_simplified_phrases(text: &str) -> String {
 const TAIWAN_VOCABULARY: &str = include_str!("../data/taiwan.toml");
 
 fn taiwan_vocabulary(text: &str) -> String {
-    static MATCHER: OnceLock<Option<(aho_corasick::AhoCorasick, Vec<String>)>> = OnceLock::new();
-    let matcher = MATCHER.get_or_init(|| {
+    static VOCABULARY: OnceLock<Option<TaiwanVocabulary>> = OnceLock::new();
+    match VOCABULARY.get_or_init(TaiwanVocabulary::load) {
+        Some(vocabulary) => vocabulary.apply(text),
+        None => text.to_owned(),
+    }
+}
+
+/// How many replacements by the unambiguous `phrases` of data/taiwan.toml show that a text was
+/// written with Taiwan usage (converted by phrase, OpenCC `s2twp`), from which on its
+/// ambiguous `usage_phrases` apply too. A copy converted by character alone has none: those
+/// phrases are Taiwan forms a mainland declaration does not use.
+pub const TAIWAN_USAGE_EVIDENCE: usize = 3;
+
+/// The pairs of data/taiwan.toml, as two leftmost-longest matchers: the unambiguous pairs,
+/// and those with the pairs that only a text showing Taiwan usage gets.
+struct TaiwanVocabulary {
+    unambiguous: aho_corasick::AhoCorasick,
+    unambiguous_mainland: Vec<String>,
+    with_usage: aho_corasick::AhoCorasick,
+    with_usage_mainland: Vec<String>,
+}
+
+impl TaiwanVocabulary {
+    fn load() -> Option<TaiwanVocabulary> {
         #[derive(serde::Deserialize)]
         struct File {
             phrases: Vec<(String, String)>,
+            usage_phrases: Vec<(String, String)>,
         }
         let file: File = toml::from_str(TAIWAN_VOCABULARY).ok()?;
-        let matcher = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(file.phrases.iter().map(|(taiwan, _)| taiwan))
-            .ok()?;
-        Some((matcher, file.phrases.into_iter().map(|(_, mainland)| mainland).collect()))
-    });
-    match matcher {
-        Some((matcher, replacements)) => matcher.replace_all(text, replacements),
-        None => text.to_owned(),
+        let build = |pairs: &[(String, String)]| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(pairs.iter().map(|(taiwan, _)| taiwan))
+                .ok()
+        };
+        let mut all = file.phrases.clone();
+        all.extend(file.usage_phrases);
+        let mainland = |pairs: &[(String, String)]| pairs.iter().map(|(_, m)| m.clone()).collect();
+        Some(TaiwanVocabulary {
+            unambiguous: build(&file.phrases)?,
+            unambiguous_mainland: mainland(&file.phrases),
+            with_usage: build(&all)?,
+            with_usage_mainland: mainland(&all),
+        })
+    }
+
+    fn apply(&self, text: &str) -> String {
+        let evidence = self
+            .unambiguous
+            .find_iter(text)
+            .filter(|m| self.unambiguous_mainland[m.pattern().as_usize()] != text[m.range()])
+            .take(TAIWAN_USAGE_EVIDENCE)
+            .count();
+        if evidence >= TAIWAN_USAGE_EVIDENCE {
+            self.with_usage.replace_all(text, &self.with_usage_mainland)
+        } else {
+            self.unambiguous.replace_all(text, &self.unambiguous_mainland)
+        }
     }
 }
 
@@ -423,6 +469,28 @@ mod tests {
         assert_eq!(comparison_key("COVID  19 疫情"), "COVID 19疫情");
         assert_eq!(comparison_key("「叙人主导」"), "“叙人主导”");
         assert_eq!(comparison_key("敍利亞問題著重"), comparison_key("叙利亚问题着重"));
+    }
+
+    #[test]
+    fn taiwan_usage_is_folded_only_in_a_text_that_shows_it() {
+        // A copy converted by phrase (支援, 資訊, 網路 show it): 檔案 and 聯絡 are 文件 and 联系,
+        // except where the context keeps the mainland sense.
+        let phrase_converted = [
+            "成員國支援聯合國。",
+            "資訊安全與網路。",
+            "法律檔案與聯絡。",
+            "媒體、檔案、博物館領域。",
+            "上合組織－阿富汗聯絡組。",
+        ];
+        assert_eq!(
+            comparison_keys(&phrase_converted)[2..],
+            ["法律文件与联系。", "媒体、档案、博物馆领域。", "上合组织－阿富汗联络组。"]
+        );
+        // A copy converted by character keeps them: they are mainland words too.
+        let character_converted = ["成員國支持聯合國。", "信息安全與網絡。", "法律檔案與聯絡。"];
+        assert_eq!(comparison_keys(&character_converted)[2], "法律档案与联络。");
+        // Pinyin glosses do not hide a Taiwan word.
+        assert_eq!(comparison_keys(&["網(wǎng)路犯罪", "支援", "資訊", "網路"])[0], "网络犯罪");
     }
 
     #[test]

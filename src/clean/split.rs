@@ -52,6 +52,18 @@ pub(super) fn split_line(text: &str, rules: &Rules) -> Vec<String> {
     {
         return vec![text[..k].trim().to_owned(), text[k..].trim().to_owned()];
     }
+    // A title and its dateline a space apart (`…宣言　新华社莫斯科11月10日电`).
+    if let Some(k) = text.find(normalize::is_space)
+        && k > 0
+    {
+        let rest = text[k..].trim_start_matches(normalize::is_space);
+        if may_hold_dateline(rest)
+            && is_title(&normalize::to_simplified(&text[..k]), rules)
+            && dateline(&normalize::to_simplified(rest), rules).is_some()
+        {
+            return vec![text[..k].to_owned(), rest.trim_end().to_owned()];
+        }
+    }
     split_flattened(text)
 }
 
