@@ -313,11 +313,11 @@ fn set_aside_junk_before_first_paragraph(labels: &mut [Label], simplified: &[Str
     };
     let style = |k: usize| section_style(&normalize::fold_simplified(&simplified[k]));
     let body: Vec<SectionStyle> = (first..=end).filter(|&k| labels[k] == Label::Short).map(style).collect();
-    for k in start..first {
-        if labels[k] == Label::Short {
+    for (k, label) in labels.iter_mut().enumerate().take(first).skip(start) {
+        if *label == Label::Short {
             let own = style(k);
             if own == SectionStyle::Unnumbered || !body.contains(&own) {
-                labels[k] = Label::Furniture;
+                *label = Label::Furniture;
             }
         }
     }
