@@ -18,10 +18,13 @@
 
 use serde::{Deserialize, Serialize};
 
+mod label;
+mod layout;
 mod split;
 
 use crate::normalize::{self, SourceLine};
 use crate::segment::BlockKind;
+use label::{Label, compact_form, label};
 use split::split_compound_lines;
 
 /// The built-in rules.
@@ -29,7 +32,7 @@ pub const DEFAULT_RULES: &str = include_str!("../data/cleaning.toml");
 
 /// Revision of the cleaning rules and method, part of every cached document's key and of
 /// fetch provenance.
-pub const CLEANING_REVISION: u32 = 2;
+pub const CLEANING_REVISION: u32 = 3;
 
 /// Why a line was set aside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -161,10 +164,21 @@ pub fn keep_all(lines: Vec<PageLine>) -> Cleaned {
 
 /// Cleans a page's lines with `rules`.
 pub fn clean(lines: Vec<PageLine>, rules: &Rules) -> Cleaned {
-    let lines = split_compound_lines(lines, rules);
+    let mut lines = split_compound_lines(lines, rules);
     let texts: Vec<&str> = lines.iter().map(|l| l.line.text.as_str()).collect();
-    let simplified = normalize::simplified_lines(&texts);
+    let mut simplified = normalize::simplified_lines(&texts);
     let mut labels: Vec<Label> = lines.iter().zip(&simplified).map(|(l, s)| label(l, s, rules)).collect();
+    let compacts: Vec<String> = simplified.iter().map(|s| compact_form(s)).collect();
+    let repeated = layout::mark_repeated_lines(&mut labels, &compacts);
+    let watermarks = layout::cut_watermarks(&mut lines, &mut simplified, &repeated);
+    for (k, _) in &watermarks {
+        labels[*k] = label(&lines[*k], &simplified[*k], rules);
+    }
+    let watermarks: Vec<SetAside> = watermarks
+        .into_iter()
+        .map(|(k, text)| SetAside { line: lines[k].line.line, text, reason: Reason::Furniture })
+        .collect();
+    let (lines, simplified, mut labels) = layout::mend_page_breaks(lines, simplified, labels);
     // A dateline that opens a piece of journalism belongs to the journalism.
     for k in 0..labels.len().saturating_sub(1) {
         if matches!(labels[k], Label::Dateline { .. })
@@ -183,40 +197,27 @@ pub fn clean(lines: Vec<PageLine>, rules: &Rules) -> Cleaned {
     set_aside_junk_before_first_paragraph(&mut labels, &simplified, start, end);
     let mut cleaned = Cleaned::default();
     let mut seen = Seen::default();
+    let mut watermarks = watermarks.into_iter().peekable();
     for (k, ((line, simplified), label)) in lines.into_iter().zip(simplified).zip(labels).enumerate() {
-        let inside = k >= start && k <= end;
-        match decide(&label, inside, &mut seen) {
+        let place = if k < start {
+            Place::Before
+        } else if k <= end {
+            Place::Inside
+        } else {
+            Place::After
+        };
+        while let Some(mark) = watermarks.next_if(|w| w.line <= line.line.line) {
+            cleaned.set_aside.push(mark);
+        }
+        match decide(&label, place, &mut seen) {
             Decision::Keep(hint) => cleaned.kept.push(KeptLine { line: line.line, simplified, hint }),
             Decision::SetAside(reason) => {
                 cleaned.set_aside.push(SetAside { line: line.line.line, text: line.line.text, reason })
             }
         }
     }
+    cleaned.set_aside.extend(watermarks);
     cleaned
-}
-
-/// What a line is on its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Label {
-    OtherLanguage,
-    Pinyin,
-    Furniture,
-    /// A dateline; `own` when it is the declaration's publisher's.
-    Dateline {
-        own: bool,
-    },
-    Title,
-    LeadMarker,
-    /// A paragraph that reads as journalism.
-    Reporting,
-    /// A sentence or more of Chinese: a paragraph (or a lead).
-    Paragraph,
-    DateLine,
-    PlaceDate,
-    /// A short line naming an office (总统, 总理, 主席…): a signature.
-    Signature,
-    /// Anything else short: a heading, a numeral, furniture not in the lists.
-    Short,
 }
 
 #[derive(Default)]
@@ -225,12 +226,20 @@ struct Seen {
     own_dateline: bool,
 }
 
+/// Where a line stands relative to the declaration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Before,
+    Inside,
+    After,
+}
+
 enum Decision {
     Keep(Option<BlockKind>),
     SetAside(Reason),
 }
 
-fn decide(label: &Label, inside: bool, seen: &mut Seen) -> Decision {
+fn decide(label: &Label, place: Place, seen: &mut Seen) -> Decision {
     use Decision::{Keep, SetAside};
     match label {
         Label::OtherLanguage => SetAside(Reason::OtherLanguage),
@@ -248,7 +257,9 @@ fn decide(label: &Label, inside: bool, seen: &mut Seen) -> Decision {
         Label::Title => SetAside(Reason::Title),
         Label::DateLine => Keep(Some(BlockKind::DateLine)),
         Label::PlaceDate => Keep(Some(BlockKind::PlaceDate)),
-        _ if inside => Keep(None),
+        _ if place == Place::Inside => Keep(None),
+        // Text after the declaration's closing block is the page's: comments, related articles.
+        _ if place == Place::After => SetAside(Reason::Furniture),
         Label::LeadMarker | Label::Reporting | Label::Paragraph => SetAside(Reason::Lead),
         Label::Short | Label::Signature => SetAside(Reason::Furniture),
     }
@@ -283,7 +294,7 @@ fn declaration_bounds(labels: &[Label]) -> (usize, usize) {
             None => return (1, 0),
         },
     };
-    let last_paragraph = labels.iter().rposition(|l| *l == Label::Paragraph).unwrap_or(start);
+    let last_paragraph = last_paragraph(labels, start);
     // The closing block: short lines (signatories), date lines and datelines right after the
     // last paragraph.
     let mut end = last_paragraph.max(start);
@@ -352,6 +363,33 @@ fn section_style(key: &str) -> SectionStyle {
     }
 }
 
+/// The declaration's last paragraph: the last before its closing block (two or more
+/// signature, date or source lines, or a date line alone), or the page's last paragraph when
+/// there is no closing block. Paragraphs after a closing block are the page's (a forum's
+/// replies, a list of other articles), not the declaration's.
+fn last_paragraph(labels: &[Label], start: usize) -> usize {
+    let closing =
+        |l: &Label| matches!(l, Label::Signature | Label::DateLine | Label::Dateline { .. } | Label::PlaceDate);
+    let mut last = None;
+    for k in start..labels.len() {
+        if labels[k] == Label::Paragraph {
+            last = Some(k);
+        } else if last.is_some() && closing(&labels[k]) && (k == 0 || !closing(&labels[k - 1])) {
+            let run = labels[k..]
+                .iter()
+                .take_while(|l| {
+                    closing(l) || matches!(l, Label::OtherLanguage | Label::Pinyin | Label::Furniture | Label::Title)
+                })
+                .filter(|l| closing(l))
+                .count();
+            if run >= 2 || labels[k] == Label::DateLine {
+                return last.unwrap_or(start);
+            }
+        }
+    }
+    last.unwrap_or(start)
+}
+
 /// Whether the closing block goes on at `k`: at most 12 lines of signatures and dates (not
 /// counting lines set aside anyway).
 fn closing_run_continues(labels: &[Label], k: usize) -> bool {
@@ -364,144 +402,9 @@ fn closing_run_continues(labels: &[Label], k: usize) -> bool {
     run < 12
 }
 
-/// Labels one line by itself. `simplified` is its Simplified form.
-fn label(line: &PageLine, simplified: &str, rules: &Rules) -> Label {
-    let text = line.line.text.as_str();
-    let compact: String = normalize::fold_simplified(simplified).chars().filter(|c| !normalize::is_space(*c)).collect();
-    let han = compact.chars().filter(|c| normalize::is_han(*c)).count();
-    let latin = compact.chars().filter(|c| c.is_alphabetic() && !normalize::is_han(*c)).count();
-    if han == 0 && latin > 0 {
-        return if is_pinyin_line(text) { Label::Pinyin } else { Label::OtherLanguage };
-    }
-    if let Some(own) = dateline(&compact, rules) {
-        return Label::Dateline { own };
-    }
-    if is_title(&compact, rules) {
-        return Label::Title;
-    }
-    // A table of contents lists the same words (`2 宣言全文`): numbered lines are not markers.
-    let listed = compact.starts_with(|c: char| c.is_ascii_digit());
-    let marker = compact == "全文" || rules.lead.markers.iter().any(|m| compact.contains(m.as_str()));
-    if marker && !listed && compact.chars().count() < 200 {
-        return Label::LeadMarker;
-    }
-    if is_furniture(&compact, rules) {
-        return Label::Furniture;
-    }
-    if let Some(kind) = date_kind(&compact) {
-        return kind;
-    }
-    let sentence = compact.contains(['。', '；', '！', '？']) || compact.ends_with('：');
-    if sentence && han >= 2 {
-        if rules.lead.reporting.iter().any(|w| compact.contains(w.as_str())) {
-            return Label::Reporting;
-        }
-        if line.outside_article {
-            return Label::Furniture;
-        }
-        return Label::Paragraph;
-    }
-    if line.outside_article {
-        Label::Furniture
-    } else if is_signature(&compact, han, rules) {
-        Label::Signature
-    } else {
-        Label::Short
-    }
-}
-
-/// A signature: an office (总统, 总理…) and a name, short, without a date, a number or a title.
-fn is_signature(compact: &str, han: usize, rules: &Rules) -> bool {
-    crate::segment::OFFICES.iter().any(|o| compact.contains(o))
-        && han <= 40
-        && !compact.chars().any(|c| c.is_ascii_digit())
-        && !rules.title.endings.iter().any(|e| compact.contains(e.as_str()))
-}
-
-fn is_pinyin_line(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    let toned = letters.iter().filter(|c| "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".contains(**c)).count();
-    !letters.is_empty() && toned * 8 >= letters.len()
-}
-
-fn is_furniture(compact: &str, rules: &Rules) -> bool {
-    let f = &rules.furniture;
-    let bare = compact.trim_matches(|c: char| "【】[]|｜·•-—>»«".contains(c));
-    if f.exact.iter().any(|e| e == bare) {
-        return true;
-    }
-    if f.starts.iter().any(|s| compact.starts_with(s.as_str())) {
-        return true;
-    }
-    let short = compact.chars().count() <= f.max_chars;
-    short && (f.contains.iter().any(|c| compact.contains(c.as_str())) || has_clock_time(compact))
-}
-
-/// `08:15`, `14:07`: a time of day, as news pages print beside the date.
-fn has_clock_time(compact: &str) -> bool {
-    let chars: Vec<char> = compact.chars().collect();
-    chars.windows(5).any(|w| {
-        w[0].is_ascii_digit()
-            && w[1].is_ascii_digit()
-            && matches!(w[2], ':' | '：')
-            && w[3].is_ascii_digit()
-            && w[4].is_ascii_digit()
-    })
-}
-
-/// `新华社莫斯科11月10日电`, `（中评社香港11月11日电）`: Some(whether it is the declaration's
-/// own publisher's) when the whole line is a dateline.
-fn dateline(compact: &str, rules: &Rules) -> Option<bool> {
-    let inner = compact.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
-    let agency = rules.dateline.agencies.iter().find(|a| inner.starts_with(a.as_str()))?;
-    let rest = &inner[agency.len()..];
-    let ends = rest.ends_with(['电', '讯']) || rest.ends_with("消息");
-    let dated = rest.contains('日') || rest.contains("月");
-    (ends && dated && rest.chars().count() <= 20).then(|| rules.dateline.own.iter().any(|o| o == agency))
-}
-
-fn is_title(compact: &str, rules: &Rules) -> bool {
-    let t = &rules.title;
-    let stripped = strip_note(compact).trim_end_matches("全文");
-    let stripped = stripped.trim_start_matches('《').trim_end_matches('》');
-    stripped.chars().count() <= 60
-        && !stripped.contains(['。', '，', '；', '：'])
-        && t.endings.iter().any(|e| stripped.ends_with(e.as_str()))
-        && t.names.iter().any(|n| stripped.contains(n.as_str()))
-}
-
-/// A title without a short note in parentheses after it: `（全文）`, `（中英对照）`.
-fn strip_note(compact: &str) -> &str {
-    let Some(open) = compact.rfind(['（', '(']) else { return compact };
-    let note = &compact[open..];
-    let closed = note.ends_with(['）', ')']);
-    if closed && note.chars().count() <= 10 { &compact[..open] } else { compact }
-}
-
-/// `2020年11月10日` (a date line) or `（2020年11月10日，莫斯科）` / `2020年11月10日于莫斯科` (a
-/// place-and-date line).
-fn date_kind(compact: &str) -> Option<Label> {
-    let inner = compact.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
-    let (year, rest) = inner.split_once('年')?;
-    let (month, rest) = rest.split_once('月')?;
-    let (day, place) = rest.split_once('日')?;
-    let numeric = |s: &str, n: std::ops::RangeInclusive<usize>| {
-        n.contains(&s.chars().count())
-            && s.chars().all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c))
-    };
-    if !(numeric(year, 4..=4) && numeric(month, 1..=3) && numeric(day, 1..=3)) {
-        return None;
-    }
-    let place = place.trim_start_matches(['，', ',', '于', '於', '在']);
-    match place.chars().count() {
-        0 => Some(Label::DateLine),
-        1..=12 if place.chars().all(normalize::is_han) => Some(Label::PlaceDate),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::label::is_unlisted_dateline;
     use super::split::{split_flattened, split_line};
     use super::*;
 
@@ -557,6 +460,17 @@ mod tests {
         assert_eq!(
             split_line("上海合作组织成员国元首理事会莫斯科宣言　新华社莫斯科11月10日电", Rules::builtin()),
             ["上海合作组织成员国元首理事会莫斯科宣言", "新华社莫斯科11月10日电"]
+        );
+    }
+
+    #[test]
+    fn datelines_of_unlisted_agencies() {
+        assert!(is_unlisted_dateline("华夏社香港11月11日电"));
+        assert!(!is_unlisted_dateline("成员国社会11月11日电"));
+        assert!(!is_unlisted_dateline("社会11月电"));
+        assert_eq!(
+            split_line("華夏社香港11月11日電　上海合作组织成员国领导人举行会议，并发表宣言如下：", Rules::builtin()),
+            ["華夏社香港11月11日電", "上海合作组织成员国领导人举行会议，并发表宣言如下："]
         );
     }
 

@@ -11,6 +11,8 @@ pub mod html;
 
 use std::sync::OnceLock;
 
+use unicode_width::UnicodeWidthStr;
+
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
 
@@ -56,8 +58,10 @@ pub fn split_lines(text: &str) -> Vec<SourceLine> {
     let unified = text.replace("\r\n", "\n").replace(['\r', '\u{2028}', '\u{2029}', '\u{85}', '\u{c}'], "\n");
     let physical: Vec<&str> = unified.split('\n').collect();
     let blank_separated = physical.windows(3).any(|w| !is_blank(w[0]) && is_blank(w[1]) && !is_blank(w[2]));
+    let min_wrapped_width = if blank_separated { min_wrapped_width(&physical) } else { 0 };
     let mut lines: Vec<SourceLine> = Vec::new();
     let mut previous_blank = true;
+    let mut previous_wraps = false;
     for (number, raw) in physical.iter().enumerate() {
         if is_blank(raw) {
             previous_blank = true;
@@ -65,16 +69,28 @@ pub fn split_lines(text: &str) -> Vec<SourceLine> {
         }
         let text = raw.trim_matches(is_space);
         let indented = raw.starts_with(is_space);
-        let continues = blank_separated && !previous_blank && !indented;
+        let continues = blank_separated && !previous_blank && !indented && previous_wraps;
+        previous_wraps = is_wrapped(text) && text.width() >= min_wrapped_width;
         match lines.last_mut() {
-            Some(last) if continues && is_wrapped(&last.text) && !starts_with_numbering(text) => {
-                last.text.push_str(text)
-            }
+            Some(last) if continues && !starts_with_numbering(text) => last.text.push_str(text),
             _ => lines.push(SourceLine { text: text.to_owned(), line: number + 1 }),
         }
         previous_blank = false;
     }
     lines
+}
+
+/// The display width from which a line of a hard-wrapped text is a wrapped one: three
+/// quarters of the width most lines reach (the 90th percentile). A title or a heading above a
+/// paragraph, shorter than that, is never joined to it.
+fn min_wrapped_width(physical: &[&str]) -> usize {
+    let mut widths: Vec<usize> =
+        physical.iter().filter(|l| !is_blank(l)).map(|l| l.trim_matches(is_space).width()).collect();
+    if widths.is_empty() {
+        return 0;
+    }
+    widths.sort_unstable();
+    widths[widths.len() * 9 / 10] * 3 / 4
 }
 
 fn is_blank(line: &str) -> bool {

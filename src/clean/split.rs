@@ -1,7 +1,8 @@
 //! Pass 1 of cleaning: lines that hold several things, split (flattened paragraphs, a
 //! dateline leading a paragraph, a title next to its dateline, a cell and its translation).
 
-use super::{PageLine, Rules, dateline, is_title};
+use super::label::{dateline, is_title, is_unlisted_dateline};
+use super::{PageLine, Rules};
 use crate::normalize::{self, SourceLine};
 
 /// Pass 1: lines that hold several things, split.
@@ -126,8 +127,11 @@ fn leading_dateline(text: &str, rules: &Rules) -> Option<usize> {
     let folded = normalize::to_simplified(text);
     let trimmed = folded.trim_start_matches(['（', '(']);
     let offset = folded.len() - trimmed.len();
-    rules.dateline.agencies.iter().find(|a| trimmed.starts_with(a.as_str()))?;
     let end = trimmed.char_indices().take(24).find(|(_, c)| matches!(c, '电' | '讯'))?.0 + '电'.len_utf8();
+    let listed = rules.dateline.agencies.iter().any(|a| trimmed.starts_with(a.as_str()));
+    if !listed && !is_unlisted_dateline(&trimmed[..end]) {
+        return None;
+    }
     let after = &trimmed[end..];
     let closing = after.chars().take_while(|c| matches!(c, '）' | ')')).map(char::len_utf8).sum::<usize>();
     // The conversion maps characters one to one here, so byte offsets carry over.

@@ -235,7 +235,8 @@ pub fn revise(doc: &Document, edits: &Edits, seed: u64) -> Revision {
         let here = section_of(&items, k.min(items.len().saturating_sub(1)));
         let targets: Vec<usize> = (0..=items.len())
             .filter(|&p| p == items.len() || items[p].kind == BlockKind::Paragraph)
-            .filter(|&p| p > 0 && items[p - 1].kind != BlockKind::Signatory)
+            // Never after the closing block: a paragraph there is the page's, not the text's.
+            .filter(|&p| p > 0 && !is_closing(items[p - 1].kind))
             .filter(|&p| (section_of(&items, p.saturating_sub(1)) == here) != across)
             .filter(|&p| p.abs_diff(k) > 2)
             .filter(|&p| !inside_split(&items, p))
@@ -273,6 +274,10 @@ pub(crate) fn write_blocks<'a>(blocks: impl Iterator<Item = (BlockKind, &'a str)
             },
         )
         .collect()
+}
+
+fn is_closing(kind: BlockKind) -> bool {
+    matches!(kind, BlockKind::Signatory | BlockKind::DateLine | BlockKind::SourceLine | BlockKind::PlaceDate)
 }
 
 /// Whether inserting at `p` would separate the pieces of a split.

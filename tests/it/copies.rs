@@ -59,6 +59,22 @@ fn every_dev_page_reads_to_its_gold() {
     }
 }
 
+/// The second held-out set, measured once (docs/accuracy.md) and tuned on since. One page is
+/// known to fall short: a PDF export whose page breaks fall at the end of a sentence, where
+/// only indentation (which the reader does not keep) tells a new paragraph from a continuation.
+#[test]
+fn the_second_held_out_set_reads_as_documented() {
+    let session = session();
+    let clean = session.corpus().load("sco-2020", ReadOptions::default()).unwrap().document;
+    let rev1 = session.corpus().load("tests/data/rev1/new.txt", ReadOptions::default()).unwrap().document;
+    let dir = fixtures::repo().join("tests/data/copies/heldout2");
+    let (pages, total) = score_dir(&dir, &[("sco-2020", &clean), ("rev1", &rev1)]).unwrap();
+    assert_eq!(pages.len(), 17);
+    assert_eq!(total.kinds_right, total.kept_found);
+    let short: Vec<&str> = pages.iter().filter(|p| p.same_paragraphs == 0).map(|p| p.page.as_str()).collect();
+    assert_eq!(short, ["heldout2/08-pdf-trad.txt"], "{pages:#?}");
+}
+
 /// Each wrapped copy of the 2020 text compares with the clean text with no substantive change
 /// and aligns every paragraph as identical, whatever its page furniture, numbering or script.
 #[test]
