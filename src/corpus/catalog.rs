@@ -73,6 +73,11 @@ pub struct Source {
     pub url: String,
     /// The language of the text there (`zh`, `en`).
     pub language: String,
+    /// Who publishes it, in order of trust: `official` (a foreign ministry, a government
+    /// portal, the SCO Secretariat), `press` (news agencies and newspapers), `mirror`
+    /// (encyclopedias, document databases, reposts). Unknown when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     /// Anything worth knowing (`Big5 page`, `English text`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

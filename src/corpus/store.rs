@@ -190,7 +190,7 @@ fn update_entry(entry: &mut Entry, request: &AddRequest, document: &Document, st
     }
     for url in &request.sources {
         if !entry.sources.iter().any(|s| &s.url == url) {
-            entry.sources.push(Source { url: url.clone(), language: entry.language.clone(), note: None });
+            entry.sources.push(Source { url: url.clone(), language: entry.language.clone(), kind: None, note: None });
         }
     }
 }
