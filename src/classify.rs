@@ -2,123 +2,17 @@
 //! or date, an entity (state, organisation, person, 《document》), punctuation, a clause added
 //! or removed, or other rewording. The ladders are data (`data/ladders.toml`, docs/ladders.md).
 
-use std::path::Path;
+use serde::Serialize;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use serde::{Deserialize, Serialize};
+mod ladders;
 
-use crate::error::{Error, Result};
+pub use ladders::{DEFAULT_LADDERS, Ladder, Ladders};
+
 use crate::segment::Document;
 use crate::tokenize::{Tokenizer, is_alphanumeric};
 
-/// The built-in ladders.
-pub const DEFAULT_LADDERS: &str = include_str!("../data/ladders.toml");
-
 /// A change region shorter than this many Chinese characters is not a clause.
 const MIN_CLAUSE_CHARS: usize = 4;
-
-/// Commitment ladders.
-#[derive(Debug, Clone)]
-pub struct Ladders {
-    /// The ladders.
-    pub ladders: Vec<Ladder>,
-    /// SHA-256 (16 hex digits) of the file the ladders came from.
-    pub hash: String,
-    /// Every ladder word once, longest first (then as listed): (word, ladder, step).
-    words: Vec<(String, usize, usize)>,
-    /// Finds them leftmost-longest in one pass.
-    matcher: AhoCorasick,
-}
-
-impl PartialEq for Ladders {
-    fn eq(&self, other: &Ladders) -> bool {
-        self.ladders == other.ladders && self.hash == other.hash
-    }
-}
-
-impl Eq for Ladders {}
-
-/// One ladder: steps from weakest to strongest.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Ladder {
-    /// Its name (`support`).
-    pub name: String,
-    /// Words of each step, weakest first.
-    pub steps: Vec<Vec<String>>,
-}
-
-impl Ladders {
-    /// The built-in ladders.
-    pub fn builtin() -> Ladders {
-        Ladders::parse(Path::new("data/ladders.toml"), DEFAULT_LADDERS)
-            .expect("the built-in ladders are valid (tested)")
-    }
-
-    /// Reads ladders from a TOML file.
-    ///
-    /// # Errors
-    /// [`Error::Io`], or [`Error::Rules`] naming the file and line of a malformed one.
-    pub fn read(path: &Path) -> Result<Ladders> {
-        Ladders::parse(path, &crate::files::read_text(path)?)
-    }
-
-    /// Parses ladders.
-    ///
-    /// # Errors
-    /// [`Error::Rules`] naming the file and line of a malformed file, or an empty ladder.
-    pub fn parse(path: &Path, text: &str) -> Result<Ladders> {
-        #[derive(Deserialize)]
-        struct File {
-            ladder: Vec<Ladder>,
-        }
-        let file: File = toml::from_str(text)
-            .map_err(|e| Error::Rules { path: path.to_owned(), what: crate::error::toml_message(text, &e) })?;
-        if let Some(bad) = file.ladder.iter().find(|l| l.steps.len() < 2 || l.steps.iter().any(|s| s.is_empty())) {
-            return Err(Error::Rules {
-                path: path.to_owned(),
-                what: format!("ladder `{}` needs at least two non-empty steps", bad.name),
-            });
-        }
-        Ladders::new(file.ladder, crate::sha256_hex(text.as_bytes())[..16].to_owned())
-            .map_err(|what| Error::Rules { path: path.to_owned(), what })
-    }
-
-    fn new(ladders: Vec<Ladder>, hash: String) -> std::result::Result<Ladders, String> {
-        // Longest first; among equal lengths, the first ladder and step listed; a word listed
-        // twice counts where it is first listed.
-        let mut words: Vec<(String, usize, usize)> = Vec::new();
-        for (l, ladder) in ladders.iter().enumerate() {
-            for (s, step) in ladder.steps.iter().enumerate() {
-                for word in step.iter().filter(|w| !w.is_empty()) {
-                    if !words.iter().any(|(w, _, _)| w == word) {
-                        words.push((word.clone(), l, s));
-                    }
-                }
-            }
-        }
-        words.sort_by_key(|(word, _, _)| std::cmp::Reverse(word.len()));
-        // A few dozen short words: a contiguous NFA builds in a fraction of a DFA's time and
-        // searches these short texts as fast.
-        let matcher = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(words.iter().map(|(word, _, _)| word))
-            .map_err(|e| format!("the ladder words do not make a matcher: {e}"))?;
-        Ok(Ladders { ladders, hash, words, matcher })
-    }
-
-    /// Every occurrence of a ladder word in `text`: (byte start, word, ladder index, step).
-    /// Longer words win where two overlap (坚定支持 over 支持): one pass, leftmost-longest.
-    fn occurrences(&self, text: &str) -> Vec<(usize, &str, usize, usize)> {
-        self.matcher
-            .find_iter(text)
-            .map(|found| {
-                let (word, ladder, step) = &self.words[found.pattern().as_usize()];
-                (found.start(), word.as_str(), *ladder, *step)
-            })
-            .collect()
-    }
-}
 
 /// Stronger or weaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -128,12 +22,31 @@ pub enum Direction {
     Stronger,
     /// Down the ladder.
     Weaker,
+    /// Fewer hold the commitment (endorsers).
+    Narrower,
+    /// More hold it (endorsers).
+    Wider,
+}
+
+impl Direction {
+    /// The name used in tables and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Stronger => "stronger",
+            Direction::Weaker => "weaker",
+            Direction::Narrower => "narrower",
+            Direction::Wider => "wider",
+        }
+    }
 }
 
 /// A commitment shift.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Shift {
-    /// The ladder.
+    /// What shifted: `stance`, `modality`, `intensity` (the ladder's kind).
+    pub kind: String,
+    /// The scale: the ladder's name (`stance`, `modal_volition`), or `intensity` for an
+    /// intensifier added or dropped.
     pub ladder: String,
     /// The old word.
     pub from: String,
@@ -214,9 +127,15 @@ pub fn classify_in_context(
     // The last and first few characters of the text around the region.
     let left = before.char_indices().rev().nth(SHIFT_CONTEXT_CHARS - 1).map_or(before, |(at, _)| &before[at..]);
     let right = after.char_indices().nth(SHIFT_CONTEXT_CHARS).map_or(after, |(at, _)| &after[..at]);
+    if inside_title(before) {
+        // A word inside a 《title》 is the title's, not a commitment of this text.
+        return classify_plain(old, new, entities);
+    }
     if !same_letters(old, new) {
         let (old_ctx, new_ctx) = (format!("{left}{old}{right}"), format!("{left}{new}{right}"));
-        if let Some(shift) = commitment_shift(&old_ctx, &new_ctx, ladders) {
+        if let Some(shift) =
+            commitment_shift(&old_ctx, &new_ctx, ladders).or_else(|| intensity_shift(&old_ctx, &new_ctx, ladders))
+        {
             return Classified { class: ChangeClass::CommitmentShift, shift: Some(shift), editorial: false };
         }
     }
@@ -228,15 +147,53 @@ fn same_letters(a: &str, b: &str) -> bool {
     a.chars().filter(|&c| is_alphanumeric(c)).eq(b.chars().filter(|&c| is_alphanumeric(c)))
 }
 
+/// A compound edit split in two: when both sides of a changed region open (or close) with
+/// words of one scale on different steps and go on with something else (注意到2020年5月 →
+/// 积极评价2021年5月), the commitment words and the rest, in text order, so that each part is
+/// classified on its own (a stance shift, a date).
+pub fn split_compound<'a>(old: &'a str, new: &'a str, ladders: &Ladders) -> Option<[(&'a str, &'a str); 2]> {
+    let (olds, news) = (ladders.occurrences(old), ladders.occurrences(new));
+    let differ = |a: &(usize, &str, usize, usize), b: &(usize, &str, usize, usize)| a.2 == b.2 && a.3 != b.3;
+    if let (Some(o), Some(n)) = (olds.first(), news.first())
+        && o.0 == 0
+        && n.0 == 0
+        && differ(o, n)
+        && (o.1.len() < old.len() || n.1.len() < new.len())
+    {
+        return Some([(&old[..o.1.len()], &new[..n.1.len()]), (&old[o.1.len()..], &new[n.1.len()..])]);
+    }
+    if let (Some(o), Some(n)) = (olds.last(), news.last())
+        && o.0 + o.1.len() == old.len()
+        && n.0 + n.1.len() == new.len()
+        && differ(o, n)
+        && (o.0 > 0 || n.0 > 0)
+    {
+        return Some([(&old[..o.0], &new[..n.0]), (&old[o.0..], &new[n.0..])]);
+    }
+    None
+}
+
+/// Whether the text ends inside a 《title》 (more 《 than 》).
+fn inside_title(before: &str) -> bool {
+    before.matches('《').count() > before.matches('》').count()
+}
+
 /// Classifies one change region `old` → `new` on its own.
 pub fn classify(old: &str, new: &str, ladders: &Ladders, entities: &Entities) -> Classified {
+    if !same_letters(old, new)
+        && let Some(shift) = commitment_shift(old, new, ladders)
+    {
+        return Classified { class: ChangeClass::CommitmentShift, shift: Some(shift), editorial: false };
+    }
+    classify_plain(old, new, entities)
+}
+
+/// Classifies a region that is not a commitment shift.
+fn classify_plain(old: &str, new: &str, entities: &Entities) -> Classified {
     let plain = |class| Classified { class, shift: None, editorial: false };
     let strip = |s: &str| s.chars().filter(|&c| is_alphanumeric(c)).collect::<String>();
     if same_letters(old, new) {
         return Classified { class: ChangeClass::Punctuation, shift: None, editorial: true };
-    }
-    if let Some(shift) = commitment_shift(old, new, ladders) {
-        return Classified { class: ChangeClass::CommitmentShift, shift: Some(shift), editorial: false };
     }
     if is_numeric_change(old, new) {
         let editorial = !old.is_empty() && !new.is_empty() && numeric_form(&strip(old)) == numeric_form(&strip(new));
@@ -269,11 +226,43 @@ fn commitment_shift(old: &str, new: &str, ladders: &Ladders) -> Option<Shift> {
             if same_before && same_after {
                 let stronger = n_step > o_step;
                 return Some(Shift {
+                    kind: ladders.ladders[o_ladder].kind.clone(),
                     ladder: ladders.ladders[o_ladder].name.clone(),
                     from: o_word.to_owned(),
                     to: n_word.to_owned(),
                     direction: if stronger { Direction::Stronger } else { Direction::Weaker },
                     steps: n_step.abs_diff(o_step) as u32,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// An intensifier added before (or dropped from before) an unchanged verb, the rest of the
+/// region identical: 重视 → 高度重视 is stronger, 进一步加强 → 加强 weaker.
+fn intensity_shift(old: &str, new: &str, ladders: &Ladders) -> Option<Shift> {
+    let (short, long, stronger) = if new.len() > old.len() { (old, new, true) } else { (new, old, false) };
+    let prefix = short.chars().zip(long.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum::<usize>();
+    for word in &ladders.intensifiers {
+        // The intensifier inserted at or a little before the first difference (the prefix may
+        // have eaten its first characters when they repeat the text before).
+        for start in (prefix.saturating_sub(word.len())..=prefix).filter(|&s| long.is_char_boundary(s)) {
+            if long[start..].starts_with(word.as_str())
+                && short.len() + word.len() == long.len()
+                && long[..start] == short[..start]
+                && long[start + word.len()..] == short[start..]
+            {
+                let verb = ladders.intensified_verbs.iter().find(|v| short[start..].starts_with(v.as_str()))?.clone();
+                let intensified = format!("{word}{verb}");
+                let (from, to) = if stronger { (verb, intensified) } else { (intensified, verb) };
+                return Some(Shift {
+                    kind: "intensity".to_owned(),
+                    ladder: "intensity".to_owned(),
+                    from,
+                    to,
+                    direction: if stronger { Direction::Stronger } else { Direction::Weaker },
+                    steps: 1,
                 });
             }
         }
@@ -436,13 +425,32 @@ mod tests {
         let c = class("欢迎", "注意到");
         assert_eq!(c.class, ChangeClass::CommitmentShift);
         let shift = c.shift.unwrap();
-        assert_eq!((shift.ladder.as_str(), shift.direction, shift.steps), ("support", Direction::Weaker, 1));
+        assert_eq!(
+            (shift.kind.as_str(), shift.ladder.as_str(), shift.direction, shift.steps),
+            ("stance", "stance", Direction::Weaker, 1)
+        );
+        // One scale of stance across what were separate ladders: 指出 → 支持, 认为 → 强调.
+        let shift = class("指出", "支持").shift.unwrap();
+        assert_eq!((shift.direction, shift.steps), (Direction::Stronger, 3));
+        assert_eq!(class("认为", "强调").shift.unwrap().direction, Direction::Stronger);
+        assert_eq!(class("重申", "强调").shift.unwrap().direction, Direction::Weaker);
+        // Modality: may < should < must; ready to < will; calls on < urges.
+        let shift = class("应", "必须").shift.unwrap();
+        assert_eq!(
+            (shift.kind.as_str(), shift.ladder.as_str(), shift.direction),
+            ("modality", "modal_obligation", Direction::Stronger)
+        );
+        assert_eq!(class("敦促", "呼吁").shift.unwrap().direction, Direction::Weaker);
+        // Two words of one step have no direction: not a shift.
+        assert_eq!(class("高度评价", "赞赏").class, ChangeClass::Rewording);
         let shift = class("支持", "坚定支持").shift.unwrap();
         assert_eq!((shift.direction, shift.steps), (Direction::Stronger, 1));
         let shift = class("表示关切", "表示严重关切").shift.unwrap();
         assert_eq!((shift.ladder.as_str(), shift.direction), ("concern", Direction::Stronger));
         let shift = class("注意到", "坚定支持").shift.unwrap();
         assert_eq!(shift.steps, 5);
+        let shift = class("关切", "严重关切").shift.unwrap();
+        assert_eq!((shift.kind.as_str(), shift.ladder.as_str()), ("stance", "concern"));
         // A verb arriving inside an added clause is part of that addition.
         assert_eq!(class("", "，并重申支持该倡议").class, ChangeClass::ClauseAdded);
         // Another verb off the ladders, or a change beyond the word, is not a shift.
@@ -456,13 +464,45 @@ mod tests {
         let t = &entities();
         let c = classify_in_context("成员国", "", "坚决", "反对将疫情污名化", &ladders, t);
         assert_eq!(c.shift.map(|s| (s.from, s.to)), Some(("反对".to_owned(), "坚决反对".to_owned())));
-        // An intensifier before an off-ladder verb is not a shift; nor a verb inserted before
-        // another verb.
+        // An intensifier added before an unchanged verb is a shift of intensity, its verb
+        // reported with it; one dropped is weaker.
+        let shift = classify_in_context("成员国将", "", "进一步", "加强政治对话", &ladders, t).shift.unwrap();
         assert_eq!(
-            classify_in_context("成员国将", "", "进一步", "加强政治对话", &ladders, t).class,
+            (shift.kind.as_str(), shift.from.as_str(), shift.to.as_str(), shift.direction),
+            ("intensity", "加强", "进一步加强", Direction::Stronger)
+        );
+        let shift = classify_in_context("各方", "高度重视", "重视", "采取措施", &ladders, t).shift.unwrap();
+        assert_eq!((shift.from.as_str(), shift.to.as_str(), shift.direction), ("高度重视", "重视", Direction::Weaker));
+        // A verb inserted before another verb is not a shift (重申支持), nor a word inside a
+        // 《title》, nor an intensifier arriving with a clause.
+        assert_eq!(classify_in_context("共和国", "", "重申", "支持中华", &ladders, t).class, ChangeClass::Rewording);
+        assert_eq!(
+            classify_in_context("《上合组织成员国关于", "", "积极", "推动合作的声明》", &ladders, t).class,
             ChangeClass::Rewording
         );
-        assert_eq!(classify_in_context("共和国", "", "重申", "支持中华", &ladders, t).class, ChangeClass::Rewording);
+        assert_eq!(
+            classify_in_context("倡议", "", "，并积极推动落实", "。", &ladders, t).class,
+            ChangeClass::ClauseAdded
+        );
+        // 应对 is not the modal 应.
+        assert_eq!(classify_in_context("共同", "应对", "防范", "威胁", &ladders, t).shift, None);
+    }
+
+    #[test]
+    fn compound_edits_split_into_their_parts() {
+        let ladders = Ladders::builtin();
+        assert_eq!(
+            split_compound("注意到2020年5月23日至27日", "积极评价2021年5月", &ladders),
+            Some([("注意到", "积极评价"), ("2020年5月23日至27日", "2021年5月")])
+        );
+        assert_eq!(
+            split_compound("2019年12月16日欢迎", "2020年12月注意到", &ladders).map(|p| p[1]),
+            Some(("欢迎", "注意到"))
+        );
+        // One scale only, different steps, and something else besides.
+        assert_eq!(split_compound("支持该倡议", "推动该倡议", &ladders), None);
+        assert_eq!(split_compound("欢迎", "注意到", &ladders), None);
+        assert_eq!(split_compound("高度评价A", "赞赏B", &ladders), None);
     }
 
     #[test]
@@ -487,15 +527,5 @@ mod tests {
         assert_eq!(numeric_form("一九七二年"), "1972年");
         assert_eq!(numeric_form("第二十三届"), "第23届");
         assert_eq!(numeric_form("第十次"), "第10次");
-    }
-
-    #[test]
-    fn malformed_ladders_name_the_line() {
-        let err = Ladders::parse(Path::new("l.toml"), "[[ladder]]\nname = \"x\"\nsteps = [[\"a\"]]\n")
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("needs at least two non-empty steps"), "{err}");
-        let err = Ladders::parse(Path::new("l.toml"), "[[ladder]]\nname = 3\n").unwrap_err().to_string();
-        assert!(err.starts_with("l.toml: line 2"), "{err}");
     }
 }

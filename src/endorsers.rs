@@ -38,6 +38,21 @@ pub enum Endorsers {
     States(Vec<String>),
 }
 
+impl Endorsers {
+    /// How many hold the commitment, to order two subjects: a named list holds as many as it
+    /// names; a restricted group (有关成员国, 相关成员国, 有关各方) fewer than any whole group
+    /// and more than any list the texts name; a whole group (成员国, 各方) the most.
+    pub fn scope(&self) -> usize {
+        const WHOLE: usize = 1_000;
+        const RESTRICTED: usize = 500;
+        match self {
+            Endorsers::States(states) => states.len(),
+            Endorsers::Group(name) if name.starts_with("有关") || name.starts_with("相关") => RESTRICTED,
+            Endorsers::Group(_) => WHOLE,
+        }
+    }
+}
+
 impl std::fmt::Display for Endorsers {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

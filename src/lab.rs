@@ -3,6 +3,7 @@
 //! by content. Production modules never import it; it imports them (and the file layer, to
 //! read gold and truth files and to write what it simulates).
 
+pub mod commitments;
 pub mod copies;
 pub mod eval;
 pub mod series;

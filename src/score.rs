@@ -268,6 +268,8 @@ impl<'d> Tally<'d> {
                     score.weaker += 1;
                     score.net_shift_steps -= i64::from(shift.steps);
                 }
+                // Who commits is not how strongly: counted with the endorsers class.
+                Direction::Narrower | Direction::Wider => {}
             }
         }
         if text_changed {

@@ -102,15 +102,15 @@ fn classes(change: &Change) -> String {
     let mut parts: Vec<String> = Vec::new();
     for edit in &change.edits {
         let part = match &edit.shift {
+            Some(shift) if edit.class == crate::classify::ChangeClass::Endorsers => {
+                format!("endorsers {}→{} ({})", shift.from, shift.to, shift.direction.as_str())
+            }
             Some(shift) => format!(
                 "commitment_shift {} {}→{} ({} {})",
                 shift.ladder,
                 shift.from,
                 shift.to,
-                match shift.direction {
-                    crate::classify::Direction::Stronger => "stronger",
-                    crate::classify::Direction::Weaker => "weaker",
-                },
+                shift.direction.as_str(),
                 shift.steps
             ),
             None => edit.class.as_str().to_owned(),

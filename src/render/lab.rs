@@ -174,3 +174,33 @@ pub fn copies_json(pages: &[CopyScores], total: &CopyScores) -> String {
     }
     to_json(&CopiesJson { schema_version: crate::SCHEMA_VERSION, pages, total })
 }
+
+/// The scores of a commitment set, as lines of text.
+pub fn commitments_text(scores: &crate::lab::commitments::CommitmentScores, verbose: bool) -> String {
+    let mut out = format!(
+        "recall (right kind and direction): {}/{} = {:.4}\nprecision: {}/{} = {:.4}\ntraps reported as commitment changes: {}/{}\n",
+        scores.found_right,
+        scores.gold,
+        scores.recall,
+        scores.reported_right,
+        scores.reported,
+        scores.precision,
+        scores.traps_reported,
+        scores.traps
+    );
+    if verbose {
+        for miss in &scores.missed {
+            out.push_str(&format!("  missed: {}\n", super::terminal_safe(miss)));
+        }
+        for wrong in &scores.wrong {
+            out.push_str(&format!("  wrong: {}\n", super::terminal_safe(wrong)));
+        }
+    }
+    out
+}
+
+/// The scores of a commitment set, as JSON.
+pub fn commitments_json(scores: &crate::lab::commitments::CommitmentScores) -> String {
+    let value = serde_json::json!({ "schema_version": 1, "scores": scores });
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+}

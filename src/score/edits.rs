@@ -28,7 +28,8 @@ pub(super) fn diff_links(
                 // Listed as unchanged, without a diff.
                 return (Vec::new(), Vec::new());
             }
-            let d = diff::diff_tokens(&old_profile.tokens_of(&link.old), &new_profile.tokens_of(&link.new));
+            let mut d = diff::diff_tokens(&old_profile.tokens_of(&link.old), &new_profile.tokens_of(&link.new));
+            d.segments = split_compounds(std::mem::take(&mut d.segments), &options.ladders);
             let edits = d
                 .segments
                 .iter()
@@ -56,6 +57,26 @@ pub(super) fn diff_links(
         .collect()
 }
 
+/// Every compound change region split into its parts ([`classify::split_compound`]).
+fn split_compounds(segments: Vec<Segment>, ladders: &classify::Ladders) -> Vec<Segment> {
+    let mut out = Vec::with_capacity(segments.len());
+    for segment in segments {
+        match &segment {
+            Segment::Change { old, new } => match classify::split_compound(old, new, ladders) {
+                Some(parts) => out.extend(
+                    parts
+                        .into_iter()
+                        .filter(|(o, n)| !o.is_empty() || !n.is_empty())
+                        .map(|(o, n)| Segment::Change { old: o.to_owned(), new: n.to_owned() }),
+                ),
+                None => out.push(segment),
+            },
+            Segment::Equal { .. } => out.push(segment),
+        }
+    }
+    out
+}
+
 /// When the subject holding a paragraph's commitment changed (成员国 → a named list of
 /// states), the first edit inside the subject is of class `endorsers`.
 fn mark_endorsers(segments: &[Segment], edits: &mut [Edit], rules: &EndorserRules) {
@@ -78,6 +99,18 @@ fn mark_endorsers(segments: &[Segment], edits: &mut [Edit], rules: &EndorserRule
     if old_subject == new_subject {
         return;
     }
+    // Who commits, with a direction when the scope differs (成员国 → 有关成员国 is narrower).
+    let shift = match old_subject.scope().cmp(&new_subject.scope()) {
+        std::cmp::Ordering::Equal => None,
+        order => Some(classify::Shift {
+            kind: "endorsers".to_owned(),
+            ladder: "endorsers".to_owned(),
+            from: old_subject.to_string(),
+            to: new_subject.to_string(),
+            direction: if order.is_gt() { classify::Direction::Narrower } else { classify::Direction::Wider },
+            steps: 1,
+        }),
+    };
     let (mut old_at, mut new_at, mut change) = (0, 0, 0);
     for segment in segments {
         match segment {
@@ -89,7 +122,7 @@ fn mark_endorsers(segments: &[Segment], edits: &mut [Edit], rules: &EndorserRule
                 if old_at < old_len || new_at < new_len {
                     if let Some(edit) = edits.get_mut(change) {
                         edit.class = classify::ChangeClass::Endorsers;
-                        edit.shift = None;
+                        edit.shift = shift;
                         edit.editorial = false;
                     }
                     return;

@@ -55,7 +55,8 @@ fn commitment_shifts_match_the_gold_of_every_revision() {
     use Direction::{Stronger, Weaker};
     // Written down by hand from tests/data/make_revisions.py. Traps that must not count:
     // rev1 "重申支持" (a verb inserted, not replaced), rev1 "愿继续为此创造条件" (a verb inside an
-    // added clause), rev3 "将加强" → "将进一步加强" (进一步 inserted before an off-ladder verb).
+    // added clause). rev3 "将加强" → "将进一步加强" was a trap before intensity was modelled
+    // (issue 15): an intensifier added before an unchanged verb is now a shift of intensity.
     let gold: [(&str, Vec<ShiftWords>); 3] = [
         (
             "rev1",
@@ -80,7 +81,7 @@ fn commitment_shifts_match_the_gold_of_every_revision() {
                 ("支持", "坚定支持", Stronger),
             ],
         ),
-        ("rev3", vec![("反对", "坚决反对", Stronger)]),
+        ("rev3", vec![("反对", "坚决反对", Stronger), ("加强", "进一步加强", Stronger)]),
     ];
     for (name, expected) in gold {
         let (old, new, _) = revision(name);

@@ -183,6 +183,21 @@ pub enum EvalCommand {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Commitment changes against a gold set: DIR holds draft.txt, final.txt and gold.json
+    /// (tests/data/commitments/README.md); recall with the right direction, precision, and
+    /// the traps reported.
+    #[command(
+        after_help = "Examples:\n  decldiff eval commitments tests/data/commitments/dev --verbose\n\nFigures: docs/accuracy.md."
+    )]
+    Commitments {
+        /// The folder of the set.
+        dir: std::path::PathBuf,
+        /// List the misses and the wrong reports.
+        #[arg(long)]
+        verbose: bool,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Measure the series commands against a simulated series' truth (corpus simulate
     /// --series): lineage first years and ancestors, term years, the narrowed endorsement,
     /// theme shares.

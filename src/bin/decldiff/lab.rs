@@ -25,6 +25,14 @@ pub(crate) fn eval(command: EvalCommand, corpus_dir: Option<&Path>) -> decldiff:
                 FormatArg::Json => render_lab::copies_json(&pages, &total),
             }))
         }
+        EvalCommand::Commitments { dir, verbose, output } => {
+            let session = Session::open(&default_session(corpus_dir))?;
+            let scores = lab::commitments::score_dir(&session, &dir)?;
+            Ok(Outcome::ok(match output.format {
+                FormatArg::Table => render_lab::commitments_text(&scores, verbose),
+                FormatArg::Json => render_lab::commitments_json(&scores),
+            }))
+        }
         EvalCommand::Series { collection, output } => {
             let session = Session::open(&default_session(corpus_dir))?;
             let scores = lab::series_eval::evaluate_collection(&session, &collection)?;

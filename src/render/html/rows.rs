@@ -232,6 +232,8 @@ fn label(out: &mut String, change: &Change) {
         let (class, arrow, word) = match shift.direction {
             Direction::Stronger => ("stronger", "▲", "stronger"),
             Direction::Weaker => ("weaker", "▼", "weaker"),
+            Direction::Narrower => ("narrower", "◂", "fewer endorsers"),
+            Direction::Wider => ("wider", "▸", "more endorsers"),
         };
         let steps = if shift.steps == 1 { "step" } else { "steps" };
         let _ = write!(
