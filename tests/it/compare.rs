@@ -334,3 +334,19 @@ fn among_several_failing_texts_the_first_given_is_reported() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// The dev part of the commitment set (tests/data/commitments/dev): every change found with
+/// its kind and direction, nothing else reported, no trap taken (docs/accuracy.md).
+#[test]
+fn commitment_dev_set_is_found_whole() {
+    let options = decldiff::session::SessionOptions {
+        cache: decldiff::corpus::TokenCache::disabled(),
+        ..decldiff::session::SessionOptions::default()
+    };
+    let session = decldiff::session::Session::open(&options).unwrap();
+    let dir = crate::fixtures::repo().join("tests/data/commitments/dev");
+    let scores = decldiff::lab::commitments::score_dir(&session, &dir).unwrap();
+    assert_eq!((scores.gold, scores.found_right), (43, 43), "{:?}", scores.missed);
+    assert_eq!(scores.reported, scores.reported_right, "{:?}", scores.wrong);
+    assert_eq!(scores.traps_reported, 0);
+}
