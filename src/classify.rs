@@ -127,19 +127,47 @@ pub fn classify_in_context(
     // The last and first few characters of the text around the region.
     let left = before.char_indices().rev().nth(SHIFT_CONTEXT_CHARS - 1).map_or(before, |(at, _)| &before[at..]);
     let right = after.char_indices().nth(SHIFT_CONTEXT_CHARS).map_or(after, |(at, _)| &after[..at]);
-    if inside_title(before) {
-        // A word inside a 《title》 is the title's, not a commitment of this text.
-        return classify_plain(old, new, entities);
-    }
     if !same_letters(old, new) {
-        let (old_ctx, new_ctx) = (format!("{left}{old}{right}"), format!("{left}{new}{right}"));
+        // Words inside a 《title》 are the title's, not commitments of this text: masked.
+        let depth = title_depth(&before[..before.len() - left.len()]);
+        let (old_ctx, new_ctx) =
+            (mask_titles(&format!("{left}{old}{right}"), depth), mask_titles(&format!("{left}{new}{right}"), depth));
         if let Some(shift) =
             commitment_shift(&old_ctx, &new_ctx, ladders).or_else(|| intensity_shift(&old_ctx, &new_ctx, ladders))
         {
             return Classified { class: ChangeClass::CommitmentShift, shift: Some(shift), editorial: false };
         }
     }
-    classify(old, new, ladders, entities)
+    classify_plain(old, new, entities)
+}
+
+/// How many 《titles》 are open at the end of `text`.
+fn title_depth(text: &str) -> usize {
+    text.chars().fold(0usize, |depth, c| match c {
+        '《' => depth + 1,
+        '》' => depth.saturating_sub(1),
+        _ => depth,
+    })
+}
+
+/// `text` with every character inside a 《title》 replaced by □ (`depth` titles open before
+/// it), so that no commitment word is found there.
+fn mask_titles(text: &str, depth: usize) -> String {
+    let mut depth = depth;
+    text.chars()
+        .map(|c| match c {
+            '《' => {
+                depth += 1;
+                c
+            }
+            '》' => {
+                depth = depth.saturating_sub(1);
+                c
+            }
+            _ if depth > 0 => '□',
+            _ => c,
+        })
+        .collect()
 }
 
 /// Whether two texts have the same letters and digits (differ in punctuation or spacing only).
@@ -171,11 +199,6 @@ pub fn split_compound<'a>(old: &'a str, new: &'a str, ladders: &Ladders) -> Opti
         return Some([(&old[..o.0], &new[..n.0]), (&old[o.0..], &new[n.0..])]);
     }
     None
-}
-
-/// Whether the text ends inside a 《title》 (more 《 than 》).
-fn inside_title(before: &str) -> bool {
-    before.matches('《').count() > before.matches('》').count()
 }
 
 /// Classifies one change region `old` → `new` on its own.
@@ -479,6 +502,16 @@ mod tests {
         assert_eq!(
             classify_in_context("《上合组织成员国关于", "", "积极", "推动合作的声明》", &ladders, t).class,
             ChangeClass::Rewording
+        );
+        // Also when the whole title is the changed token.
+        assert_eq!(
+            classify_in_context("在", "《关于发展地区的构想》", "《关于大力发展地区的构想》", "基础上", &ladders, t)
+                .shift,
+            None
+        );
+        assert_eq!(
+            classify_in_context("在", "《支持合作的声明》", "《坚定支持合作的声明》", "中", &ladders, t).shift,
+            None
         );
         assert_eq!(
             classify_in_context("倡议", "", "，并积极推动落实", "。", &ladders, t).class,

@@ -40,14 +40,17 @@ pub enum Endorsers {
 
 impl Endorsers {
     /// How many hold the commitment, to order two subjects: a named list holds as many as it
-    /// names; a restricted group (有关成员国, 相关成员国, 有关各方) fewer than any whole group
+    /// names; a restricted group (有关成员国, 有关各方, a group with a qualifier: 作为…缔约国的
+    /// 上合组织成员国) fewer than any whole group
     /// and more than any list the texts name; a whole group (成员国, 各方) the most.
     pub fn scope(&self) -> usize {
         const WHOLE: usize = 1_000;
         const RESTRICTED: usize = 500;
         match self {
             Endorsers::States(states) => states.len(),
-            Endorsers::Group(name) if name.starts_with("有关") || name.starts_with("相关") => RESTRICTED,
+            Endorsers::Group(name) if name.starts_with("有关") || name.starts_with("相关") || name.contains('的') => {
+                RESTRICTED
+            }
             Endorsers::Group(_) => WHOLE,
         }
     }
@@ -110,8 +113,30 @@ impl EndorserRules {
         if let Some(group) = self.groups.iter().find(|g| g.as_str() == subject) {
             return Some((Endorsers::Group(group.clone()), start + verb_at));
         }
-        let states = self.states_in(subject)?;
-        Some((Endorsers::States(states), start + verb_at))
+        if let Some(states) = self.states_in(subject) {
+            return Some((Endorsers::States(states), start + verb_at));
+        }
+        self.group_in(subject).map(|group| (group, start + verb_at))
+    }
+
+    /// A group in a subject that is not exactly one: followed by an adverb before the verb
+    /// (上合组织成员国一贯主张) or a comma (…成员国，一贯主张), or with a restricting qualifier
+    /// before it (作为《…》缔约国的上合组织成员国).
+    fn group_in(&self, subject: &str) -> Option<Endorsers> {
+        /// An adverb between a subject and its verb (一贯, 始终, 一致) is at most this long.
+        const MAX_ADVERB_CHARS: usize = 3;
+        let head = subject.split('，').next().unwrap_or(subject);
+        self.groups.iter().filter_map(|g| head.rfind(g.as_str()).map(|at| (g, at))).find_map(|(g, at)| {
+            let (group, tail) = head.split_at(at + g.len());
+            if tail.chars().count() > MAX_ADVERB_CHARS {
+                return None;
+            }
+            if group == g {
+                return Some(Endorsers::Group(g.clone()));
+            }
+            let qualifier = &group[..at];
+            qualifier.ends_with('的').then(|| Endorsers::Group(group.to_owned()))
+        })
     }
 
     /// `subject` as a list of named states joined by separators, or `None`.
@@ -147,5 +172,19 @@ mod tests {
         assert_eq!(rules.of("国际关系正经历深刻演变。"), None);
         assert_eq!(rules.of("成员国和观察员国支持。"), None, "an unknown party is not guessed");
         assert_eq!(rules.subject("成员国支持。").map(|s| s.1), Some("成员国".len()));
+        // An adverb before the verb, a comma, a restricting qualifier.
+        assert_eq!(rules.of("上合组织成员国一贯主张恪守规定。"), Some(Endorsers::Group("上合组织成员国".into())));
+        let qualified = rules.of("作为《不扩散核武器条约》缔约国的上合组织成员国，一贯主张恪守条约规定。").unwrap();
+        assert_eq!(qualified, Endorsers::Group("作为《不扩散核武器条约》缔约国的上合组织成员国".into()));
+        assert!(qualified.scope() < Endorsers::Group("上合组织成员国".into()).scope());
+    }
+
+    #[test]
+    fn scopes_order_subjects() {
+        let group = |g: &str| Endorsers::Group(g.into());
+        assert!(group("有关各方").scope() < group("各方").scope());
+        assert_eq!(group("成员国").scope(), group("各方").scope());
+        assert!(Endorsers::States(vec!["印度".into(); 7]).scope() < group("有关成员国").scope());
+        assert!(Endorsers::States(vec!["印度".into(); 3]).scope() < Endorsers::States(vec!["印度".into(); 7]).scope());
     }
 }

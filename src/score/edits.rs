@@ -77,8 +77,10 @@ fn split_compounds(segments: Vec<Segment>, ladders: &classify::Ladders) -> Vec<S
     out
 }
 
-/// When the subject holding a paragraph's commitment changed (成员国 → a named list of
-/// states), the first edit inside the subject is of class `endorsers`.
+/// When the subject holding a commitment changed (成员国 → a named list of states), in the
+/// first sentence or in any sentence of a paragraph whose sentences correspond one to one, the
+/// first edit inside the subject is of class `endorsers`, with a direction when the scope
+/// differs (成员国 → 有关成员国 is narrower).
 fn mark_endorsers(segments: &[Segment], edits: &mut [Edit], rules: &EndorserRules) {
     let (old_text, new_text): (String, String) = segments
         .iter()
@@ -91,25 +93,50 @@ fn mark_endorsers(segments: &[Segment], edits: &mut [Edit], rules: &EndorserRule
             b.push_str(n);
             (a, b)
         });
-    let (Some((old_subject, old_len)), Some((new_subject, new_len))) =
-        (rules.subject(&old_text), rules.subject(&new_text))
-    else {
-        return;
-    };
-    if old_subject == new_subject {
-        return;
+    let (old_starts, new_starts) = (sentence_starts(&old_text), sentence_starts(&new_text));
+    let pairs = if old_starts.len() == new_starts.len() { old_starts.len() } else { 1 };
+    for (&o, &n) in old_starts.iter().zip(&new_starts).take(pairs) {
+        let (Some((old_subject, old_len)), Some((new_subject, new_len))) =
+            (rules.subject(&old_text[o..]), rules.subject(&new_text[n..]))
+        else {
+            continue;
+        };
+        if old_subject == new_subject {
+            continue;
+        }
+        let shift = match old_subject.scope().cmp(&new_subject.scope()) {
+            std::cmp::Ordering::Equal => None,
+            order => Some(classify::Shift {
+                kind: "endorsers".to_owned(),
+                ladder: "endorsers".to_owned(),
+                from: old_subject.to_string(),
+                to: new_subject.to_string(),
+                direction: if order.is_gt() { classify::Direction::Narrower } else { classify::Direction::Wider },
+                steps: 1,
+            }),
+        };
+        if let Some(edit) =
+            first_edit_within(segments, (o, o + old_len), (n, n + new_len)).and_then(|k| edits.get_mut(k))
+        {
+            edit.class = classify::ChangeClass::Endorsers;
+            edit.shift = shift;
+            edit.editorial = false;
+        }
     }
-    // Who commits, with a direction when the scope differs (成员国 → 有关成员国 is narrower).
-    let shift = match old_subject.scope().cmp(&new_subject.scope()) {
-        std::cmp::Ordering::Equal => None,
-        order => Some(classify::Shift {
-            kind: "endorsers".to_owned(),
-            ladder: "endorsers".to_owned(),
-            from: old_subject.to_string(),
-            to: new_subject.to_string(),
-            direction: if order.is_gt() { classify::Direction::Narrower } else { classify::Direction::Wider },
-            steps: 1,
-        }),
+}
+
+/// Byte offsets where the sentences of `text` start (after 。 or ；).
+fn sentence_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(text.match_indices(['。', '；']).map(|(at, s)| at + s.len()).filter(|&at| at < text.len()));
+    starts
+}
+
+/// The index (among the changes) of the first change that touches the old range or the new
+/// range.
+fn first_edit_within(segments: &[Segment], old: (usize, usize), new: (usize, usize)) -> Option<usize> {
+    let touches = |at: usize, len: usize, (start, end): (usize, usize)| {
+        if len == 0 { start <= at && at < end } else { at < end && at + len > start }
     };
     let (mut old_at, mut new_at, mut change) = (0, 0, 0);
     for segment in segments {
@@ -118,21 +145,17 @@ fn mark_endorsers(segments: &[Segment], edits: &mut [Edit], rules: &EndorserRule
                 old_at += text.len();
                 new_at += text.len();
             }
-            Segment::Change { old, new } => {
-                if old_at < old_len || new_at < new_len {
-                    if let Some(edit) = edits.get_mut(change) {
-                        edit.class = classify::ChangeClass::Endorsers;
-                        edit.shift = shift;
-                        edit.editorial = false;
-                    }
-                    return;
+            Segment::Change { old: o, new: n } => {
+                if touches(old_at, o.len(), old) || touches(new_at, n.len(), new) {
+                    return Some(change);
                 }
-                old_at += old.len();
-                new_at += new.len();
+                old_at += o.len();
+                new_at += n.len();
                 change += 1;
             }
         }
     }
+    None
 }
 
 /// The text of an equal segment, or nothing.

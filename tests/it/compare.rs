@@ -350,3 +350,16 @@ fn commitment_dev_set_is_found_whole() {
     assert_eq!(scores.reported, scores.reported_right, "{:?}", scores.wrong);
     assert_eq!(scores.traps_reported, 0);
 }
+
+/// Who commits, in any sentence: a subject narrowed in the second sentence is an `endorsers`
+/// edit with its direction.
+#[test]
+fn endorsers_change_in_a_later_sentence_has_a_direction() {
+    let old = decldiff::segment::Document::parse("old", "成员国认为，体育十分重要。各方支持落实2019年签署的协议。\n");
+    let new =
+        decldiff::segment::Document::parse("new", "成员国认为，体育十分重要。有关各方支持落实2019年签署的协议。\n");
+    let report = report(&old, &new);
+    let shift = report.changes.iter().flat_map(|c| &c.edits).find_map(|e| e.shift.as_ref()).unwrap();
+    assert_eq!((shift.kind.as_str(), shift.from.as_str(), shift.to.as_str()), ("endorsers", "各方", "有关各方"));
+    assert_eq!(shift.direction, Direction::Narrower);
+}
