@@ -349,6 +349,12 @@ fn commitment_dev_set_is_found_whole() {
     assert_eq!((scores.gold, scores.found_right), (43, 43), "{:?}", scores.missed);
     assert_eq!(scores.reported, scores.reported_right, "{:?}", scores.wrong);
     assert_eq!(scores.traps_reported, 0);
+    // The held-out parts, measured once each (docs/accuracy.md): the targets.
+    for part in ["heldout", "heldout2"] {
+        let dir = crate::fixtures::repo().join("tests/data/commitments").join(part);
+        let scores = decldiff::lab::commitments::score_dir(&session, &dir).unwrap();
+        assert!(scores.recall >= 0.95 && scores.precision >= 0.95, "{part}: {scores:?}");
+    }
 }
 
 /// Who commits, in any sentence: a subject narrowed in the second sentence is an `endorsers`
