@@ -348,12 +348,8 @@ enum SectionStyle {
 fn section_style(key: &str) -> SectionStyle {
     let key: String = key.chars().filter(|c| !normalize::is_space(*c)).collect();
     let trimmed = key.trim_matches(|c: char| "（）()、.．，,".contains(c));
-    let numeral = |t: &str| {
-        !t.is_empty()
-            && t.chars().count() <= 3
-            && t.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
-    };
-    if numeral(trimmed) || numeral(trimmed.strip_prefix('第').unwrap_or("")) {
+    let numeral = crate::segment::is_bare_numeral;
+    if numeral(trimmed) || trimmed.strip_prefix('第').is_some_and(numeral) {
         return SectionStyle::BareNumeral;
     }
     match normalize::split_numbering(&key) {

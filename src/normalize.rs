@@ -26,7 +26,7 @@ pub struct SourceLine {
 }
 
 /// Characters that end a sentence or a clause that may end a paragraph.
-const PARAGRAPH_ENDS: &[char] = &['。', '！', '？', '；', '：', '…', '.', '!', '?', ';', ':'];
+pub(crate) const PARAGRAPH_ENDS: &[char] = &['。', '！', '？', '；', '：', '…', '.', '!', '?', ';', ':'];
 
 /// A wrapped line of a hard-wrapped paragraph is at least this many characters long; shorter
 /// lines are headings, signatures or dates and never continue onto the next line.

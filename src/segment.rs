@@ -432,7 +432,7 @@ fn classify(
 }
 
 /// A numeral standing alone: `一`, `二十`, `3`, `（四）` once its marker is split off.
-fn is_bare_numeral(text: &str) -> bool {
+pub(crate) fn is_bare_numeral(text: &str) -> bool {
     let inner = text.trim_matches(|c: char| "（）()、.．，,".contains(c) || normalize::is_space(c));
     !inner.is_empty()
         && inner.chars().count() <= 3

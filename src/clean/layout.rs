@@ -154,7 +154,7 @@ fn is_paragraph_part(label: Label, simplified: &str) -> bool {
 /// quote after one).
 fn stops_mid_sentence(simplified: &str) -> bool {
     let trimmed = simplified.trim_end_matches(|c: char| normalize::is_space(c) || "”’」』）)".contains(c));
-    trimmed.chars().count() >= 16 && !trimmed.ends_with(['。', '！', '？', '；', '：', '…', '.', '!', '?', ';', ':'])
+    trimmed.chars().count() >= 16 && !trimmed.ends_with(normalize::PARAGRAPH_ENDS)
 }
 
 /// What follows the last sentence end of a line, when [`REPEATED_LINE`] lines or more end in
