@@ -7,7 +7,7 @@ use super::{TableOptions, new_table, to_json};
 use crate::lab::copies::CopyScores;
 use crate::lab::eval::AlignScores;
 use crate::lab::series_eval::SeriesScores;
-use crate::lab::themes::LeaveOneOut;
+use crate::lab::themes::{LeaveOneOut, SectionScores, SetScores};
 
 #[derive(Serialize)]
 struct EvalJson<'a> {
@@ -90,8 +90,9 @@ pub fn series_eval_json(scores: &SeriesScores) -> String {
     to_json(scores)
 }
 
-/// `eval themes` as JSON.
-pub fn themes_json(document: &str, result: &LeaveOneOut) -> String {
+/// `eval themes DOC` as JSON: the section-title model leave-one-out, and the taxonomy's
+/// classifier on the same paragraphs when their sections map onto it.
+pub fn themes_json(document: &str, result: &LeaveOneOut, taxonomy: Option<&SectionScores>) -> String {
     #[derive(Serialize)]
     // Fields in alphabetical order, as this output has always had them.
     struct ThemeJson<'a> {
@@ -105,6 +106,8 @@ pub fn themes_json(document: &str, result: &LeaveOneOut) -> String {
         accuracy_with_sequence: f64,
         document: &'a str,
         schema_version: u32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        taxonomy: Option<&'a SectionScores>,
         themes: Vec<ThemeJson<'a>>,
     }
     let themes = result
@@ -117,18 +120,69 @@ pub fn themes_json(document: &str, result: &LeaveOneOut) -> String {
         document,
         accuracy_per_paragraph: result.alone,
         accuracy_with_sequence: result.smoothed,
+        taxonomy,
         themes,
     })
 }
 
-/// `eval themes` as text.
-pub fn themes_text(document: &str, result: &LeaveOneOut) -> String {
+/// `eval themes DOC` as text.
+pub fn themes_text(document: &str, result: &LeaveOneOut, taxonomy: Option<&SectionScores>) -> String {
     let mut out = format!(
         "{document}: themes by content, leave-one-out, headings hidden\naccuracy per paragraph alone: {:.4}\naccuracy with sequence smoothing: {:.4}\n",
         result.alone, result.smoothed
     );
     for (theme, correct, total) in &result.per_theme {
         out.push_str(&format!("  {theme}: {correct}/{total}\n"));
+    }
+    if let Some(t) = taxonomy {
+        out.push_str(&format!(
+            "taxonomy (data/taxonomy.toml), sections mapped, {} paragraphs, unsure counted wrong:\n  alone: {:.4}\n  in order, smoothed: {:.4} (coverage {:.4})\n",
+            t.paragraphs, t.alone, t.in_order, t.coverage
+        ));
+    }
+    out
+}
+
+/// `eval themes --set FILE` as JSON.
+pub fn themes_set_json(scores: &SetScores) -> String {
+    #[derive(Serialize)]
+    struct SetJson<'a> {
+        schema_version: u32,
+        #[serde(flatten)]
+        scores: &'a SetScores,
+    }
+    to_json(&SetJson { schema_version: crate::SCHEMA_VERSION, scores })
+}
+
+/// `eval themes --set FILE` as text; `verbose` adds the confusions and every paragraph missed.
+pub fn themes_set_text(scores: &SetScores, verbose: bool) -> String {
+    let mut out = format!(
+        "{}: {} paragraphs, {}\naccuracy (unsure counted wrong): {:.4}\naccuracy of confident answers: {:.4}\ncoverage (not unsure, confidence >= {}): {:.4}\nbest guess right (unsure or not): {:.4}\nrecall per theme:\n",
+        scores.set,
+        scores.paragraphs,
+        scores.method,
+        scores.accuracy,
+        scores.confident_accuracy,
+        scores.unsure_below,
+        scores.coverage,
+        scores.best_guess_accuracy
+    );
+    for t in &scores.per_theme {
+        out.push_str(&format!("  {:<13} {}  {}/{} = {:.4}\n", t.theme, t.name, t.correct, t.paragraphs, t.recall));
+    }
+    if verbose {
+        out.push_str("confusions (labelled -> best guess):\n");
+        for (truth, predicted, n) in &scores.confusions {
+            out.push_str(&format!("  {truth} -> {predicted}: {n}\n"));
+        }
+        out.push_str("missed or unsure:\n");
+        for m in &scores.misses {
+            let unsure = if m.unsure { ", unsure" } else { "" };
+            out.push_str(&format!(
+                "  {} {} -> {} ({:.3}{unsure}) {}\n",
+                m.id, m.truth, m.predicted, m.confidence, m.text
+            ));
+        }
     }
     out
 }

@@ -16,3 +16,4 @@ mod properties;
 mod read;
 mod report;
 mod series;
+mod themes_content;

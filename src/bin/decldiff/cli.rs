@@ -232,10 +232,11 @@ pub enum EvalCommand {
         #[command(flatten)]
         output: OutputArgs,
     },
-    /// Themes by content, measured: hide the headings of DOC (a declaration with titled
-    /// sections), predict each paragraph's theme leave-one-out, report the accuracy.
+    /// Themes by content, measured: hide the headings of DOC, predict each paragraph's theme
+    /// (leave-one-out, and the taxonomy's classifier); or, with --set, the taxonomy's
+    /// classifier on a labelled set (cross-validated when it is the training set).
     #[command(
-        after_help = "Examples:\n  decldiff eval themes sco-2020\n  decldiff eval themes sco-2020 --themes my-themes.toml"
+        after_help = "Examples:\n  decldiff eval themes sco-2020\n  decldiff eval themes --set tests/data/themes/dev.jsonl --verbose"
     )]
     Themes {
         /// The declaration (corpus id or file) [default: sco-2020]
@@ -244,6 +245,12 @@ pub enum EvalCommand {
         /// Theme lexicon (TOML, docs/themes.md) [default: the built-in data/themes.toml]
         #[arg(long, value_name = "FILE")]
         themes: Option<std::path::PathBuf>,
+        /// A labelled set (JSON lines: id, theme, text) to measure the taxonomy classifier on.
+        #[arg(long, value_name = "FILE.jsonl")]
+        set: Option<std::path::PathBuf>,
+        /// With --set, list the confusions and every paragraph missed.
+        #[arg(long)]
+        verbose: bool,
         #[command(flatten)]
         output: OutputArgs,
     },

@@ -6,6 +6,7 @@ use decldiff::lab::{self, eval::BASELINE_METHOD};
 use decldiff::render::lab as render_lab;
 use decldiff::session::{Session, SessionOptions};
 use decldiff::theme::Lexicon;
+use decldiff::theme::content::{ContentClassifier, read_set, training_set};
 use decldiff::tokenize::Tokenizer;
 
 use crate::Outcome;
@@ -70,7 +71,21 @@ pub(crate) fn eval(command: EvalCommand, corpus_dir: Option<&Path>) -> decldiff:
                 ),
             }))
         }
-        EvalCommand::Themes { doc, themes, output } => {
+        EvalCommand::Themes { set: Some(set), verbose, output, .. } => {
+            let classifier = ContentClassifier::builtin();
+            let paragraphs = read_set(&set, classifier.taxonomy())?;
+            let scores = lab::themes::evaluate_set(
+                &set.display().to_string(),
+                &paragraphs,
+                classifier.taxonomy(),
+                &training_set(),
+            );
+            Ok(Outcome::ok(match output.format {
+                FormatArg::Json => render_lab::themes_set_json(&scores),
+                FormatArg::Table => render_lab::themes_set_text(&scores, verbose),
+            }))
+        }
+        EvalCommand::Themes { doc, themes, set: None, output, .. } => {
             let session = Session::open(&default_session(corpus_dir))?;
             let doc = session.corpus().load(&doc, Default::default())?.document;
             let lexicon = match themes {
@@ -78,9 +93,10 @@ pub(crate) fn eval(command: EvalCommand, corpus_dir: Option<&Path>) -> decldiff:
                 None => Lexicon::builtin(),
             };
             let result = lab::themes::leave_one_out(&doc, &lexicon, Tokenizer::shared());
+            let taxonomy = lab::themes::taxonomy_on_sections(&doc, ContentClassifier::builtin());
             Ok(Outcome::ok(match output.format {
-                FormatArg::Json => render_lab::themes_json(&doc.name, &result),
-                FormatArg::Table => render_lab::themes_text(&doc.name, &result),
+                FormatArg::Json => render_lab::themes_json(&doc.name, &result, taxonomy.as_ref()),
+                FormatArg::Table => render_lab::themes_text(&doc.name, &result, taxonomy.as_ref()),
             }))
         }
     }
