@@ -19,6 +19,7 @@
 
 mod assign;
 pub mod baseline;
+mod formulas;
 mod groups;
 mod headings;
 mod kinds;
@@ -51,8 +52,21 @@ pub struct AlignOptions {
     pub distinctive_share: f32,
     /// From this similarity on, paragraphs are linked whatever their distinctive content.
     pub formula_guard_below: f32,
+    /// From this similarity on, paragraphs are linked even when they name other states or
+    /// initiatives in the same formula (`align/formulas.rs`).
+    pub content_guard_below: f32,
+    /// Least similarity of a rewrite: a pair below the link threshold that keeps the pair's
+    /// distinctive words (the same subject in new wording).
+    pub rewrite_floor: f32,
+    /// Least share of the smaller side's distinctive content a rewrite keeps.
+    pub rewrite_distinctive: f32,
     /// Least share of a piece contained in the whole for a split or merge.
     pub piece_containment: f32,
+    /// Least share of an edited piece contained in the whole, when every piece adds to what
+    /// the others carry of it.
+    pub piece_floor: f32,
+    /// Least share of the whole an edited piece adds to the others.
+    pub piece_gain: f32,
     /// Least similarity for signature lines.
     pub closing_threshold: f32,
 }
@@ -65,7 +79,12 @@ impl Default for AlignOptions {
             strong_neighbour: 0.8,
             distinctive_share: 0.2,
             formula_guard_below: 0.7,
+            content_guard_below: 0.9,
+            rewrite_floor: 0.22,
+            rewrite_distinctive: 0.2,
             piece_containment: 0.65,
+            piece_floor: 0.25,
+            piece_gain: 0.12,
             closing_threshold: 0.3,
         }
     }
@@ -90,7 +109,12 @@ pub struct OptionsJson {
     strong_neighbour: f32,
     distinctive_share: f32,
     formula_guard_below: f32,
+    content_guard_below: f32,
+    rewrite_floor: f32,
+    rewrite_distinctive: f32,
     piece_containment: f32,
+    piece_floor: f32,
+    piece_gain: f32,
     closing_threshold: f32,
 }
 
@@ -102,7 +126,12 @@ impl From<&AlignOptions> for OptionsJson {
             strong_neighbour: o.strong_neighbour,
             distinctive_share: o.distinctive_share,
             formula_guard_below: o.formula_guard_below,
+            content_guard_below: o.content_guard_below,
+            rewrite_floor: o.rewrite_floor,
+            rewrite_distinctive: o.rewrite_distinctive,
             piece_containment: o.piece_containment,
+            piece_floor: o.piece_floor,
+            piece_gain: o.piece_gain,
             closing_threshold: o.closing_threshold,
         }
     }
@@ -321,16 +350,7 @@ impl Aligner<'_> {
                 let kind = self.old.blocks[i].kind;
                 let context = self.context(i, j, &neighbour);
                 let admitted = match kind {
-                    BlockKind::Paragraph => {
-                        (s >= self.options.link_threshold
-                            || (s >= self.options.context_threshold && context >= self.options.strong_neighbour))
-                            && (s >= self.options.formula_guard_below
-                                || !self.features.share_only_common_wording(
-                                    self.features.of_old(i),
-                                    self.features.of_new(j),
-                                    self.options.distinctive_share,
-                                ))
-                    }
+                    BlockKind::Paragraph => self.admit_paragraphs(i, j, s, context),
                     BlockKind::Signatory => s >= self.options.closing_threshold,
                     BlockKind::Heading | BlockKind::SectionMarker => false,
                     _ => true,
@@ -367,6 +387,26 @@ impl Aligner<'_> {
             added: (0..m).filter(|j| !linked_new.contains(j)).collect(),
             theme_map,
         }
+    }
+
+    /// Whether two paragraphs may be linked: similar enough on their own, with strong
+    /// neighbours, or as a rewrite that keeps the pair's distinctive words; and, below the
+    /// guard, not the same formula with other content.
+    fn admit_paragraphs(&self, i: usize, j: usize, s: f32, context: f32) -> bool {
+        let o = self.options;
+        let (a, b) = (self.features.of_old(i), self.features.of_new(j));
+        let similar = s >= o.link_threshold || (s >= o.context_threshold && context >= o.strong_neighbour);
+        let keeps = self.features.keeps_distinctive(a, b, o.rewrite_distinctive);
+        if !(similar || (s >= o.rewrite_floor && keeps)) {
+            return false;
+        }
+        // A pair that keeps most of the smaller side's distinctive words (a paragraph that grew
+        // or shrank) shares more than formulas, whatever the larger side added.
+        let common_wording =
+            s < o.formula_guard_below && !keeps && self.features.share_only_common_wording(a, b, o.distinctive_share);
+        let other_content =
+            s < o.content_guard_below && formulas::different_content(&self.old.blocks[i].key, &self.new.blocks[j].key);
+        !(common_wording || other_content)
     }
 
     /// Similarities of the blocks not yet linked, kind with kind (headings aside), computed in

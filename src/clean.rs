@@ -366,10 +366,16 @@ fn section_style(key: &str) -> SectionStyle {
 fn last_paragraph(labels: &[Label], start: usize) -> usize {
     let closing =
         |l: &Label| matches!(l, Label::Signature | Label::DateLine | Label::Dateline { .. } | Label::PlaceDate);
+    // A paragraph with a word of reporting (`…将于2022年在塔什干举行。`) is the declaration's
+    // when a closing block follows it; without one it may be the page's news.
     let mut last = None;
+    let mut last_before_closing = None;
     for k in start..labels.len() {
         if labels[k] == Label::Paragraph {
             last = Some(k);
+            last_before_closing = Some(k);
+        } else if labels[k] == Label::Reporting && last.is_some() {
+            last_before_closing = Some(k);
         } else if last.is_some() && closing(&labels[k]) && (k == 0 || !closing(&labels[k - 1])) {
             let run = labels[k..]
                 .iter()
@@ -379,7 +385,7 @@ fn last_paragraph(labels: &[Label], start: usize) -> usize {
                 .filter(|l| closing(l))
                 .count();
             if run >= 2 || labels[k] == Label::DateLine {
-                return last.unwrap_or(start);
+                return last_before_closing.unwrap_or(start);
             }
         }
     }

@@ -22,7 +22,7 @@ pub use stored::StoredProfile;
 
 /// The revision of what a profile counts, part of the token cache's key: raise it when the
 /// features change, so that no stored profile of the old kind is read.
-pub const PROFILE_REVISION: u32 = 1;
+pub const PROFILE_REVISION: u32 = 2;
 
 /// One document, profiled.
 #[derive(Debug)]
@@ -220,16 +220,41 @@ fn scan<'a>(block: &'a Block, tokenizer: &Tokenizer) -> Scanned<'a> {
             let kind = kind_of(token);
             let term =
                 matches!(kind, TokenKind::Word | TokenKind::Title | TokenKind::Latin) && token.chars().nth(1).is_some();
-            (!matches!(kind, TokenKind::Punctuation | TokenKind::Space)).then_some(Word { text: token, term })
+            // Numbers are not content words: an annual update (2021年 → 2022年, 第75届 →
+            // 第76届) keeps its paragraph's features (the bigrams read a number as `#`); the
+            // word diff still shows the change.
+            (!matches!(kind, TokenKind::Punctuation | TokenKind::Space | TokenKind::Number))
+                .then_some(Word { text: token, term })
         })
         .collect();
-    let chars: Vec<char> = block.key.chars().filter(|&c| is_alphanumeric(c)).collect();
+    let chars = numbers_folded(block.key.chars().filter(|&c| is_alphanumeric(c)));
     let bigrams: Vec<u64> = if chars.len() == 1 {
         vec![u64::from(chars[0])]
     } else {
         chars.windows(2).map(|pair| (u64::from(pair[0]) << 32) | u64::from(pair[1])).collect()
     };
     Scanned { entities: block.entity_tokens(tokenizer), tokens, content, bigrams }
+}
+
+/// The characters of a key with each run of digits, and each run of Chinese numerals after
+/// 第 (第二十一次), read as one `#`: bigrams compare a paragraph's wording, not its dates.
+fn numbers_folded(chars: impl Iterator<Item = char>) -> Vec<char> {
+    let mut out: Vec<char> = Vec::new();
+    let mut ordinal = false;
+    for c in chars {
+        let digit = c.is_ascii_digit();
+        let numeral = ordinal && "〇零一二三四五六七八九十百".contains(c);
+        if digit || numeral {
+            if out.last() != Some(&'#') {
+                out.push('#');
+            }
+            ordinal = numeral;
+            continue;
+        }
+        ordinal = c == '第';
+        out.push(c);
+    }
+    out
 }
 
 /// Each distinct item and how often it occurs, sorted.

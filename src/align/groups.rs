@@ -56,9 +56,11 @@ impl Aligner<'_> {
     }
 
     /// The best run of pieces for the paragraph `whole` of `whole_side`: candidates on
-    /// `piece_side` that are paragraphs, unlinked or linked to `whole`, mostly contained in it;
-    /// of 2–3 consecutive ones, the run whose combined similarity reaches the link threshold
-    /// and beats the current 1:1 similarity most.
+    /// `piece_side` that are paragraphs, unlinked or linked to `whole`, partly contained in it
+    /// and not the same formula with other content; of 2–3 consecutive ones, the run with the
+    /// best combined similarity (at least the link threshold) that either beats the current
+    /// 1:1 similarity with pieces mostly contained in the whole, or carries the whole with
+    /// every piece adding to it (an edited split: each piece brings its own part).
     fn best_group(
         &self,
         whole: usize,
@@ -69,27 +71,49 @@ impl Aligner<'_> {
         if whole_side.doc.blocks[whole].kind != BlockKind::Paragraph {
             return None;
         }
+        let o = self.options;
         let features = whole_side.features(whole);
-        let mut pieces: Vec<usize> = candidates
+        let whole_key = &whole_side.doc.blocks[whole].key;
+        let mut pieces: Vec<(usize, f32)> = candidates
             .filter(|&p| piece_side.doc.blocks[p].kind == BlockKind::Paragraph)
             .filter(|p| piece_side.partner.get(p).is_none_or(|(partner, _)| *partner == whole))
-            .filter(|&p| piece_side.features(p).contained_in(features) >= self.options.piece_containment)
+            .map(|p| (p, piece_side.features(p).contained_in(features)))
+            .filter(|&(_, contained)| contained >= o.piece_floor.min(o.piece_containment))
+            .filter(|&(p, _)| !super::formulas::different_content(whole_key, &piece_side.doc.blocks[p].key))
             .collect();
-        pieces.sort_unstable();
+        pieces.sort_unstable_by_key(|&(p, _)| p);
         let current = whole_side.partner.get(&whole).map_or(0.0, |p| p.1);
         let mut best: Option<(f32, Vec<usize>)> = None;
         for start in 0..pieces.len() {
             for len in 2..=3 {
-                let run: Vec<usize> = pieces[start..].iter().copied().take(len).collect();
-                if run.len() < len || run.windows(2).any(|w| w[1] != w[0] + 1) {
+                let run: Vec<(usize, f32)> = pieces[start..].iter().copied().take(len).collect();
+                if run.len() < len || run.windows(2).any(|w| w[1].0 != w[0].0 + 1) {
                     continue;
                 }
-                let s = features.similarity(&Features::sum(run.iter().map(|&p| piece_side.features(p))));
-                if s >= self.options.link_threshold && s > current + 0.02 && best.as_ref().is_none_or(|(b, _)| s > *b) {
-                    best = Some((s, run));
+                let parts: Vec<&Features> = run.iter().map(|&(p, _)| piece_side.features(p)).collect();
+                let s = features.similarity(&Features::sum(parts.iter().copied()));
+                let contained = run.iter().all(|&(_, c)| c >= o.piece_containment) && s > current + 0.02;
+                let ok = s >= o.link_threshold && (contained || self.each_piece_adds(features, &parts));
+                if ok && best.as_ref().is_none_or(|(b, _)| s > *b) {
+                    best = Some((s, run.into_iter().map(|(p, _)| p).collect()));
                 }
             }
         }
         best
     }
+
+    /// Whether the pieces together carry most of the whole ([`SPLIT_COVERAGE`]) and each adds
+    /// at least `piece_gain` of it to what the others carry: a paragraph cut in two, each half
+    /// edited, rather than a paragraph kept beside a new one that shares a few words.
+    fn each_piece_adds(&self, whole: &Features, parts: &[&Features]) -> bool {
+        let coverage = whole.contained_in(&Features::sum(parts.iter().copied()));
+        coverage >= SPLIT_COVERAGE
+            && (0..parts.len()).all(|k| {
+                let others = Features::sum(parts.iter().enumerate().filter(|&(m, _)| m != k).map(|(_, p)| *p));
+                coverage - whole.contained_in(&others) >= self.options.piece_gain
+            })
+    }
 }
+
+/// The least share of the whole its pieces carry together, for an edited split or merge.
+const SPLIT_COVERAGE: f32 = 0.7;

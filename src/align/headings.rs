@@ -39,6 +39,7 @@ impl Aligner<'_> {
                 }
             }
         }
+        let opens_preamble = self.sections_opening_a_preamble(links);
         // Candidate pairs come from evidence, never from all pairs: sections that share
         // paragraph links, headings with the same title (in order, like identical paragraphs),
         // and, for the few headings of a real declaration, titles that look alike.
@@ -81,7 +82,10 @@ impl Aligner<'_> {
             } else {
                 0.0
             };
-            if overlap >= 0.5 || title >= 0.5 {
+            // A heading that opens what had none (一 before the old untitled preamble) is new,
+            // and a heading whose section became the preamble is gone, whatever they share.
+            let misplaced = opens_preamble.0.contains(&h) || opens_preamble.1.contains(&g);
+            if (overlap >= 0.5 || title >= 0.5) && !misplaced {
                 edges.push((h, g, overlap + title));
             }
         }
@@ -98,5 +102,31 @@ impl Aligner<'_> {
                 similarity: f64::from(similarity),
             });
         }
+    }
+
+    /// The old headings whose section's first linked paragraph went to the new preamble (no
+    /// section), and the new headings whose section's first linked paragraph came from the
+    /// old preamble.
+    fn sections_opening_a_preamble(&self, links: &[Link]) -> (BTreeSet<usize>, BTreeSet<usize>) {
+        let mut by_old: Vec<(usize, usize)> = links.iter().map(|l| (l.old[0], l.new[0])).collect();
+        let mut by_new: Vec<(usize, usize)> = links.iter().map(|l| (l.new[0], l.old[0])).collect();
+        by_old.sort_unstable();
+        by_new.sort_unstable();
+        let first_goes_to_preamble = |pairs: &[(usize, usize)], from: &Document, to: &Document| {
+            let mut seen = BTreeSet::new();
+            let mut found = BTreeSet::new();
+            for &(a, b) in pairs {
+                if let Some(section) = from.blocks[a].section
+                    && !from.blocks[a].kind.is_section()
+                    && seen.insert(section)
+                    && to.blocks[b].section.is_none()
+                    && to.blocks[b].kind == crate::segment::BlockKind::Paragraph
+                {
+                    found.insert(section);
+                }
+            }
+            found
+        };
+        (first_goes_to_preamble(&by_old, self.old, self.new), first_goes_to_preamble(&by_new, self.new, self.old))
     }
 }

@@ -146,6 +146,25 @@ impl FeatureSet {
         shared < min_share * larger
     }
 
+    /// Whether two blocks share at least `min_share` of the smaller side's distinctive
+    /// content (and some, in absolute terms: a few rare words, not one): a rewrite on the same
+    /// subject keeps names, titles and phrases that no other paragraph has.
+    pub fn keeps_distinctive(&self, a: &Features, b: &Features, min_share: f32) -> bool {
+        /// About four rare words or bigrams; half the smaller side's for a short paragraph.
+        const MIN_SHARED_WEIGHT: f32 = 18.0;
+        let smaller = a.rare_total.min(b.rare_total);
+        let shared = self.shared_distinctive(a, b);
+        shared >= MIN_SHARED_WEIGHT.min(0.5 * smaller) && shared >= min_share * smaller
+    }
+
+    /// The weight of the distinctive features two blocks share.
+    pub(crate) fn shared_distinctive(&self, a: &Features, b: &Features) -> f32 {
+        let mut shared = 0.0;
+        overlap_where(&a.tokens, &b.tokens, &self.token_frequency, &mut shared);
+        overlap_where(&a.bigrams, &b.bigrams, &self.bigram_frequency, &mut shared);
+        shared
+    }
+
     /// The features of old block `i`.
     pub fn of_old(&self, i: usize) -> &Features {
         &self.old[i]

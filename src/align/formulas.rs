@@ -1,0 +1,199 @@
+//! Stock formulas with other content: two paragraphs that say the same thing of different
+//! states, or welcome different initiatives, are different paragraphs however much wording
+//! they share (成员国决定启动接收X为成员国的程序; 成员国注意到X关于…的倡议).
+//!
+//! Two checks, on comparison keys:
+//! - **states**: both paragraphs name states and no state is named by both — unless their
+//!   numbers differ too, which is the annual update of a rotating role (the chair, the next
+//!   host: 乌兹别克斯坦共和国将担任2021—2022年… → 印度共和国将担任2022—2023年…);
+//! - **initiatives**: both name initiatives or documents (a 《title》, or the object of
+//!   关于…的倡议) and none of one is like one of the other (dates aside).
+//!
+//! A process of the same state that advances (启动接收伊朗… → 伊朗签署…备忘录) names the same
+//! state and passes.
+
+/// States the declarations name, short forms (a full name contains its short form:
+/// 伊朗伊斯兰共和国 ⊃ 伊朗). Members, observers, dialogue partners and the states of hotspots.
+const STATES: &[&str] = &[
+    "中国",
+    "中华人民共和国",
+    "俄罗斯",
+    "哈萨克斯坦",
+    "吉尔吉斯",
+    "塔吉克斯坦",
+    "乌兹别克斯坦",
+    "印度共和国",
+    "巴基斯坦",
+    "伊朗",
+    "白俄罗斯",
+    "阿富汗",
+    "蒙古国",
+    "斯里兰卡",
+    "土耳其",
+    "柬埔寨",
+    "阿塞拜疆",
+    "尼泊尔",
+    "亚美尼亚",
+    "埃及",
+    "卡塔尔",
+    "沙特",
+    "科威特",
+    "马尔代夫",
+    "缅甸",
+    "阿联酋",
+    "阿拉伯联合酋长国",
+    "巴林",
+    "老挝",
+    "土库曼斯坦",
+    "叙利亚",
+    "朝鲜",
+    "乌克兰",
+];
+
+/// Words that name an initiative or a proposal: the object of 关于…的倡议 is what it is about.
+const INITIATIVE_WORDS: &[&str] = &["的倡议", "的建议", "的提议", "的构想"];
+
+/// Whether two paragraphs are the same formula about different states or initiatives.
+pub(crate) fn different_content(old: &str, new: &str) -> bool {
+    different_states(old, new) || different_initiatives(old, new)
+}
+
+fn different_states(old: &str, new: &str) -> bool {
+    let (a, b) = (states_in(old), states_in(new));
+    !a.is_empty() && !b.is_empty() && a.iter().all(|s| !b.contains(s)) && numbers(old) == numbers(new)
+}
+
+fn states_in(key: &str) -> Vec<&'static str> {
+    // 印度 alone would also match 印度洋; the short form stands after 共和国 is stripped.
+    let mut found: Vec<&'static str> = STATES.iter().copied().filter(|s| key.contains(s)).collect();
+    if found.contains(&"中华人民共和国") {
+        found.retain(|s| *s != "中华人民共和国");
+        found.push("中国");
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The numbers of a key, in order.
+fn numbers(key: &str) -> Vec<&str> {
+    key.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect()
+}
+
+fn different_initiatives(old: &str, new: &str) -> bool {
+    let (a, b) = (initiatives_in(old), initiatives_in(new));
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.iter().any(|y| alike(x, y)))
+}
+
+/// The titles (《…》, outermost) and the objects of 关于…的倡议 in a key.
+fn initiatives_in(key: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in key.char_indices() {
+        match c {
+            '《' => {
+                if depth == 0 {
+                    start = i + c.len_utf8();
+                }
+                depth += 1;
+            }
+            '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    found.push(significant(&key[start..i]));
+                }
+            }
+            _ => {}
+        }
+    }
+    for word in INITIATIVE_WORDS {
+        for (end, _) in key.match_indices(word) {
+            let before = &key[..end];
+            if let Some(open) = before.rfind("关于") {
+                let object = &before[open + "关于".len()..];
+                if !object.contains(['。', '，', '；', '《']) && !object.is_empty() {
+                    found.push(significant(object));
+                }
+            }
+        }
+    }
+    found.retain(|s| !s.is_empty());
+    found
+}
+
+/// An initiative's words without the organisation's name, stock verbs and numbers.
+fn significant(text: &str) -> String {
+    let mut text = text.to_owned();
+    for stock in ["上海合作组织", "上合组织", "成员国", "建立", "制定", "举办", "草案"] {
+        text = text.replace(stock, "");
+    }
+    text.chars().filter(|c| !c.is_ascii_digit() && !"〈〉“”、—-年至".contains(*c)).collect()
+}
+
+/// Two initiatives are alike when half their character pairs are shared (Dice ≥ 0.5).
+fn alike(a: &str, b: &str) -> bool {
+    let pairs = |s: &str| -> Vec<(char, char)> {
+        let chars: Vec<char> = s.chars().collect();
+        let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        pairs.sort_unstable();
+        pairs
+    };
+    let (pa, pb) = (pairs(a), pairs(b));
+    if pa.is_empty() || pb.is_empty() {
+        return a == b;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < pa.len() && j < pb.len() {
+        match pa[i].cmp(&pb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2 * shared * 2 >= pa.len() + pb.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_states_in_the_same_formula_differ() {
+        assert!(different_content(
+            "成员国决定启动接收伊朗伊斯兰共和国为上合组织成员国的程序。",
+            "成员国决定启动接收白俄罗斯共和国为上合组织成员国的程序。"
+        ));
+        // The same state, one step further.
+        assert!(!different_content(
+            "成员国决定启动接收伊朗伊斯兰共和国为上合组织成员国的程序。",
+            "成员国欢迎伊朗伊斯兰共和国签署关于承担义务以获得上合组织成员国地位的备忘录。"
+        ));
+        // A rotating role: the state changes with the year.
+        assert!(!different_content(
+            "乌兹别克斯坦共和国将担任2021—2022年上合组织轮值主席国。",
+            "印度共和国将担任2022—2023年上合组织轮值主席国。"
+        ));
+    }
+
+    #[test]
+    fn other_initiatives_of_the_same_state_differ() {
+        assert!(different_content(
+            "成员国注意到乌兹别克斯坦共和国关于制定《上合组织成员国数字素养发展构想》草案的倡议。",
+            "成员国注意到乌兹别克斯坦共和国关于制定《上合组织成员国发展互联互通和建立高效交通走廊构想》草案的倡议。"
+        ));
+        assert!(different_content(
+            "成员国注意到俄罗斯联邦关于建立上合组织成员国大学校长论坛的倡议。",
+            "成员国注意到俄罗斯联邦关于建立上合组织成员国青年创业孵化网络的倡议。"
+        ));
+        // A programme renewed for the next period is the same programme.
+        assert!(!different_content(
+            "成员国将继续落实《上合组织成员国打击恐怖主义、分裂主义和极端主义2019年至2021年合作纲要》。",
+            "成员国将落实《上合组织成员国打击恐怖主义、分裂主义和极端主义2022年至2024年合作纲要》。"
+        ));
+    }
+}
