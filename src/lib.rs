@@ -21,7 +21,7 @@
 //! assert!(shifts > 0, "commitments strengthened or softened");
 //! // Renderers are pure functions of the report.
 //! let markdown = decldiff::render::compare::markdown(&report, &Default::default());
-//! assert!(markdown.contains("安全合作"));
+//! assert!(markdown.contains("安全")); // a theme of the taxonomy (docs/themes.md)
 //! # Ok::<(), decldiff::Error>(())
 //! ```
 //!

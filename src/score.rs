@@ -17,7 +17,7 @@ use crate::round4;
 mod edits;
 mod keyness;
 
-use crate::segment::{Block, BlockKind, Document, ThemeSource};
+use crate::segment::{Block, BlockKind, Document};
 use crate::tokenize::{SEGMENTER_VERSION, Tokenizer};
 use keyness::{Pair, keyness};
 pub use keyness::{g2, keyness_between};
@@ -35,6 +35,9 @@ pub struct CompareOptions {
     pub all: bool,
     /// Who holds a commitment, for the `endorsers` class.
     pub endorsers: EndorserRules,
+    /// The order of themes in the tables (the taxonomy's); other themes follow in order of
+    /// appearance.
+    pub theme_order: Vec<String>,
 }
 
 impl Default for CompareOptions {
@@ -45,6 +48,7 @@ impl Default for CompareOptions {
             top_terms: 5,
             all: false,
             endorsers: EndorserRules::builtin(),
+            theme_order: crate::theme::taxonomy::Taxonomy::builtin().names(),
         }
     }
 }
@@ -99,9 +103,12 @@ pub fn report_of_profiles(
 ) -> Report {
     let (old, new) = (old_profile.doc, new_profile.doc);
     // Each linked old block's first new block, for the themes of old paragraphs.
-    let linked_to: HashMap<usize, usize> =
-        alignment.links.iter().flat_map(|l| l.old.iter().map(move |&i| (i, l.new[0]))).collect();
-    let old_theme = |i: usize| old_theme_of(old, new, alignment, &linked_to, i);
+    // Each paragraph's theme is its own document's (docs/themes.md); a section title the
+    // taxonomy does not map keeps its identity through a renamed heading.
+    let old_theme = |i: usize| {
+        let theme = &old.blocks[i].theme;
+        alignment.theme_map.get(theme).unwrap_or(theme).as_str()
+    };
     let entities = classify::Entities::of_profiles(&[old_profile, new_profile], tokenizer);
     let diffs = edits::diff_links(old_profile, new_profile, alignment, &entities, options);
 
@@ -121,7 +128,7 @@ pub fn report_of_profiles(
     let Tally { mut scores, moves, shift_totals, mut changes, unchanged } = tally;
     changes.sort_by_key(|c| (c.0, c.1, c.2));
 
-    let order = theme_order(old, new, &old_theme);
+    let order = theme_order(old, new, &old_theme, &options.theme_order);
     let mut pair = Pair::new(old_profile, new_profile);
     let themes = theme_tables(&order, &mut scores, &shift_totals, &mut pair, &old_theme, options.top_terms);
     let total = total_row(&themes, &shift_totals, &mut pair, options.top_terms);
@@ -184,11 +191,10 @@ impl<'d> Tally<'d> {
         let first_new = link.new[0];
         let block_kind = new.blocks[first_new].kind;
         let theme = new.blocks[first_new].theme.as_str();
-        // A paragraph moves between themes only when sections say so; themes guessed by
-        // content follow the new paragraph.
-        let structural = old.blocks[link.old[0]].theme_source != ThemeSource::Content
-            && new.blocks[first_new].theme_source != ThemeSource::Content;
-        let from = if structural { old_theme(link.old[0]) } else { theme };
+        // A paragraph comes from another theme only when it moved (its order or its section
+        // changed); a reworded paragraph is counted in its new theme.
+        let moved = matches!(link.kind, LinkKind::Moved | LinkKind::MovedReworded);
+        let from = if moved { old_theme(link.old[0]) } else { theme };
         let is_paragraph = block_kind == BlockKind::Paragraph;
         // A reworded link whose every edit is punctuation or number formatting is editorial.
         let closing = !matches!(block_kind, BlockKind::Paragraph | BlockKind::Heading);
@@ -405,7 +411,12 @@ fn lone_change(kind: ChangeKind, block: &crate::segment::Block, theme: String, o
 }
 
 /// Themes in the new document's order of first appearance, then themes only the old one has.
-fn theme_order<'d>(old: &'d Document, new: &'d Document, old_theme: &dyn Fn(usize) -> &'d str) -> Vec<&'d str> {
+fn theme_order<'d>(
+    old: &'d Document,
+    new: &'d Document,
+    old_theme: &dyn Fn(usize) -> &'d str,
+    taxonomy_order: &[String],
+) -> Vec<&'d str> {
     let mut order: Vec<&str> = Vec::new();
     let paragraphs = |doc: &'d Document| doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph);
     for block in paragraphs(new) {
@@ -419,26 +430,9 @@ fn theme_order<'d>(old: &'d Document, new: &'d Document, old_theme: &dyn Fn(usiz
             order.push(theme);
         }
     }
+    // The taxonomy's themes first, in its order (a stable sort keeps the others as found).
+    order.sort_by_key(|t| taxonomy_order.iter().position(|o| o == t).unwrap_or(usize::MAX));
     order
-}
-
-/// An old paragraph's theme in the new document's names: through renamed headings; a theme
-/// guessed by content follows the new paragraph it links to (the guess is kept only for
-/// deleted paragraphs).
-fn old_theme_of<'d>(
-    old: &'d Document,
-    new: &'d Document,
-    alignment: &'d Alignment,
-    linked_to: &HashMap<usize, usize>,
-    i: usize,
-) -> &'d str {
-    let block = &old.blocks[i];
-    if block.theme_source == ThemeSource::Content
-        && let Some(&j) = linked_to.get(&i)
-    {
-        return &new.blocks[j].theme;
-    }
-    alignment.theme_map.get(&block.theme).unwrap_or(&block.theme)
 }
 
 fn sum_scores(themes: &[ThemeScore]) -> ThemeScore {

@@ -96,7 +96,7 @@ pub enum ThemeSource {
     Position,
     /// No heading gives one; content-based assignment may.
     Unassigned,
-    /// Assigned by content ([`crate::theme::ThemeModel`]), with a confidence.
+    /// Assigned by content ([`crate::theme::content::ContentClassifier`]), with a confidence.
     Content,
 }
 
@@ -119,7 +119,8 @@ pub struct Block {
     pub theme: String,
     /// Where the theme comes from.
     pub theme_source: ThemeSource,
-    /// For a theme assigned by content: its confidence, 0.5 (a tie) to 1.
+    /// For a theme assigned by content: the probability of its best theme, 0 to 1 (below
+    /// [`crate::theme::content::UNSURE_BELOW`] the theme is `unsure`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub theme_confidence: Option<f64>,
     /// Index of the heading block this block stands under, if any.

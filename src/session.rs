@@ -26,12 +26,13 @@ use crate::endorsers::EndorserRules;
 use crate::error::{Error, Result};
 use crate::report::{DocInfo, Report, Term};
 use crate::score::{self, CompareOptions};
-use crate::segment::{Document, ReadOptions, UNASSIGNED};
+use crate::segment::{Document, ReadOptions};
 use crate::series::lineage::Lineage;
 use crate::series::terms::{Aliases, TermSeries};
 use crate::series::timeline::Timeline;
 use crate::series::{Member, Series, year_of};
-use crate::theme::{Lexicon, ThemeModel};
+use crate::theme::content::{ContentClassifier, training_set};
+use crate::theme::taxonomy::Taxonomy;
 use crate::tokenize::Tokenizer;
 
 /// How to open a [`Session`]. The default reads the corpus decldiff finds (`$DECLDIFF_CORPUS`,
@@ -116,8 +117,8 @@ pub struct Session {
     options: CompareOptions,
     /// The user's taxonomy, read before any document so that a bad file is an error whatever
     /// the documents.
-    lexicon: Option<Lexicon>,
-    model: OnceLock<ThemeModel>,
+    taxonomy: Option<Taxonomy>,
+    classifier: OnceLock<ContentClassifier>,
 }
 
 impl Session {
@@ -163,6 +164,7 @@ impl Session {
     }
 
     fn new(corpus: Corpus, rules: Rules, options: &SessionOptions) -> Session {
+        let theme_order = rules.taxonomy.as_ref().unwrap_or_else(|| Taxonomy::builtin()).names();
         Session {
             corpus,
             read: options.read,
@@ -173,9 +175,10 @@ impl Session {
                 top_terms: options.top_terms,
                 all: options.all,
                 endorsers: rules.endorsers,
+                theme_order,
             },
-            lexicon: rules.lexicon,
-            model: OnceLock::new(),
+            taxonomy: rules.taxonomy,
+            classifier: OnceLock::new(),
         }
     }
 
@@ -217,45 +220,23 @@ impl Session {
         Ok(self.with_themes(loaded))
     }
 
-    /// The document with themes by content where it has no titled sections.
+    /// The document with every paragraph's theme (docs/themes.md).
     fn with_themes(&self, mut loaded: Loaded) -> Loaded {
-        if has_unassigned(&loaded.document) {
-            let tokenizer = Tokenizer::shared();
-            self.theme_model().assign(&mut loaded.document, tokenizer);
-        }
+        crate::theme::assign(&mut loaded.document, self.classifier());
         loaded
     }
 
-    /// The theme model, trained the first time a document needs it: the taxonomy (built-in
-    /// or the user's) and the paragraphs of the corpus's official texts with titled sections.
-    pub fn theme_model(&self) -> &ThemeModel {
-        self.model.get_or_init(|| self.train_theme_model())
-    }
-
-    fn train_theme_model(&self) -> ThemeModel {
-        let tokenizer = Tokenizer::shared();
-        let mut documents = Vec::new();
-        for collection in self.corpus.collections() {
-            for entry in collection.catalog.entries.iter().filter(|e| e.present && e.status == TextStatus::Official) {
-                // A text that does not read is reported by `corpus check`; here it only goes
-                // untrained on.
-                let spec = format!("{}/{}", collection.name, entry.id);
-                if let Ok(loaded) = self.corpus.load_tokenized(&spec, ReadOptions::default(), &self.cache, tokenizer)
-                    && loaded.document.has_titled_sections()
-                {
-                    documents.push(loaded.document);
-                }
-            }
+    /// The theme classifier: the built-in one, or one trained for the user's taxonomy on the
+    /// built-in examples of the themes it shares (its keywords alone for the others).
+    pub fn classifier(&self) -> &ContentClassifier {
+        match &self.taxonomy {
+            None => ContentClassifier::builtin(),
+            Some(taxonomy) => self.classifier.get_or_init(|| {
+                let mut examples = training_set();
+                examples.retain(|e| taxonomy.index(&e.theme).is_some());
+                ContentClassifier::train(taxonomy, &examples)
+            }),
         }
-        let mut examples = ThemeModel::examples(&documents.iter().collect::<Vec<_>>(), tokenizer);
-        let lexicon = match &self.lexicon {
-            Some(lexicon) => {
-                examples.retain(|(_, theme)| lexicon.themes.iter().any(|t| t.name == *theme));
-                lexicon.clone()
-            }
-            None => Lexicon::builtin(),
-        };
-        ThemeModel::train(&examples, &lexicon)
     }
 
     /// Compares two loaded declarations: the report with both documents described from the
@@ -361,11 +342,8 @@ impl Session {
                 Ok(Member { id: id.clone(), year: *year, document: loaded.document, profile: loaded.profile })
             })
             .collect::<Result<Vec<_>>>()?;
-        if members.iter().any(|m| has_unassigned(&m.document)) {
-            let model = self.theme_model();
-            for member in &mut members {
-                model.assign(&mut member.document, tokenizer);
-            }
+        for member in &mut members {
+            crate::theme::assign(&mut member.document, self.classifier());
         }
         Ok(members)
     }
@@ -418,7 +396,7 @@ impl Session {
 struct Rules {
     ladders: Ladders,
     endorsers: EndorserRules,
-    lexicon: Option<Lexicon>,
+    taxonomy: Option<Taxonomy>,
 }
 
 impl Rules {
@@ -427,14 +405,9 @@ impl Rules {
             Some(path) => Ladders::read(path)?,
             None => Ladders::builtin(),
         };
-        let lexicon = options.themes.as_deref().map(Lexicon::read).transpose()?;
-        Ok(Rules { ladders, endorsers: EndorserRules::builtin(), lexicon })
+        let taxonomy = options.themes.as_deref().map(Taxonomy::read).transpose()?;
+        Ok(Rules { ladders, endorsers: EndorserRules::builtin(), taxonomy })
     }
-}
-
-/// Whether a paragraph of `doc` has no theme from a titled section.
-pub fn has_unassigned(doc: &Document) -> bool {
-    doc.iter_paragraphs().any(|b| b.theme == UNASSIGNED)
 }
 
 /// Fills a report's description of a document from its catalog entry.

@@ -1,24 +1,42 @@
 //! The kind of every link: identical, reworded, moved (order or section changed), and the
-//! map from old to new section themes through the heading links.
+//! map from old to new section titles through the heading links.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Link, LinkKind};
-use crate::segment::{BlockKind, Document, ThemeSource};
+use crate::segment::{Block, BlockKind, Document, PREAMBLE};
 
-/// Old theme → new theme through linked titled headings.
+/// Old section title → new section title through linked titled headings.
 fn theme_map(old: &Document, new: &Document, links: &[Link]) -> BTreeMap<String, String> {
     links
         .iter()
         .filter(|l| l.old.len() == 1 && l.new.len() == 1)
         .filter(|l| old.blocks[l.old[0]].kind == BlockKind::Heading && new.blocks[l.new[0]].kind == BlockKind::Heading)
         .filter(|l| !old.blocks[l.old[0]].key.is_empty() && !new.blocks[l.new[0]].key.is_empty())
-        .map(|l| (old.blocks[l.old[0]].theme.clone(), new.blocks[l.new[0]].theme.clone()))
+        .map(|l| (old.blocks[l.old[0]].key.clone(), new.blocks[l.new[0]].key.clone()))
         .collect()
+}
+
+/// The titled section a paragraph stands in: its heading's title, [`PREAMBLE`] before the
+/// first heading of a text with titled sections, or `None` where no title says (a text
+/// without titled sections, a section opened by a bare numeral). Themes, which content may
+/// give, are not sections: only sections on both sides make a move.
+fn section_of<'d>(doc: &'d Document, block: &Block) -> Option<&'d str> {
+    if block.kind != BlockKind::Paragraph {
+        return None;
+    }
+    match block.section {
+        Some(h) => {
+            let heading = &doc.blocks[h];
+            (heading.kind == BlockKind::Heading && !heading.key.is_empty()).then_some(heading.key.as_str())
+        }
+        None => doc.has_titled_sections().then_some(PREAMBLE),
+    }
 }
 
 fn assign_kinds(old: &Document, new: &Document, links: &mut [Link], theme_map: &BTreeMap<String, String>) {
     let order = increasing_links(links, old, new);
+    let (old_titled, new_titled) = (old.has_titled_sections(), new.has_titled_sections());
     for (k, link) in links.iter_mut().enumerate() {
         if link.old.len() > 1 {
             link.kind = LinkKind::Merge;
@@ -29,14 +47,13 @@ fn assign_kinds(old: &Document, new: &Document, links: &mut [Link], theme_map: &
             continue;
         }
         let (old_block, new_block) = (&old.blocks[link.old[0]], &new.blocks[link.new[0]]);
-        let mapped = theme_map.get(&old_block.theme).unwrap_or(&old_block.theme);
-        // Themes guessed by content (or not known at all) are no evidence of a move: only
-        // titled sections, on both sides, change themes.
-        let by_section =
-            |b: &crate::segment::Block| !matches!(b.theme_source, ThemeSource::Content | ThemeSource::Unassigned);
-        let structural = by_section(old_block) && by_section(new_block);
-        let theme_changed = structural && old_block.kind == BlockKind::Paragraph && *mapped != new_block.theme;
-        let moved = theme_changed || !order.contains(&k);
+        let sections =
+            (old_titled && new_titled).then(|| section_of(old, old_block).zip(section_of(new, new_block))).flatten();
+        let section_changed = sections.is_some_and(|(from, to)| {
+            let mapped = theme_map.get(from).map_or(from, String::as_str);
+            mapped != to
+        });
+        let moved = section_changed || !order.contains(&k);
         let same = old_block.key == new_block.key;
         link.kind = match (moved, same) {
             (false, true) => LinkKind::Identical,

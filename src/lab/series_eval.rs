@@ -55,7 +55,8 @@ pub struct SeriesScores {
     pub terms: Vec<TermCheck>,
     /// Narrowed endorsements in the truth, and how many `compare` reports as `endorsers`.
     pub endorsements: [usize; 2],
-    /// (year, theme) pairs whose paragraph count differs from the truth.
+    /// (year, section) pairs whose paragraph count differs from the truth (the truth knows
+    /// sections, not themes by content).
     pub theme_share_mismatches: usize,
 }
 
@@ -115,9 +116,12 @@ pub fn evaluate(members: &[Member], truth: &SeriesTruth, tokenizer: &Tokenizer) 
     let truth_counts = theme_counts(truth);
     let mut mismatches = 0;
     for ((_, counts), member) in truth_counts.iter().zip(members) {
+        // The truth knows sections, not themes by content: count each paragraph's section.
+        let doc = &member.document;
         let mut mine = std::collections::BTreeMap::new();
-        for block in member.document.iter_paragraphs() {
-            *mine.entry(block.theme.clone()).or_insert(0usize) += 1;
+        for block in doc.iter_paragraphs() {
+            let section = block.section.map_or(crate::segment::PREAMBLE, |h| doc.blocks[h].key.as_str());
+            *mine.entry(section.to_owned()).or_insert(0usize) += 1;
         }
         let themes: std::collections::BTreeSet<&String> = counts.keys().chain(mine.keys()).collect();
         mismatches += themes.iter().filter(|t| counts.get(**t) != mine.get(**t)).count();

@@ -6,6 +6,11 @@
 //!
 //! Everything this module writes is illustrative, not an official text.
 
+mod annual;
+mod yearly;
+
+pub use yearly::{Change, ChangeKind, Yearly, YearlyRevision, revise_yearly};
+
 use super::eval::{Gold, GoldLink};
 use crate::align::{self, Link, LinkKind};
 use crate::segment::{BlockKind, Document};
@@ -51,6 +56,32 @@ impl Edits {
             delete: 10,
             insert: 10,
             rename_heading: 1,
+        }
+    }
+}
+
+/// What a simulated revision does: counts of generic edits (`light`, `heavy`), or a revision
+/// the way the next year's declaration differs (`yearly`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plan {
+    /// Generic edits ([`revise`]).
+    Edits(Edits),
+    /// A next year's declaration ([`revise_yearly`]).
+    Yearly(Yearly),
+}
+
+impl From<Edits> for Plan {
+    fn from(edits: Edits) -> Plan {
+        Plan::Edits(edits)
+    }
+}
+
+impl Plan {
+    /// The revision of `doc` for `seed`.
+    pub fn revise(&self, doc: &Document, seed: u64) -> Revision {
+        match self {
+            Plan::Edits(edits) => revise(doc, edits, seed),
+            Plan::Yearly(yearly) => revise_yearly(doc, yearly, seed).revision,
         }
     }
 }
@@ -101,6 +132,8 @@ struct Item {
     kind: BlockKind,
     origin: Vec<usize>,
     touched: bool,
+    /// What a yearly revision did to it, and the old blocks that took part.
+    tag: Option<(ChangeKind, Vec<usize>)>,
 }
 
 /// Commitment-verb replacements a reword may make (from, to), each on one ladder.
@@ -160,30 +193,11 @@ fn change_number(text: &str) -> Option<String> {
 /// (its own paragraphs are written to segment as paragraphs).
 pub fn revise(doc: &Document, edits: &Edits, seed: u64) -> Revision {
     let mut rng = Rng::new(seed);
-    let mut items: Vec<Item> = doc
-        .blocks
-        .iter()
-        .map(|b| Item { text: b.text.clone(), kind: b.kind, origin: vec![b.index], touched: false })
-        .collect();
-    let pool: Vec<&str> = NEW_PARAGRAPHS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).collect();
+    let mut items = items_of(doc);
+    let pool = pool();
 
     for _ in 0..edits.rename_heading {
-        let candidates: Vec<usize> = (0..items.len())
-            .filter(|&k| {
-                items[k].kind == BlockKind::Heading
-                    && !items[k].touched
-                    && HEADING_RENAMES.iter().any(|(from, _)| items[k].text == *from)
-            })
-            .collect();
-        if let Some(&k) = rng.pick(&candidates) {
-            let to = HEADING_RENAMES
-                .iter()
-                .find(|(from, _)| items[k].text == *from)
-                .map(|(_, to)| *to)
-                .expect("filtered above");
-            items[k].text = to.to_owned();
-            items[k].touched = true;
-        }
+        rename_one(&mut items, &mut rng);
     }
     for _ in 0..edits.split {
         let candidates: Vec<usize> =
@@ -196,7 +210,7 @@ pub fn revise(doc: &Document, edits: &Edits, seed: u64) -> Revision {
             let origin = items[k].origin.clone();
             let new_items: Vec<Item> = texts
                 .into_iter()
-                .map(|text| Item { text, kind: BlockKind::Paragraph, origin: origin.clone(), touched: true })
+                .map(|text| Item { text, kind: BlockKind::Paragraph, origin: origin.clone(), touched: true, tag: None })
                 .collect();
             items.splice(k..=k, new_items);
         }
@@ -209,7 +223,7 @@ pub fn revise(doc: &Document, edits: &Edits, seed: u64) -> Revision {
             let merged: Vec<Item> = items.drain(k..k + parts).collect();
             let text = merged.iter().map(|i| i.text.as_str()).collect::<String>();
             let origin = merged.iter().flat_map(|i| i.origin.iter().copied()).collect();
-            items.insert(k, Item { text, kind: BlockKind::Paragraph, origin, touched: true });
+            items.insert(k, Item { text, kind: BlockKind::Paragraph, origin, touched: true, tag: None });
         }
     }
     for _ in 0..edits.reword {
@@ -224,25 +238,7 @@ pub fn revise(doc: &Document, edits: &Edits, seed: u64) -> Revision {
         }
     }
     for across in std::iter::repeat_n(false, edits.move_within).chain(std::iter::repeat_n(true, edits.move_across)) {
-        let Some(&k) = rng.pick(&free_paragraphs(&items)) else {
-            continue;
-        };
-        let mut item = items.remove(k);
-        item.touched = true;
-        if across && rng.below(2) == 0 {
-            item.text = reword(&item.text, &mut rng);
-        }
-        let here = section_of(&items, k.min(items.len().saturating_sub(1)));
-        let targets: Vec<usize> = (0..=items.len())
-            .filter(|&p| p == items.len() || items[p].kind == BlockKind::Paragraph)
-            // Never after the closing block: a paragraph there is the page's, not the text's.
-            .filter(|&p| p > 0 && !is_closing(items[p - 1].kind))
-            .filter(|&p| (section_of(&items, p.saturating_sub(1)) == here) != across)
-            .filter(|&p| p.abs_diff(k) > 2)
-            .filter(|&p| !inside_split(&items, p))
-            .collect();
-        let at = rng.pick(&targets).copied().unwrap_or(k);
-        items.insert(at, item);
+        move_one(&mut items, &mut rng, across, true);
     }
     for _ in 0..edits.insert {
         let targets: Vec<usize> =
@@ -253,15 +249,79 @@ pub fn revise(doc: &Document, edits: &Edits, seed: u64) -> Revision {
             }
             items.insert(
                 at,
-                Item { text: (*text).to_owned(), kind: BlockKind::Paragraph, origin: Vec::new(), touched: true },
+                Item {
+                    text: (*text).to_owned(),
+                    kind: BlockKind::Paragraph,
+                    origin: Vec::new(),
+                    touched: true,
+                    tag: None,
+                },
             );
         }
     }
 
+    finish(doc, &items)
+}
+
+/// The blocks of `doc` as untouched items.
+fn items_of(doc: &Document) -> Vec<Item> {
+    doc.blocks
+        .iter()
+        .map(|b| Item { text: b.text.clone(), kind: b.kind, origin: vec![b.index], touched: false, tag: None })
+        .collect()
+}
+
+/// The pool of new paragraphs.
+fn pool() -> Vec<&'static str> {
+    NEW_PARAGRAPHS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).collect()
+}
+
+/// The revision's text and gold.
+fn finish(doc: &Document, items: &[Item]) -> Revision {
     let text = write_blocks(items.iter().map(|i| (i.kind, i.text.as_str())));
     let new_doc = Document::parse("revision", &text);
     assert_eq!(new_doc.blocks.len(), items.len(), "every simulated item is one block");
-    Revision { gold: gold_of(doc, &new_doc, &items), text }
+    Revision { gold: gold_of(doc, &new_doc, items), text }
+}
+
+/// Renames an untouched titled heading found in [`HEADING_RENAMES`]; its position.
+fn rename_one(items: &mut [Item], rng: &mut Rng) -> Option<usize> {
+    let candidates: Vec<usize> = (0..items.len())
+        .filter(|&k| {
+            items[k].kind == BlockKind::Heading
+                && !items[k].touched
+                && HEADING_RENAMES.iter().any(|(from, _)| items[k].text == *from)
+        })
+        .collect();
+    let &k = rng.pick(&candidates)?;
+    let to =
+        HEADING_RENAMES.iter().find(|(from, _)| items[k].text == *from).map(|(_, to)| *to).expect("filtered above");
+    items[k].text = to.to_owned();
+    items[k].touched = true;
+    Some(k)
+}
+
+/// Moves a free paragraph within its section or `across` to another (rewording half of those
+/// moved across when `reword_across`); its new position.
+fn move_one(items: &mut Vec<Item>, rng: &mut Rng, across: bool, reword_across: bool) -> Option<usize> {
+    let &k = rng.pick(&free_paragraphs(items))?;
+    let mut item = items.remove(k);
+    item.touched = true;
+    if reword_across && across && rng.below(2) == 0 {
+        item.text = reword(&item.text, rng);
+    }
+    let here = section_of(items, k.min(items.len().saturating_sub(1)));
+    let targets: Vec<usize> = (0..=items.len())
+        .filter(|&p| p == items.len() || items[p].kind == BlockKind::Paragraph)
+        // Never after the closing block: a paragraph there is the page's, not the text's.
+        .filter(|&p| p > 0 && !is_closing(items[p - 1].kind))
+        .filter(|&p| (section_of(items, p.saturating_sub(1)) == here) != across)
+        .filter(|&p| p.abs_diff(k) > 2)
+        .filter(|&p| !inside_split(items, p))
+        .collect();
+    let at = rng.pick(&targets).copied().unwrap_or(k);
+    items.insert(at, item);
+    Some(at)
 }
 
 /// The text of simulated blocks, one per line, paragraphs indented with two ideographic
@@ -340,7 +400,7 @@ fn gold_of(old: &Document, new: &Document, items: &[Item]) -> Gold {
 /// 1..=seeds, in parallel), each combined over the seeds: (decldiff, baseline).
 pub fn simulated_scores(
     doc: &Document,
-    edits: &Edits,
+    plan: &Plan,
     seeds: u64,
     options: &align::AlignOptions,
 ) -> (super::eval::AlignScores, super::eval::AlignScores) {
@@ -349,7 +409,7 @@ pub fn simulated_scores(
     let (ours, baseline): (Vec<_>, Vec<_>) = (1..=seeds)
         .into_par_iter()
         .map(|seed| {
-            let revision = revise(doc, edits, seed);
+            let revision = plan.revise(doc, seed);
             let new = Document::parse(format!("seed-{seed}"), &revision.text);
             let ours = super::eval::score(&align::align(doc, &new, tokenizer, options), &revision.gold);
             let baseline = super::eval::score(&align::baseline::align_greedy(doc, &new, tokenizer), &revision.gold);
@@ -366,8 +426,8 @@ pub fn simulated_scores(
 ///
 /// # Errors
 /// [`crate::Error::Io`] creating the folder or writing a file.
-pub fn write_revision(doc: &Document, edits: &Edits, seed: u64, out: &std::path::Path) -> crate::Result<Revision> {
-    let revision = revise(doc, edits, seed);
+pub fn write_revision(doc: &Document, plan: &Plan, seed: u64, out: &std::path::Path) -> crate::Result<Revision> {
+    let revision = plan.revise(doc, seed);
     crate::files::create_dir_all(out, "the output folder")?;
     crate::files::write_atomically(&out.join("new.txt"), revision.text.as_bytes())?;
     let gold = serde_json::to_string_pretty(&revision.gold).expect("gold serializes") + "\n";

@@ -7,7 +7,7 @@ use super::{TableOptions, new_table, to_json};
 use crate::lab::copies::CopyScores;
 use crate::lab::eval::AlignScores;
 use crate::lab::series_eval::SeriesScores;
-use crate::lab::themes::{LeaveOneOut, SectionScores, SetScores};
+use crate::lab::themes::{SectionScores, SetScores};
 
 #[derive(Serialize)]
 struct EvalJson<'a> {
@@ -90,57 +90,28 @@ pub fn series_eval_json(scores: &SeriesScores) -> String {
     to_json(scores)
 }
 
-/// `eval themes DOC` as JSON: the section-title model leave-one-out, and the taxonomy's
-/// classifier on the same paragraphs when their sections map onto it.
-pub fn themes_json(document: &str, result: &LeaveOneOut, taxonomy: Option<&SectionScores>) -> String {
-    #[derive(Serialize)]
-    // Fields in alphabetical order, as this output has always had them.
-    struct ThemeJson<'a> {
-        correct: usize,
-        paragraphs: usize,
-        theme: &'a str,
-    }
+/// `eval themes DOC` as JSON: the taxonomy's classifier on the paragraphs of a document whose
+/// sections map onto it, headings hidden (`taxonomy` is absent when none maps).
+pub fn themes_json(document: &str, taxonomy: Option<&SectionScores>) -> String {
     #[derive(Serialize)]
     struct ThemesJson<'a> {
-        accuracy_per_paragraph: f64,
-        accuracy_with_sequence: f64,
         document: &'a str,
         schema_version: u32,
         #[serde(skip_serializing_if = "Option::is_none")]
         taxonomy: Option<&'a SectionScores>,
-        themes: Vec<ThemeJson<'a>>,
     }
-    let themes = result
-        .per_theme
-        .iter()
-        .map(|(theme, correct, paragraphs)| ThemeJson { theme, correct: *correct, paragraphs: *paragraphs })
-        .collect();
-    to_json(&ThemesJson {
-        schema_version: crate::SCHEMA_VERSION,
-        document,
-        accuracy_per_paragraph: result.alone,
-        accuracy_with_sequence: result.smoothed,
-        taxonomy,
-        themes,
-    })
+    to_json(&ThemesJson { schema_version: crate::SCHEMA_VERSION, document, taxonomy })
 }
 
 /// `eval themes DOC` as text.
-pub fn themes_text(document: &str, result: &LeaveOneOut, taxonomy: Option<&SectionScores>) -> String {
-    let mut out = format!(
-        "{document}: themes by content, leave-one-out, headings hidden\naccuracy per paragraph alone: {:.4}\naccuracy with sequence smoothing: {:.4}\n",
-        result.alone, result.smoothed
-    );
-    for (theme, correct, total) in &result.per_theme {
-        out.push_str(&format!("  {theme}: {correct}/{total}\n"));
-    }
-    if let Some(t) = taxonomy {
-        out.push_str(&format!(
-            "taxonomy (data/taxonomy.toml), sections mapped, {} paragraphs, unsure counted wrong:\n  alone: {:.4}\n  in order, smoothed: {:.4} (coverage {:.4})\n",
+pub fn themes_text(document: &str, taxonomy: Option<&SectionScores>) -> String {
+    match taxonomy {
+        Some(t) => format!(
+            "{document}: themes by content, headings hidden, sections mapped onto the taxonomy ({} paragraphs, unsure counted wrong)\n  each paragraph alone: {:.4}\n  in order, smoothed: {:.4} (coverage {:.4})\n",
             t.paragraphs, t.alone, t.in_order, t.coverage
-        ));
+        ),
+        None => format!("{document}: no titled section maps onto the taxonomy; nothing to measure\n"),
     }
-    out
 }
 
 /// `eval themes --set FILE` as JSON.

@@ -98,7 +98,7 @@ pub struct YearChange {
 pub struct Timeline {
     /// The JSON schema version.
     pub schema_version: u32,
-    /// The themes, in order of first appearance over the years.
+    /// The themes: the taxonomy's in its order, then others in order of first appearance.
     pub themes: Vec<String>,
     /// One row per year.
     pub years: Vec<YearRow>,
@@ -118,6 +118,8 @@ pub fn timeline(series: &Series, tokenizer: &Tokenizer, options: &CompareOptions
             }
         }
     }
+    // The taxonomy's themes first, in its order (a stable sort keeps the others as found).
+    themes.sort_by_key(|t| options.theme_order.iter().position(|o| o == t).unwrap_or(usize::MAX));
     let years = series
         .members
         .iter()

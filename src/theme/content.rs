@@ -51,6 +51,9 @@ pub const SMOOTH_BELOW: f64 = 0.6;
 /// The share of a weak paragraph's probabilities taken from its neighbours' (their mean).
 pub const NEIGHBOUR_WEIGHT: f64 = 0.3;
 
+/// From this confidence in another theme, a paragraph's own words outweigh its section's.
+pub const SECTION_OVERRIDDEN_FROM: f64 = 0.9;
+
 /// Naive Bayes additive smoothing.
 const NGRAM_PRIOR: f64 = 0.5;
 
@@ -327,10 +330,18 @@ impl ContentClassifier {
                     .then(|| self.taxonomy.theme_of_section(&block.theme))
                     .flatten()
                     .and_then(|id| self.taxonomy.index(id));
+                let own = self.probabilities(&block.key);
+                // A section groups what its authors put together (the Aral Sea under 经贸合作);
+                // a paragraph whose own words say, with near certainty, another theme keeps
+                // that theme, so that titled and untitled years count it alike.
+                let section = section.filter(|&k| {
+                    let best = argmax(&own);
+                    best == k || own[best] < SECTION_OVERRIDDEN_FROM
+                });
                 fixed.push(section.is_some());
                 match section {
                     Some(k) => (0..themes).map(|j| if j == k { 1.0 } else { 0.0 }).collect(),
-                    None => self.probabilities(&block.key),
+                    None => own,
                 }
             })
             .collect();

@@ -166,7 +166,12 @@ impl Taxonomy {
         self.themes.iter().position(|t| t.id == id)
     }
 
-    /// The display name of theme `id`.
+    /// The display names of the themes, in order.
+    pub fn names(&self) -> Vec<String> {
+        self.themes.iter().map(|t| t.name.clone()).collect()
+    }
+
+    /// The display name of a theme id.
     pub fn name(&self, id: &str) -> Option<&str> {
         self.themes.iter().find(|t| t.id == id).map(|t| t.name.as_str())
     }

@@ -51,7 +51,8 @@ fn corpus_show_seed_table_and_json() {
     assert_eq!(value["structure"]["kinds"]["paragraph"], 123);
     assert_eq!(value["blocks"][7]["kind"], "heading");
     assert_eq!(value["blocks"][7]["text"], "安全合作");
-    assert_eq!(value["blocks"][8]["theme"], "安全合作");
+    assert_eq!(value["blocks"][8]["theme"], "安全");
+    assert_eq!(value["blocks"][8]["theme_source"], "heading");
     assert_eq!(value["metadata"]["city"], "Moscow");
     insta::assert_snapshot!("corpus_show_sco_2020_json", stdout(&json));
 }

@@ -233,14 +233,14 @@ fn tables_fit_cjk_text_at_60_and_120_columns() {
 }
 
 #[test]
-fn themes_by_content_leave_one_out_on_the_2020_text() {
+fn themes_by_content_on_the_2020_text_with_its_headings_hidden() {
     let doc = Document::parse("sco-2020", &fixtures::seed());
-    let decldiff::lab::themes::LeaveOneOut { alone, smoothed, per_theme } =
-        decldiff::lab::themes::leave_one_out(&doc, &decldiff::theme::Lexicon::builtin(), Tokenizer::shared());
-    // Figures recorded in docs/accuracy.md.
-    assert!(alone >= 0.75, "{alone}");
-    assert!(smoothed >= 0.9, "{smoothed}");
-    assert_eq!(per_theme.iter().map(|(_, _, n)| n).sum::<usize>(), 123);
+    let classifier = decldiff::theme::content::ContentClassifier::builtin();
+    let scores = decldiff::lab::themes::taxonomy_on_sections(&doc, classifier).expect("the sections map");
+    // Figures recorded in docs/accuracy.md (the truth is the section a paragraph stands in,
+    // which is not always its subject: the Aral Sea stands under 经贸合作).
+    assert_eq!(scores.paragraphs, 123);
+    assert!(scores.in_order >= 0.8, "{scores:?}");
 }
 
 #[test]
@@ -259,12 +259,19 @@ fn unsectioned_texts_get_themes_by_content_and_users_can_bring_a_taxonomy() {
     let out = decldiff(&["corpus", "show", path.to_str().unwrap(), "--format", "json"]);
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let paragraph = &value["blocks"][7];
-    assert_eq!(paragraph["theme"], "安全合作");
+    assert_eq!(paragraph["theme"], "安全");
     assert_eq!(paragraph["theme_source"], "content");
     assert!(paragraph["theme_confidence"].as_f64().unwrap() > 0.5);
 
     let taxonomy = dir.path().join("themes.toml");
-    std::fs::write(&taxonomy, "[[theme]]\nname = \"security\"\nkeywords = [\"恐怖主义\", \"毒品\", \"安全\"]\n\n[[theme]]\nname = \"economy\"\nkeywords = [\"贸易\", \"投资\", \"经济\"]\n").unwrap();
+    let theme = |id: &str, words: &str| {
+        format!(
+            "[[theme]]\nid = \"{id}\"\nname = \"{id}\"\nsections = []\n[[theme.keywords]]\nweight = 3\nwords = [{words}]\n\n"
+        )
+    };
+    let text =
+        theme("security", "\"恐怖主义\", \"毒品\", \"安全\"") + &theme("economy", "\"贸易\", \"投资\", \"经济\"");
+    std::fs::write(&taxonomy, text).unwrap();
     let out = decldiff(&[
         "corpus",
         "show",
@@ -282,10 +289,12 @@ fn unsectioned_texts_get_themes_by_content_and_users_can_bring_a_taxonomy() {
         .filter(|b| b["kind"] == "paragraph")
         .map(|b| b["theme"].as_str().unwrap().to_owned())
         .collect();
-    assert_eq!(themes, ["economy", "security"].into_iter().map(str::to_owned).collect());
+    // Two themes, and `unsure` for a paragraph neither names with confidence.
+    assert!(themes.contains("economy") && themes.contains("security"), "{themes:?}");
+    assert!(themes.iter().all(|t| ["economy", "security", "unsure"].contains(&t.as_str())), "{themes:?}");
 
-    // Compared with the sectioned original, guessed themes follow the linked paragraphs:
-    // no paragraph moved between themes.
+    // Compared with the sectioned original, the same paragraphs in the same order: no
+    // paragraph moved between themes, whatever themes each side has.
     let out = decldiff(&["compare", path.to_str().unwrap(), "sco-2020", "--format", "json"]);
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(value["theme_moves"].as_array().unwrap().len(), 0);

@@ -16,4 +16,6 @@ mod properties;
 mod read;
 mod report;
 mod series;
+mod simulate_yearly;
 mod themes_content;
+mod years;

@@ -5,9 +5,7 @@ use std::path::Path;
 use decldiff::lab::{self, eval::BASELINE_METHOD};
 use decldiff::render::lab as render_lab;
 use decldiff::session::{Session, SessionOptions};
-use decldiff::theme::Lexicon;
 use decldiff::theme::content::{ContentClassifier, read_set, training_set};
-use decldiff::tokenize::Tokenizer;
 
 use crate::Outcome;
 use crate::cli::{EvalCommand, FormatArg, SimulateCommand};
@@ -55,7 +53,7 @@ pub(crate) fn eval(command: EvalCommand, corpus_dir: Option<&Path>) -> decldiff:
         EvalCommand::Simulated { doc, edits, seeds, align, output } => {
             let session = Session::open(&default_session(corpus_dir))?;
             let doc = session.corpus().load(&doc, Default::default())?.document;
-            let (ours, baseline) = lab::simulate::simulated_scores(&doc, &edits.to_edits(), seeds, &align.to_options());
+            let (ours, baseline) = lab::simulate::simulated_scores(&doc, &edits.to_plan(), seeds, &align.to_options());
             let label = format!("{seeds} simulated {:?} revisions", edits).to_lowercase();
             Ok(Outcome::ok(match output.format {
                 FormatArg::Table => {
@@ -86,17 +84,12 @@ pub(crate) fn eval(command: EvalCommand, corpus_dir: Option<&Path>) -> decldiff:
             }))
         }
         EvalCommand::Themes { doc, themes, set: None, output, .. } => {
-            let session = Session::open(&default_session(corpus_dir))?;
+            let session = Session::open(&SessionOptions { themes, ..default_session(corpus_dir) })?;
             let doc = session.corpus().load(&doc, Default::default())?.document;
-            let lexicon = match themes {
-                Some(path) => Lexicon::read(&path)?,
-                None => Lexicon::builtin(),
-            };
-            let result = lab::themes::leave_one_out(&doc, &lexicon, Tokenizer::shared());
-            let taxonomy = lab::themes::taxonomy_on_sections(&doc, ContentClassifier::builtin());
+            let taxonomy = lab::themes::taxonomy_on_sections(&doc, session.classifier());
             Ok(Outcome::ok(match output.format {
-                FormatArg::Json => render_lab::themes_json(&doc.name, &result, taxonomy.as_ref()),
-                FormatArg::Table => render_lab::themes_text(&doc.name, &result, taxonomy.as_ref()),
+                FormatArg::Json => render_lab::themes_json(&doc.name, taxonomy.as_ref()),
+                FormatArg::Table => render_lab::themes_text(&doc.name, taxonomy.as_ref()),
             }))
         }
     }
@@ -107,7 +100,7 @@ pub(crate) fn simulate(command: SimulateCommand, corpus_dir: Option<&Path>) -> d
         SimulateCommand::Revision { doc, seed, edits, out } => {
             let session = Session::open(&default_session(corpus_dir))?;
             let doc = session.corpus().load(&doc, Default::default())?.document;
-            let revision = lab::simulate::write_revision(&doc, &edits.to_edits(), seed, &out)?;
+            let revision = lab::simulate::write_revision(&doc, &edits.to_plan(), seed, &out)?;
             Ok(Outcome::ok(format!(
                 "wrote {}/new.txt and gold.json ({} links, {} deleted, {} added)\n",
                 out.display(),

@@ -3,6 +3,7 @@
 //! parse → call → render → print; the work is in the library (`decldiff::session`, `corpus`,
 //! `lab`), the text in `decldiff::render`.
 
+mod align_args;
 mod cli;
 mod compare;
 mod corpus;

@@ -3,34 +3,18 @@
 use decldiff::session::SessionOptions;
 
 use crate::cli::{
-    AlignArgs, CompareFormat, CompareSettings, EditsArg, InputArg, OutputArgs, ReadArgs, SeriesFormatArg, SeriesOutput,
+    CompareFormat, CompareSettings, EditsArg, InputArg, OutputArgs, ReadArgs, SeriesFormatArg, SeriesOutput,
 };
 
 impl EditsArg {
-    /// The library's edit counts.
-    pub fn to_edits(self) -> decldiff::lab::simulate::Edits {
+    /// The library's plan of a revision.
+    pub fn to_plan(self) -> decldiff::lab::simulate::Plan {
+        use decldiff::lab::simulate::{Edits, Plan, Yearly};
         match self {
-            EditsArg::Light => decldiff::lab::simulate::Edits::light(),
-            EditsArg::Heavy => decldiff::lab::simulate::Edits::heavy(),
+            EditsArg::Light => Plan::Edits(Edits::light()),
+            EditsArg::Heavy => Plan::Edits(Edits::heavy()),
+            EditsArg::Yearly => Plan::Yearly(Yearly::standard()),
         }
-    }
-}
-
-impl AlignArgs {
-    /// The library's options, defaults overridden by the flags given.
-    pub fn to_options(&self) -> decldiff::align::AlignOptions {
-        let mut options = decldiff::align::AlignOptions::default();
-        let clamp = |x: f32| x.clamp(0.0, 1.0);
-        if let Some(x) = self.link_threshold {
-            options.link_threshold = clamp(x);
-        }
-        if let Some(x) = self.context_threshold {
-            options.context_threshold = clamp(x);
-        }
-        if let Some(x) = self.piece_containment {
-            options.piece_containment = clamp(x);
-        }
-        options
     }
 }
 
