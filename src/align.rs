@@ -351,7 +351,11 @@ impl Aligner<'_> {
                 let context = self.context(i, j, &neighbour);
                 let admitted = match kind {
                     BlockKind::Paragraph => self.admit_paragraphs(i, j, s, context),
-                    BlockKind::Signatory => s >= self.options.closing_threshold,
+                    // A signatory links to its state's, whoever signs for it this year.
+                    BlockKind::Signatory => {
+                        s >= self.options.closing_threshold
+                            || formulas::same_state(&self.old.blocks[i].key, &self.new.blocks[j].key)
+                    }
                     BlockKind::Heading | BlockKind::SectionMarker => false,
                     _ => true,
                 };
@@ -396,6 +400,10 @@ impl Aligner<'_> {
         let o = self.options;
         let (a, b) = (self.features.of_old(i), self.features.of_new(j));
         let similar = s >= o.link_threshold || (s >= o.context_threshold && context >= o.strong_neighbour);
+        let (old_key, new_key) = (&self.old.blocks[i].key, &self.new.blocks[j].key);
+        if s >= o.rewrite_floor && formulas::same_status_process(old_key, new_key) {
+            return true;
+        }
         let keeps = self.features.keeps_distinctive(a, b, o.rewrite_distinctive);
         if !(similar || (s >= o.rewrite_floor && keeps)) {
             return false;

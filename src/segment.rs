@@ -39,8 +39,22 @@ const MAX_HEADING_CHARS: usize = 25;
 const MAX_CLOSING_LINE_CHARS: usize = 50;
 
 /// Words that end an office title in a signature line.
-pub(crate) const OFFICES: &[&str] =
-    &["总统", "总理", "主席", "首相", "国王", "领导人", "秘书长", "元首", "代表", "苏丹", "埃米尔", "首脑"];
+pub(crate) const OFFICES: &[&str] = &[
+    "总统",
+    "总理",
+    "主席",
+    "首相",
+    "国王",
+    "领导人",
+    "秘书长",
+    "元首",
+    "代表",
+    "苏丹",
+    "埃米尔",
+    "首脑",
+    "部长",
+    "大使",
+];
 
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

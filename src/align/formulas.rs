@@ -53,6 +53,33 @@ const STATES: &[&str] = &[
 /// Words that name an initiative or a proposal: the object of 关于…的倡议 is what it is about.
 const INITIATIVE_WORDS: &[&str] = &["的倡议", "的建议", "的提议", "的构想"];
 
+/// Words of a state's status in the organisation: accession, membership, observer or partner
+/// status.
+const STATUS_WORDS: &[&str] = &[
+    "为上合组织成员国",
+    "为本组织成员国",
+    "成为上合组织",
+    "加入上合组织",
+    "成员国地位",
+    "观察员国地位",
+    "对话伙伴地位",
+];
+
+/// Whether two paragraphs follow one state's (or group's) status in the organisation, a process
+/// that advances from year to year (启动接收X为成员国的程序 → 欢迎X正式成为成员国): the same
+/// states named, and both about status. Such a pair is linked however much its wording changed.
+pub(crate) fn same_status_process(old: &str, new: &str) -> bool {
+    let about_status = |key: &str| STATUS_WORDS.iter().any(|w| key.contains(w));
+    let states = states_in(old);
+    about_status(old) && about_status(new) && !states.is_empty() && states.len() <= 6 && states == states_in(new)
+}
+
+/// Whether two closing lines name the same state (a signatory with a new person or office).
+pub(crate) fn same_state(old: &str, new: &str) -> bool {
+    let states = states_in(old);
+    !states.is_empty() && states == states_in(new)
+}
+
 /// Whether two paragraphs are the same formula about different states or initiatives.
 pub(crate) fn different_content(old: &str, new: &str) -> bool {
     different_states(old, new) || different_initiatives(old, new)
@@ -178,6 +205,23 @@ mod tests {
             "乌兹别克斯坦共和国将担任2021—2022年上合组织轮值主席国。",
             "印度共和国将担任2022—2023年上合组织轮值主席国。"
         ));
+    }
+
+    #[test]
+    fn a_status_process_of_the_same_state_advances() {
+        assert!(same_status_process(
+            "成员国决定启动接收白俄罗斯共和国为上合组织成员国的程序。",
+            "成员国欢迎白俄罗斯共和国正式成为上合组织成员国，认为这将增强本组织的潜力。"
+        ));
+        assert!(!same_status_process(
+            "成员国决定启动接收白俄罗斯共和国为上合组织成员国的程序。",
+            "成员国欢迎伊朗伊斯兰共和国正式成为上合组织成员国。"
+        ));
+        assert!(!same_status_process(
+            "成员国支持白俄罗斯共和国举办论坛。",
+            "成员国欢迎白俄罗斯共和国正式成为上合组织成员国。"
+        ));
+        assert!(same_state("印度共和国总理莫迪", "印度共和国外交部长苏杰生"));
     }
 
     #[test]

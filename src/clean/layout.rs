@@ -229,4 +229,17 @@ mod tests {
             ["成员国指出，形势深刻演变。", "成员国重申，支持联合国。", "俄罗斯联邦总统　　普京", "2020年11月10日"]
         );
     }
+
+    #[test]
+    fn a_last_paragraph_with_a_word_of_reporting_is_the_declarations() {
+        // `举行。` reads as news before a declaration; before its closing block it is the
+        // declaration's own next-summit paragraph, and the signatories (部长 too) follow it.
+        let text = "成员国指出，形势深刻演变。
+下次会议将于2022年在撒马尔罕举行。
+印度共和国外交部长　　苏杰生
+俄罗斯联邦总统　　普京
+2021年9月17日
+";
+        assert_eq!(kept(text).len(), 5, "{:?}", kept(text));
+    }
 }
