@@ -28,6 +28,22 @@ pub struct DocInfo {
     pub blocks: usize,
     /// Number of paragraphs.
     pub paragraphs: usize,
+    /// Where its paragraphs' themes come from (docs/themes.md).
+    pub themes: ThemeSources,
+}
+
+/// How a document's paragraphs got their themes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ThemeSources {
+    /// Paragraphs themed by their titled section.
+    pub by_section: usize,
+    /// Paragraphs themed by their own text.
+    pub by_content: usize,
+    /// Of those, how many are `unsure`.
+    pub unsure: usize,
+    /// The mean confidence of the themes by content (absent when there are none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mean_confidence: Option<f64>,
 }
 
 /// How the report was made, so that it can be cited and re-run.

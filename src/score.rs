@@ -17,7 +17,7 @@ use crate::round4;
 mod edits;
 mod keyness;
 
-use crate::segment::{Block, BlockKind, Document};
+use crate::segment::{Block, BlockKind, Document, ThemeSource};
 use crate::tokenize::{SEGMENTER_VERSION, Tokenizer};
 use keyness::{Pair, keyness};
 pub use keyness::{g2, keyness_between};
@@ -58,8 +58,27 @@ fn info(doc: &Document) -> DocInfo {
         name: doc.name.clone(),
         blocks: doc.blocks.len(),
         paragraphs: doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count(),
+        themes: theme_sources(doc),
         ..DocInfo::default()
     }
+}
+
+fn theme_sources(doc: &Document) -> crate::report::ThemeSources {
+    let mut sources = crate::report::ThemeSources::default();
+    let mut confidence = 0.0;
+    for block in doc.iter_paragraphs() {
+        match block.theme_source {
+            ThemeSource::Heading => sources.by_section += 1,
+            ThemeSource::Content => {
+                sources.by_content += 1;
+                sources.unsure += usize::from(block.theme == crate::theme::UNSURE);
+                confidence += block.theme_confidence.unwrap_or(0.0);
+            }
+            ThemeSource::Position | ThemeSource::Unassigned => {}
+        }
+    }
+    sources.mean_confidence = (sources.by_content > 0).then(|| crate::round4(confidence / sources.by_content as f64));
+    sources
 }
 
 fn chars(doc: &Document, ids: &[usize]) -> usize {

@@ -196,6 +196,9 @@ pub fn table(report: &Report, options: &CompareRender) -> String {
 
 fn summary_lines(report: &Report) -> String {
     let mut out = String::new();
+    if let Some(line) = themes_by_content(report) {
+        out.push_str(&line);
+    }
     if !report.theme_moves.is_empty() {
         let moves: Vec<String> =
             report.theme_moves.iter().map(|m| format!("{} → {}: {}", m.from, m.to, m.paragraphs)).collect();
@@ -211,6 +214,25 @@ fn summary_lines(report: &Report) -> String {
         out.push_str(&format!("terms down: {}\n", terms(&report.total.top_removed)));
     }
     out
+}
+
+/// `themes by content: old 7 of 123 (confidence 0.95), new 122 of 122 (confidence 0.93, 2
+/// unsure)`, when any paragraph's theme came from its own text.
+pub(super) fn themes_by_content(report: &Report) -> Option<String> {
+    let side = |label: &str, info: &crate::report::DocInfo| {
+        let t = &info.themes;
+        let mut line = format!("{label} {} of {}", t.by_content, info.paragraphs);
+        if let Some(mean) = t.mean_confidence {
+            line.push_str(&format!(" (mean confidence {mean:.2}"));
+            if t.unsure > 0 {
+                line.push_str(&format!(", {} unsure", t.unsure));
+            }
+            line.push(')');
+        }
+        line
+    };
+    (report.old.themes.by_content + report.new.themes.by_content > 0)
+        .then(|| format!("themes by content: {}, {}\n", side("old", &report.old), side("new", &report.new)))
 }
 
 /// Markdown: a pipe table per theme, then the changes as a list (deletions ~~struck~~,

@@ -194,6 +194,9 @@ fn theme_table(page: &mut String, report: &Report) {
         let _ = writeln!(page, "<td>{:.4}</td></tr>", score.wording_shift);
     }
     page.push_str("</tbody>\n</table>\n");
+    if let Some(line) = super::compare::themes_by_content(report) {
+        let _ = writeln!(page, "<p class=\"theme-sources\">{}</p>", escape(line.trim_end()));
+    }
     if !report.theme_moves.is_empty() {
         page.push_str("<p class=\"moves\">Moved between themes: ");
         let moves: Vec<String> = report
