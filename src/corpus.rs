@@ -140,6 +140,9 @@ pub struct Loaded {
     pub entry: Option<(String, Entry)>,
     /// The document's profile as the token cache keeps it, when it was loaded tokenized.
     pub profile: Option<StoredProfile>,
+    /// Whether its paragraphs carry the built-in taxonomy's themes (a tokenized load assigns
+    /// them once and the token cache keeps them, so a warm run needs no classifier).
+    pub builtin_themes: bool,
 }
 
 impl Loaded {
@@ -275,7 +278,7 @@ impl Corpus {
         let source = self.resolve(spec, options)?;
         let mut document = Document::from_bytes(&source.path, &source.bytes, source.options)?;
         document.name = source.name();
-        Ok(Loaded { document, entry: source.entry, profile: None })
+        Ok(Loaded { document, entry: source.entry, profile: None, builtin_themes: false })
     }
 
     /// Loads a document as [`Corpus::load`] does, with its tokens. A stored text of a
@@ -346,7 +349,7 @@ fn load_source(
     });
     if let Some(Cached { mut document, profile }) = found {
         document.name = source.name();
-        return Ok(Loaded { document, entry: source.entry, profile });
+        return Ok(Loaded { document, entry: source.entry, profile, builtin_themes: true });
     }
     // Reading (decoding, converting to Simplified) and building jieba's dictionary are the two
     // long steps of a cold run, and neither needs the other.
@@ -355,10 +358,11 @@ fn load_source(
     let mut document = document?;
     document.name = source.name();
     document.tokenize(tokenizer);
+    crate::theme::assign(&mut document, crate::theme::content::ContentClassifier::builtin());
     // The profile is counted here only to be kept; without a cache the caller counts it.
     let profile = store.is_enabled().then(|| Profile::new(&document, tokenizer).to_stored()).flatten();
     store.store(&key, &document, profile.as_ref());
-    Ok(Loaded { document, entry: source.entry, profile })
+    Ok(Loaded { document, entry: source.entry, profile, builtin_themes: true })
 }
 
 impl Corpus {

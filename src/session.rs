@@ -201,8 +201,8 @@ impl Session {
         Ok(self.with_themes(self.load_unthemed(spec)?))
     }
 
-    /// [`Session::load`] without themes by content: paragraphs outside titled sections keep
-    /// the theme `unassigned`.
+    /// [`Session::load`] with the built-in taxonomy's themes whatever the session's taxonomy
+    /// (those the token cache keeps).
     ///
     /// # Errors
     /// As [`Session::load`].
@@ -222,7 +222,9 @@ impl Session {
 
     /// The document with every paragraph's theme (docs/themes.md).
     fn with_themes(&self, mut loaded: Loaded) -> Loaded {
-        crate::theme::assign(&mut loaded.document, self.classifier());
+        if !(loaded.builtin_themes && self.taxonomy.is_none()) {
+            crate::theme::assign(&mut loaded.document, self.classifier());
+        }
         loaded
     }
 
@@ -333,18 +335,16 @@ impl Session {
         }
         progress(Progress::Total(wanted.len()));
         let tokenizer = Tokenizer::shared();
-        let mut members = wanted
+        let members = wanted
             .par_iter()
             .map(|(year, _, id)| {
                 let spec = format!("{}/{id}", query.collection);
                 let loaded = self.corpus.load_tokenized(&spec, ReadOptions::default(), &self.cache, tokenizer)?;
                 progress(Progress::Read);
+                let loaded = self.with_themes(loaded);
                 Ok(Member { id: id.clone(), year: *year, document: loaded.document, profile: loaded.profile })
             })
             .collect::<Result<Vec<_>>>()?;
-        for member in &mut members {
-            crate::theme::assign(&mut member.document, self.classifier());
-        }
         Ok(members)
     }
 

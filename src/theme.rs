@@ -22,6 +22,20 @@ use content::{ContentClassifier, Evidence};
 /// The theme of a paragraph whose content gives no theme with enough confidence.
 pub const UNSURE: &str = "unsure";
 
+/// The revision of how themes are assigned: raise it when the classifier's code changes, so
+/// that no document themed the old way is read from the token cache.
+pub const THEMES_REVISION: u32 = 1;
+
+/// What the built-in themes depend on (the revision, the taxonomy, the training set), hashed:
+/// part of the token cache's key, since cached documents carry their themes.
+pub fn builtin_fingerprint() -> &'static str {
+    static FINGERPRINT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    FINGERPRINT.get_or_init(|| {
+        let described = format!("{THEMES_REVISION}\n{}\n{}", taxonomy::DEFAULT_TAXONOMY, content::TRAINING_SET);
+        crate::sha256_hex(described.as_bytes())[..16].to_owned()
+    })
+}
+
 /// Gives every paragraph of `doc` its theme in the classifier's taxonomy, by display name.
 pub fn assign(doc: &mut Document, classifier: &ContentClassifier) {
     let taxonomy = classifier.taxonomy();

@@ -120,9 +120,10 @@ impl TokenCache {
     /// The key of a document read from bytes whose SHA-256 is `bytes_sha256`.
     pub fn key(bytes_sha256: &str, options: ReadOptions, tokenizer: &Tokenizer) -> String {
         let described = format!(
-            "decldiff {}\ncache format {FORMAT}\nsegmentation {SEGMENTATION_REVISION}\nprofile {PROFILE_REVISION}\n{SEGMENTER_VERSION}\ndictionary {}\nbytes {bytes_sha256}\nencoding {:?}\nhtml {:?}\nraw {}\ncleaning {}",
+            "decldiff {}\ncache format {FORMAT}\nsegmentation {SEGMENTATION_REVISION}\nprofile {PROFILE_REVISION}\n{SEGMENTER_VERSION}\ndictionary {}\nthemes {}\nbytes {bytes_sha256}\nencoding {:?}\nhtml {:?}\nraw {}\ncleaning {}",
             env!("CARGO_PKG_VERSION"),
             tokenizer.dictionary_hash(),
+            crate::theme::builtin_fingerprint(),
             options.encoding.map(encoding_rs::Encoding::name),
             options.html,
             options.raw,

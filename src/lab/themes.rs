@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::segment::{Document, ThemeSource};
+use crate::segment::Document;
 use crate::theme::content::{Assignment, ContentClassifier, LabelledParagraph, UNSURE_BELOW};
 use crate::theme::taxonomy::Taxonomy;
 
@@ -178,10 +178,11 @@ pub fn taxonomy_on_sections(document: &Document, classifier: &ContentClassifier)
     let paragraphs: Vec<&crate::segment::Block> = document.iter_paragraphs().collect();
     let truth: Vec<Option<&str>> = paragraphs
         .iter()
-        .map(|b| match b.theme_source {
-            ThemeSource::Heading => taxonomy.theme_of_section(&b.theme),
-            ThemeSource::Position if b.theme == crate::segment::PREAMBLE => Some("principles"),
-            _ => None,
+        .map(|b| match crate::theme::content::titled_section(document, b) {
+            Some(title) => taxonomy.theme_of_section(title),
+            // The preamble of a text with titled sections states principles.
+            None if b.section.is_none() && document.has_titled_sections() => Some("principles"),
+            None => None,
         })
         .collect();
     let scored = truth.iter().flatten().count();

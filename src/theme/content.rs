@@ -24,9 +24,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::taxonomy::Taxonomy;
+use super::taxonomy::{Script, Taxonomy, keys_in};
 use crate::error::{Error, Result};
-use crate::segment::{Document, ThemeSource};
+use crate::segment::{Block, BlockKind, Document};
 
 /// The labelled paragraphs the built-in classifier learns from (a copy of
 /// tests/data/themes/dev.jsonl: illustrative texts, not official ones).
@@ -143,10 +143,8 @@ pub struct ContentClassifier {
     matcher: AhoCorasick,
     /// Per pattern of `matcher`: (theme, weight).
     keywords: Vec<(usize, f64)>,
-    /// Per n-gram: in how many training paragraphs of each theme it occurs.
-    ngrams: FxHashMap<u64, Vec<u32>>,
-    /// Per theme: the sum of its n-gram counts.
-    totals: Vec<f64>,
+    /// Each known n-gram's log-likelihood under each theme (smoothed counts), computed once.
+    log_likelihoods: FxHashMap<u64, Vec<f64>>,
 }
 
 /// The distinct character 2- and 3-grams of a key, each packed into a `u64` (21 bits a
@@ -166,6 +164,13 @@ fn ngrams(key: &str) -> Vec<u64> {
     grams
 }
 
+/// The title of the titled section a block stands under, if any (whatever themes the
+/// document already carries).
+pub fn titled_section<'d>(doc: &'d Document, block: &Block) -> Option<&'d str> {
+    let heading = &doc.blocks[block.section?];
+    (heading.kind == BlockKind::Heading && !heading.key.is_empty()).then_some(heading.key.as_str())
+}
+
 fn argmax(values: &[f64]) -> usize {
     values.iter().enumerate().fold(0, |best, (k, v)| if *v > values[best] { k } else { best })
 }
@@ -174,6 +179,10 @@ impl ContentClassifier {
     /// Learns from labelled paragraphs (their themes must be the taxonomy's; others are
     /// skipped) and the taxonomy's lexicon.
     pub fn train(taxonomy: &Taxonomy, examples: &[LabelledParagraph]) -> ContentClassifier {
+        ContentClassifier::train_in(taxonomy, examples, Script::Any)
+    }
+
+    fn train_in(taxonomy: &Taxonomy, examples: &[LabelledParagraph], script: Script) -> ContentClassifier {
         let themes = taxonomy.themes.len();
         let mut words = Vec::new();
         let mut keywords = Vec::new();
@@ -185,13 +194,13 @@ impl ContentClassifier {
                 }
             }
         }
-        let words = crate::normalize::comparison_keys(&words);
+        let words = keys_in(&words, script);
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&words)
             .expect("keywords are non-empty strings (validated)");
         let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
-        let keys = crate::normalize::comparison_keys(&texts);
+        let keys = keys_in(&texts, script);
         let mut ngram_counts: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         let mut totals = vec![0.0; themes];
         for (example, key) in examples.iter().zip(&keys) {
@@ -201,13 +210,24 @@ impl ContentClassifier {
                 totals[k] += 1.0;
             }
         }
-        ContentClassifier { taxonomy: taxonomy.clone(), matcher, keywords, ngrams: ngram_counts, totals }
+        let vocabulary = ngram_counts.len() as f64;
+        let log_likelihoods = ngram_counts
+            .into_iter()
+            .map(|(gram, counts)| {
+                let logs = (0..themes)
+                    .map(|k| ((f64::from(counts[k]) + NGRAM_PRIOR) / (totals[k] + NGRAM_PRIOR * vocabulary)).ln())
+                    .collect();
+                (gram, logs)
+            })
+            .collect();
+        ContentClassifier { taxonomy: taxonomy.clone(), matcher, keywords, log_likelihoods }
     }
 
     /// The classifier of the built-in taxonomy and training set, trained once per process.
     pub fn builtin() -> &'static ContentClassifier {
         static BUILTIN: OnceLock<ContentClassifier> = OnceLock::new();
-        BUILTIN.get_or_init(|| ContentClassifier::train(Taxonomy::builtin(), &training_set()))
+        // Both built-in files are in Simplified characters.
+        BUILTIN.get_or_init(|| ContentClassifier::train_in(Taxonomy::builtin(), &training_set(), Script::Simplified))
     }
 
     /// The taxonomy it classifies into.
@@ -232,14 +252,13 @@ impl ContentClassifier {
     /// under each theme, minus the best theme's (so the best is 0); all 0 when none is known.
     pub fn learnt_scores(&self, key: &str) -> Vec<f64> {
         let themes = self.taxonomy.themes.len();
-        let vocabulary = self.ngrams.len() as f64;
         let mut scores = vec![0.0; themes];
         let mut known = 0usize;
         for gram in ngrams(key) {
-            let Some(counts) = self.ngrams.get(&gram) else { continue };
+            let Some(logs) = self.log_likelihoods.get(&gram) else { continue };
             known += 1;
-            for k in 0..themes {
-                scores[k] += ((counts[k] as f64 + NGRAM_PRIOR) / (self.totals[k] + NGRAM_PRIOR * vocabulary)).ln();
+            for (score, log) in scores.iter_mut().zip(logs) {
+                *score += log;
             }
         }
         if known == 0 {
@@ -326,9 +345,8 @@ impl ContentClassifier {
             .iter()
             .map(|&i| {
                 let block = &doc.blocks[i];
-                let section = (block.theme_source == ThemeSource::Heading)
-                    .then(|| self.taxonomy.theme_of_section(&block.theme))
-                    .flatten()
+                let section = titled_section(doc, block)
+                    .and_then(|title| self.taxonomy.theme_of_section(title))
                     .and_then(|id| self.taxonomy.index(id));
                 let own = self.probabilities(&block.key);
                 // A section groups what its authors put together (the Aral Sea under 经贸合作);

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::normalize::{comparison_key, comparison_keys, fold_width, split_numbering};
+use crate::normalize::{comparison_keys, fold_simplified, fold_width, split_numbering};
 
 /// The built-in taxonomy.
 pub const DEFAULT_TAXONOMY: &str = include_str!("../../data/taxonomy.toml");
@@ -71,7 +71,9 @@ impl Taxonomy {
     pub fn builtin() -> &'static Taxonomy {
         static BUILTIN: OnceLock<Taxonomy> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            Taxonomy::parse(Path::new("data/taxonomy.toml"), DEFAULT_TAXONOMY)
+            // Written in Simplified characters: its keys need no conversion (which would load
+            // OpenCC's dictionaries in every process).
+            Taxonomy::parse_in(Path::new("data/taxonomy.toml"), DEFAULT_TAXONOMY, Script::Simplified)
                 .expect("the built-in taxonomy is valid (tested)")
         })
     }
@@ -91,6 +93,10 @@ impl Taxonomy {
     /// # Errors
     /// [`Error::Rules`] naming the file and the line.
     pub fn parse(path: &Path, text: &str) -> Result<Taxonomy> {
+        Taxonomy::parse_in(path, text, Script::Any)
+    }
+
+    fn parse_in(path: &Path, text: &str, script: Script) -> Result<Taxonomy> {
         let fail =
             |line: usize, what: String| Error::Rules { path: path.to_owned(), what: format!("line {line}: {what}") };
         let file: TaxonomyFile = toml::from_str(text)
@@ -122,7 +128,7 @@ impl Taxonomy {
                     ));
                 }
                 let refs: Vec<&str> = group.words.iter().map(String::as_str).collect();
-                for (word, key) in group.words.iter().zip(comparison_keys(&refs)) {
+                for (word, key) in group.words.iter().zip(keys_in(&refs, script)) {
                     if key.is_empty() {
                         return Err(fail(line_of(text, word, 0), format!("theme `{}`: an empty keyword", theme.id)));
                     }
@@ -137,7 +143,7 @@ impl Taxonomy {
                 }
             }
             for title in &theme.sections {
-                let key = section_key(title);
+                let key = section_key(&keys_in(&[title.as_str()], script).swap_remove(0));
                 let nth = *seen_titles.entry(title).and_modify(|n| *n += 1).or_insert(0);
                 if key.is_empty() {
                     return Err(fail(
@@ -177,8 +183,8 @@ impl Taxonomy {
     }
 
     /// The theme id a section title maps onto, or `None` when the title is unknown. The title
-    /// may be written as in the text (numbering, Traditional characters, full-width forms,
-    /// a closing colon); `安全领域合作` and `安全方面合作` also match `安全合作`.
+    /// is in Simplified characters, as a block's key is; numbering, full-width forms and a
+    /// closing colon are folded away; `安全领域合作` and `安全方面合作` also match `安全合作`.
     pub fn theme_of_section(&self, title: &str) -> Option<&str> {
         let key = section_key(title);
         let candidates = [key.clone(), key.replace("领域", ""), key.replace("方面", "")];
@@ -186,12 +192,29 @@ impl Taxonomy {
     }
 }
 
-/// A section title's comparison key: numbering stripped, Simplified, widths folded, without
-/// closing punctuation.
+/// A Simplified section title's key: numbering stripped, widths folded, without closing
+/// punctuation.
 fn section_key(title: &str) -> String {
     let folded = fold_width(title.trim());
     let (_, rest) = split_numbering(&folded);
-    comparison_key(rest).trim_end_matches(['：', ':', '。', ' ']).to_owned()
+    fold_simplified(rest).trim_end_matches(['：', ':', '。', ' ']).to_owned()
+}
+
+/// The script a taxonomy file is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Script {
+    /// Simplified characters only (the built-in files): keys are folded, not converted.
+    Simplified,
+    /// Either script (a user's file): converted to Simplified where it is Traditional.
+    Any,
+}
+
+/// The comparison keys of some words or titles written in `script`.
+pub(crate) fn keys_in(texts: &[&str], script: Script) -> Vec<String> {
+    match script {
+        Script::Simplified => texts.iter().map(|t| fold_simplified(t)).collect(),
+        Script::Any => comparison_keys(texts),
+    }
 }
 
 #[cfg(test)]
@@ -235,7 +258,7 @@ mod tests {
             ("（三）经贸合作：", Some("economy")),
             ("经济合作", Some("economy")),
             ("人文合作", Some("humanitarian")),
-            ("環境保護", Some("environment")),
+            ("环境保护", Some("environment")),
             ("国际交往", Some("organisation")),
             ("对外交往", Some("organisation")),
             ("议会合作", Some("organisation")),

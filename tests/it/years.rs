@@ -96,3 +96,31 @@ fn themes_depend_only_on_their_own_document() {
         assert_eq!(themes_of(&session.compare(&numbered, other), false), reference);
     }
 }
+
+/// The token cache keeps the built-in themes: a warm load has the same themes as a cold one,
+/// and a session with its own taxonomy themes the cached document anew.
+#[test]
+fn cached_documents_keep_their_themes_and_a_taxonomy_of_ones_own_replaces_them() {
+    let cache = tempfile::tempdir().unwrap();
+    let options = SessionOptions {
+        corpus: Some(fixtures::repo().join("corpora")),
+        cache: decldiff::corpus::TokenCache::at(cache.path()),
+        ..SessionOptions::default()
+    };
+    let numbered = fixtures::repo().join("tests/data/years/dev/pair2/new.txt");
+    let spec = numbered.to_str().unwrap();
+    let themes = |session: &Session| -> Vec<(String, Option<f64>)> {
+        let loaded = session.load(spec).unwrap();
+        loaded.document.iter_paragraphs().map(|b| (b.theme.clone(), b.theme_confidence)).collect()
+    };
+    let session = Session::open(&options).unwrap();
+    let cold = themes(&session);
+    assert!(std::fs::read_dir(cache.path()).unwrap().next().is_some(), "the cache was written");
+    assert_eq!(themes(&Session::open(&options).unwrap()), cold);
+    let dir = tempfile::tempdir().unwrap();
+    let own = dir.path().join("themes.toml");
+    std::fs::write(&own, "[[theme]]\nid = \"all\"\nname = \"全部\"\nsections = []\n[[theme.keywords]]\nweight = 3\nwords = [\"成员国\"]\n")
+        .unwrap();
+    let session = Session::open(&SessionOptions { themes: Some(own), ..options }).unwrap();
+    assert!(themes(&session).iter().all(|(t, _)| t == "全部" || t == "unsure"), "{:?}", themes(&session));
+}
