@@ -28,6 +28,7 @@ mod similarity;
 pub use kinds::classify;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -36,6 +37,7 @@ use serde::{Deserialize, Serialize};
 use crate::profile::Profile;
 use crate::segment::{BlockKind, Document};
 use crate::tokenize::Tokenizer;
+use formulas::Facts;
 use similarity::{FeatureSet, Features};
 
 /// Thresholds of the aligner. The defaults are measured on the dev sets (docs/accuracy.md).
@@ -242,7 +244,10 @@ pub fn align(old: &Document, new: &Document, tokenizer: &Tokenizer, options: &Al
 pub fn align_profiles(old: &Profile, new: &Profile, options: &AlignOptions) -> Alignment {
     let identical = identical_pairs(old.doc, new.doc);
     let features = FeatureSet::build(old, new, &identical);
-    Aligner { old: old.doc, new: new.doc, features: &features, options }.run(identical)
+    let facts = |doc: &Document| (0..doc.blocks.len()).map(|_| OnceLock::new()).collect::<Vec<_>>();
+    let (old_facts, new_facts) = (facts(old.doc), facts(new.doc));
+    Aligner { old: old.doc, new: new.doc, features: &features, options, old_facts: &old_facts, new_facts: &new_facts }
+        .run(identical)
 }
 
 /// Above this many candidate pairs the similarity matrix is restricted to a band around the
@@ -256,12 +261,16 @@ struct Aligner<'a> {
     new: &'a Document,
     features: &'a FeatureSet,
     options: &'a AlignOptions,
+    /// What the formula checks read of each block, computed the first time it is needed.
+    old_facts: &'a [OnceLock<Facts>],
+    new_facts: &'a [OnceLock<Facts>],
 }
 
 /// One side of a pair, for finding split and merge pieces.
 struct Side<'a> {
     doc: &'a Document,
     features: &'a FeatureSet,
+    facts: &'a [OnceLock<Facts>],
     /// Whether this is the old document's side.
     is_old: bool,
     /// Block → (its 1:1 partner on the other side, their similarity).
@@ -272,6 +281,14 @@ impl<'a> Side<'a> {
     fn features(&self, block: usize) -> &'a Features {
         if self.is_old { self.features.of_old(block) } else { self.features.of_new(block) }
     }
+
+    fn facts(&self, block: usize) -> &'a Facts {
+        facts_of(self.facts, self.doc, block)
+    }
+}
+
+fn facts_of<'f>(facts: &'f [OnceLock<Facts>], doc: &Document, block: usize) -> &'f Facts {
+    facts[block].get_or_init(|| Facts::of(&doc.blocks[block].key))
 }
 
 /// Blocks of the same kind with the same comparison key, paired in order of appearance
@@ -354,7 +371,7 @@ impl Aligner<'_> {
                     // A signatory links to its state's, whoever signs for it this year.
                     BlockKind::Signatory => {
                         s >= self.options.closing_threshold
-                            || formulas::same_state(&self.old.blocks[i].key, &self.new.blocks[j].key)
+                            || formulas::same_state(self.old_facts(i), self.new_facts(j))
                     }
                     BlockKind::Heading | BlockKind::SectionMarker => false,
                     _ => true,
@@ -398,23 +415,30 @@ impl Aligner<'_> {
     /// guard, not the same formula with other content.
     fn admit_paragraphs(&self, i: usize, j: usize, s: f32, context: f32) -> bool {
         let o = self.options;
-        let (a, b) = (self.features.of_old(i), self.features.of_new(j));
-        let similar = s >= o.link_threshold || (s >= o.context_threshold && context >= o.strong_neighbour);
-        let (old_key, new_key) = (&self.old.blocks[i].key, &self.new.blocks[j].key);
-        if s >= o.rewrite_floor && formulas::same_status_process(old_key, new_key) {
-            return true;
-        }
-        let keeps = self.features.keeps_distinctive(a, b, o.rewrite_distinctive);
-        if !(similar || (s >= o.rewrite_floor && keeps)) {
+        if s < o.rewrite_floor {
             return false;
         }
+        let (a, b) = (self.features.of_old(i), self.features.of_new(j));
+        let similar = s >= o.link_threshold || (s >= o.context_threshold && context >= o.strong_neighbour);
         // A pair that keeps most of the smaller side's distinctive words (a paragraph that grew
-        // or shrank) shares more than formulas, whatever the larger side added.
+        // or shrank, a rewrite) shares more than formulas, whatever the larger side added.
+        let keeps =
+            (!similar || s < o.formula_guard_below) && self.features.keeps_distinctive(a, b, o.rewrite_distinctive);
         let common_wording =
             s < o.formula_guard_below && !keeps && self.features.share_only_common_wording(a, b, o.distinctive_share);
-        let other_content =
-            s < o.content_guard_below && formulas::different_content(&self.old.blocks[i].key, &self.new.blocks[j].key);
-        !(common_wording || other_content)
+        if (similar || keeps) && !common_wording {
+            return s >= o.content_guard_below || !formulas::different_content(self.old_facts(i), self.new_facts(j));
+        }
+        // One state's status, a year on, in other words.
+        formulas::same_status_process(self.old_facts(i), self.new_facts(j))
+    }
+
+    fn old_facts(&self, i: usize) -> &Facts {
+        facts_of(self.old_facts, self.old, i)
+    }
+
+    fn new_facts(&self, j: usize) -> &Facts {
+        facts_of(self.new_facts, self.new, j)
     }
 
     /// Similarities of the blocks not yet linked, kind with kind (headings aside), computed in

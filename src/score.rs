@@ -48,7 +48,7 @@ impl Default for CompareOptions {
             top_terms: 5,
             all: false,
             endorsers: EndorserRules::builtin(),
-            theme_order: crate::theme::taxonomy::Taxonomy::builtin().names(),
+            theme_order: crate::theme::taxonomy::Taxonomy::builtin_names(),
         }
     }
 }

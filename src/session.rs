@@ -164,7 +164,7 @@ impl Session {
     }
 
     fn new(corpus: Corpus, rules: Rules, options: &SessionOptions) -> Session {
-        let theme_order = rules.taxonomy.as_ref().unwrap_or_else(|| Taxonomy::builtin()).names();
+        let theme_order = rules.taxonomy.as_ref().map_or_else(Taxonomy::builtin_names, Taxonomy::names);
         Session {
             corpus,
             read: options.read,

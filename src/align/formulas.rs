@@ -65,50 +65,84 @@ const STATUS_WORDS: &[&str] = &[
     "对话伙伴地位",
 ];
 
+/// What the checks read of one block, computed once per block (a block stands in many pairs).
+#[derive(Debug, Default)]
+pub(crate) struct Facts {
+    states: Vec<&'static str>,
+    numbers: Vec<u64>,
+    initiatives: Vec<String>,
+    about_status: bool,
+}
+
+impl Facts {
+    pub(crate) fn of(key: &str) -> Facts {
+        let mut facts = Facts::default();
+        // One pass over the key for every listed state and status word.
+        for found in words().find_iter(key) {
+            let k = found.pattern().as_usize();
+            match STATES.get(k) {
+                Some(state) => facts.states.push(state),
+                None => facts.about_status = true,
+            }
+        }
+        if facts.states.contains(&"中华人民共和国") {
+            facts.states.retain(|s| *s != "中华人民共和国");
+            facts.states.push("中国");
+        }
+        facts.states.sort_unstable();
+        facts.states.dedup();
+        if key.bytes().any(|b| b.is_ascii_digit()) {
+            facts.numbers = numbers(key);
+        }
+        if key.contains('《') || key.contains("关于") {
+            facts.initiatives = initiatives_in(key);
+        }
+        facts
+    }
+}
+
+/// The states, then the status words, as one automaton.
+fn words() -> &'static aho_corasick::AhoCorasick {
+    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        // Leftmost-longest: 中华人民共和国 rather than the 中国 a longer name never holds.
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(STATES.iter().chain(STATUS_WORDS))
+            .expect("the word lists are valid patterns")
+    })
+}
+
 /// Whether two paragraphs follow one state's (or group's) status in the organisation, a process
 /// that advances from year to year (启动接收X为成员国的程序 → 欢迎X正式成为成员国): the same
 /// states named, and both about status. Such a pair is linked however much its wording changed.
-pub(crate) fn same_status_process(old: &str, new: &str) -> bool {
-    let about_status = |key: &str| STATUS_WORDS.iter().any(|w| key.contains(w));
-    let states = states_in(old);
-    about_status(old) && about_status(new) && !states.is_empty() && states.len() <= 6 && states == states_in(new)
+pub(crate) fn same_status_process(old: &Facts, new: &Facts) -> bool {
+    old.about_status && new.about_status && !old.states.is_empty() && old.states.len() <= 6 && old.states == new.states
 }
 
 /// Whether two closing lines name the same state (a signatory with a new person or office).
-pub(crate) fn same_state(old: &str, new: &str) -> bool {
-    let states = states_in(old);
-    !states.is_empty() && states == states_in(new)
+pub(crate) fn same_state(old: &Facts, new: &Facts) -> bool {
+    !old.states.is_empty() && old.states == new.states
 }
 
 /// Whether two paragraphs are the same formula about different states or initiatives.
-pub(crate) fn different_content(old: &str, new: &str) -> bool {
+pub(crate) fn different_content(old: &Facts, new: &Facts) -> bool {
     different_states(old, new) || different_initiatives(old, new)
 }
 
-fn different_states(old: &str, new: &str) -> bool {
-    let (a, b) = (states_in(old), states_in(new));
-    !a.is_empty() && !b.is_empty() && a.iter().all(|s| !b.contains(s)) && numbers(old) == numbers(new)
+fn different_states(old: &Facts, new: &Facts) -> bool {
+    let (a, b) = (&old.states, &new.states);
+    !a.is_empty() && !b.is_empty() && a.iter().all(|s| !b.contains(s)) && old.numbers == new.numbers
 }
 
-fn states_in(key: &str) -> Vec<&'static str> {
-    // 印度 alone would also match 印度洋; the short form stands after 共和国 is stripped.
-    let mut found: Vec<&'static str> = STATES.iter().copied().filter(|s| key.contains(s)).collect();
-    if found.contains(&"中华人民共和国") {
-        found.retain(|s| *s != "中华人民共和国");
-        found.push("中国");
-    }
-    found.sort_unstable();
-    found.dedup();
-    found
+/// The numbers of a key, in order (each run of digits; a run too long for a u64 saturates).
+fn numbers(key: &str) -> Vec<u64> {
+    key.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse().unwrap_or(u64::MAX)).collect()
 }
 
-/// The numbers of a key, in order.
-fn numbers(key: &str) -> Vec<&str> {
-    key.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect()
-}
-
-fn different_initiatives(old: &str, new: &str) -> bool {
-    let (a, b) = (initiatives_in(old), initiatives_in(new));
+fn different_initiatives(old: &Facts, new: &Facts) -> bool {
+    let (a, b) = (&old.initiatives, &new.initiatives);
     !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.iter().any(|y| alike(x, y)))
 }
 
@@ -151,11 +185,22 @@ fn initiatives_in(key: &str) -> Vec<String> {
 
 /// An initiative's words without the organisation's name, stock verbs and numbers.
 fn significant(text: &str) -> String {
-    let mut text = text.to_owned();
-    for stock in ["上海合作组织", "上合组织", "成员国", "建立", "制定", "举办", "草案"] {
-        text = text.replace(stock, "");
+    static STOCK: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let stock = STOCK.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(["上海合作组织", "上合组织", "成员国", "建立", "制定", "举办", "草案"])
+            .expect("valid patterns")
+    });
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for found in stock.find_iter(text) {
+        out.push_str(&text[at..found.start()]);
+        at = found.end();
     }
-    text.chars().filter(|c| !c.is_ascii_digit() && !"〈〉“”、—-年至".contains(*c)).collect()
+    out.push_str(&text[at..]);
+    out.retain(|c| !c.is_ascii_digit() && !"〈〉“”、—-年至".contains(c));
+    out
 }
 
 /// Two initiatives are alike when half their character pairs are shared (Dice ≥ 0.5).
@@ -188,6 +233,18 @@ fn alike(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn different_content(old: &str, new: &str) -> bool {
+        super::different_content(&Facts::of(old), &Facts::of(new))
+    }
+
+    fn same_status_process(old: &str, new: &str) -> bool {
+        super::same_status_process(&Facts::of(old), &Facts::of(new))
+    }
+
+    fn same_state(old: &str, new: &str) -> bool {
+        super::same_state(&Facts::of(old), &Facts::of(new))
+    }
 
     #[test]
     fn other_states_in_the_same_formula_differ() {

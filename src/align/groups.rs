@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::formulas::different_content;
 use super::similarity::Features;
 use super::{Aligner, Link, LinkKind, Side, Similarities};
 use crate::segment::BlockKind;
@@ -17,8 +18,15 @@ impl Aligner<'_> {
             links.iter().map(|l| (l.old[0], (l.new[0], l.similarity as f32))).collect();
         let new_partner: HashMap<usize, (usize, f32)> =
             links.iter().map(|l| (l.new[0], (l.old[0], l.similarity as f32))).collect();
-        let old_side = Side { doc: self.old, features: self.features, is_old: true, partner: &old_partner };
-        let new_side = Side { doc: self.new, features: self.features, is_old: false, partner: &new_partner };
+        let old_side =
+            Side { doc: self.old, features: self.features, facts: self.old_facts, is_old: true, partner: &old_partner };
+        let new_side = Side {
+            doc: self.new,
+            features: self.features,
+            facts: self.new_facts,
+            is_old: false,
+            partner: &new_partner,
+        };
         let mut candidates: Vec<(f32, bool, usize, Vec<usize>)> = Vec::new(); // (similarity, is_split, whole, pieces)
         // Splits: one old block, pieces on the new side.
         for (i, row) in sims.rows.iter().enumerate() {
@@ -73,13 +81,12 @@ impl Aligner<'_> {
         }
         let o = self.options;
         let features = whole_side.features(whole);
-        let whole_key = &whole_side.doc.blocks[whole].key;
+        let whole_facts = whole_side.facts(whole);
         let mut pieces: Vec<(usize, f32)> = candidates
             .filter(|&p| piece_side.doc.blocks[p].kind == BlockKind::Paragraph)
             .filter(|p| piece_side.partner.get(p).is_none_or(|(partner, _)| *partner == whole))
             .map(|p| (p, piece_side.features(p).contained_in(features)))
             .filter(|&(_, contained)| contained >= o.piece_floor.min(o.piece_containment))
-            .filter(|&(p, _)| !super::formulas::different_content(whole_key, &piece_side.doc.blocks[p].key))
             .collect();
         pieces.sort_unstable_by_key(|&(p, _)| p);
         let current = whole_side.partner.get(&whole).map_or(0.0, |p| p.1);
@@ -94,7 +101,9 @@ impl Aligner<'_> {
                 let s = features.similarity(&Features::sum(parts.iter().copied()));
                 let contained = run.iter().all(|&(_, c)| c >= o.piece_containment) && s > current + 0.02;
                 let ok = s >= o.link_threshold && (contained || self.each_piece_adds(features, &parts));
-                if ok && best.as_ref().is_none_or(|(b, _)| s > *b) {
+                // A look-alike of the whole (the same formula about another state) is no piece.
+                let alike = || run.iter().all(|&(p, _)| !different_content(whole_facts, piece_side.facts(p)));
+                if ok && best.as_ref().is_none_or(|(b, _)| s > *b) && alike() {
                     best = Some((s, run.into_iter().map(|(p, _)| p).collect()));
                 }
             }

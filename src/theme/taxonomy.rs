@@ -172,6 +172,15 @@ impl Taxonomy {
         self.themes.iter().position(|t| t.id == id)
     }
 
+    /// The built-in taxonomy's display names, in order, read from its `name = "…"` lines
+    /// without parsing the whole file (a warm comparison needs only their order).
+    pub fn builtin_names() -> Vec<String> {
+        DEFAULT_TAXONOMY
+            .lines()
+            .filter_map(|line| line.strip_prefix("name = \"")?.strip_suffix('"').map(str::to_owned))
+            .collect()
+    }
+
     /// The display names of the themes, in order.
     pub fn names(&self) -> Vec<String> {
         self.themes.iter().map(|t| t.name.clone()).collect()
@@ -223,6 +232,11 @@ mod tests {
 
     fn error(text: &str) -> String {
         Taxonomy::parse(Path::new("t.toml"), text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn the_builtin_names_are_read_without_parsing() {
+        assert_eq!(Taxonomy::builtin_names(), Taxonomy::builtin().names());
     }
 
     #[test]
