@@ -203,10 +203,7 @@ pub fn revise(doc: &Document, edits: &Edits, seed: u64) -> Revision {
         let candidates: Vec<usize> =
             free_paragraphs(&items).into_iter().filter(|&k| sentences(&items[k].text).len() >= 2).collect();
         if let Some(&k) = rng.pick(&candidates) {
-            let parts = sentences(&items[k].text);
-            let pieces = if parts.len() >= 3 && rng.below(2) == 0 { 3 } else { 2 };
-            let chunk = parts.len().div_ceil(pieces);
-            let texts: Vec<String> = parts.chunks(chunk).map(|c| c.concat()).collect();
+            let texts = split_sentences(&items[k].text, &mut rng);
             let origin = items[k].origin.clone();
             let new_items: Vec<Item> = texts
                 .into_iter()
@@ -433,6 +430,15 @@ pub fn write_revision(doc: &Document, plan: &Plan, seed: u64, out: &std::path::P
     let gold = serde_json::to_string_pretty(&revision.gold).expect("gold serializes") + "\n";
     crate::files::write_atomically(&out.join("gold.json"), gold.as_bytes())?;
     Ok(revision)
+}
+
+/// A paragraph of two or more sentences cut into 2 pieces (or 3, half the time, when it has
+/// three sentences or more), each of whole sentences.
+pub(crate) fn split_sentences(text: &str, rng: &mut Rng) -> Vec<String> {
+    let parts = sentences(text);
+    let pieces = if parts.len() >= 3 && rng.below(2) == 0 { 3 } else { 2 };
+    let chunk = parts.len().div_ceil(pieces);
+    parts.chunks(chunk).map(|c| c.concat()).collect()
 }
 
 #[cfg(test)]

@@ -397,10 +397,7 @@ fn split_edited(items: &mut Vec<Item>, phrases: &Phrases, rng: &mut Rng) {
     let candidates: Vec<usize> =
         free_paragraphs(items).into_iter().filter(|&k| sentences(&items[k].text).len() >= 2).collect();
     let Some(&k) = rng.pick(&candidates) else { return };
-    let parts = sentences(&items[k].text);
-    let pieces = if parts.len() >= 3 && rng.below(2) == 0 { 3 } else { 2 };
-    let chunk = parts.len().div_ceil(pieces);
-    let texts: Vec<String> = parts.chunks(chunk).map(|c| c.concat()).collect();
+    let texts = super::split_sentences(&items[k].text, rng);
     let origin = items[k].origin.clone();
     let new_items: Vec<Item> = texts
         .into_iter()
