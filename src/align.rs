@@ -62,6 +62,9 @@ pub struct AlignOptions {
     pub rewrite_floor: f32,
     /// Least share of the smaller side's distinctive content a rewrite keeps.
     pub rewrite_distinctive: f32,
+    /// Least similarity of a pair carried by a named subject only these two paragraphs have:
+    /// the same 《title》 (its years aside), one state's status, the same group of states.
+    pub named_floor: f32,
     /// Least share of a piece contained in the whole for a split or merge.
     pub piece_containment: f32,
     /// Least share of an edited piece contained in the whole, when every piece adds to what
@@ -84,6 +87,7 @@ impl Default for AlignOptions {
             content_guard_below: 0.9,
             rewrite_floor: 0.22,
             rewrite_distinctive: 0.2,
+            named_floor: 0.15,
             piece_containment: 0.65,
             piece_floor: 0.25,
             piece_gain: 0.12,
@@ -114,6 +118,7 @@ pub struct OptionsJson {
     content_guard_below: f32,
     rewrite_floor: f32,
     rewrite_distinctive: f32,
+    named_floor: f32,
     piece_containment: f32,
     piece_floor: f32,
     piece_gain: f32,
@@ -131,6 +136,7 @@ impl From<&AlignOptions> for OptionsJson {
             content_guard_below: o.content_guard_below,
             rewrite_floor: o.rewrite_floor,
             rewrite_distinctive: o.rewrite_distinctive,
+            named_floor: o.named_floor,
             piece_containment: o.piece_containment,
             piece_floor: o.piece_floor,
             piece_gain: o.piece_gain,
@@ -415,22 +421,50 @@ impl Aligner<'_> {
     /// guard, not the same formula with other content.
     fn admit_paragraphs(&self, i: usize, j: usize, s: f32, context: f32) -> bool {
         let o = self.options;
-        if s < o.rewrite_floor {
+        if s < o.rewrite_floor.min(o.named_floor) {
             return false;
         }
-        let (a, b) = (self.features.of_old(i), self.features.of_new(j));
-        let similar = s >= o.link_threshold || (s >= o.context_threshold && context >= o.strong_neighbour);
-        // A pair that keeps most of the smaller side's distinctive words (a paragraph that grew
-        // or shrank, a rewrite) shares more than formulas, whatever the larger side added.
-        let keeps =
-            (!similar || s < o.formula_guard_below) && self.features.keeps_distinctive(a, b, o.rewrite_distinctive);
-        let common_wording =
-            s < o.formula_guard_below && !keeps && self.features.share_only_common_wording(a, b, o.distinctive_share);
-        if (similar || keeps) && !common_wording {
-            return s >= o.content_guard_below || !formulas::different_content(self.old_facts(i), self.new_facts(j));
+        if s >= o.rewrite_floor {
+            let (a, b) = (self.features.of_old(i), self.features.of_new(j));
+            let similar = s >= o.link_threshold || (s >= o.context_threshold && context >= o.strong_neighbour);
+            // A pair that keeps most of the smaller side's distinctive words (a paragraph that
+            // grew or shrank, a rewrite) shares more than formulas, whatever the larger side added.
+            let keeps =
+                (!similar || s < o.formula_guard_below) && self.features.keeps_distinctive(a, b, o.rewrite_distinctive);
+            let common_wording = s < o.formula_guard_below
+                && !keeps
+                && self.features.share_only_common_wording(a, b, o.distinctive_share);
+            if (similar || keeps) && !common_wording {
+                return s >= o.content_guard_below
+                    || !formulas::different_content(self.old_facts(i), self.new_facts(j));
+            }
         }
-        // One state's status, a year on, in other words.
-        formulas::same_status_process(self.old_facts(i), self.new_facts(j))
+        // Rewritten almost whole, a subject both sides name in this paragraph only: one state's
+        // status a year on, the same document for its next period, the same group of states.
+        s >= o.named_floor
+            && !formulas::different_content(self.old_facts(i), self.new_facts(j))
+            && (formulas::same_status_process(self.old_facts(i), self.new_facts(j)) || self.same_named_subject(i, j))
+    }
+
+    /// Whether paragraphs `i` and `j` share a 《title》 (years aside) or a group of two or more
+    /// states that no other paragraph of either side names.
+    fn same_named_subject(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (self.old_facts(i), self.new_facts(j));
+        let alone = |doc: &Document, facts: &[OnceLock<Facts>], me: usize, has: &dyn Fn(&Facts) -> bool| {
+            doc.blocks
+                .iter()
+                .all(|x| x.index == me || x.kind != BlockKind::Paragraph || !has(facts_of(facts, doc, x.index)))
+        };
+        let unique_on_both = |has: &dyn Fn(&Facts) -> bool| {
+            alone(self.old, self.old_facts, i, has) && alone(self.new, self.new_facts, j, has)
+        };
+        let title_shared = a.titles().find(|t| b.titles().any(|u| u == *t));
+        if let Some(title) = title_shared {
+            if unique_on_both(&|f: &Facts| f.titles().any(|t| t == title)) {
+                return true;
+            }
+        }
+        formulas::same_state_group(a, b) && unique_on_both(&|f: &Facts| formulas::same_state_group(f, a))
     }
 
     fn old_facts(&self, i: usize) -> &Facts {
@@ -526,6 +560,39 @@ mod tests {
         let s = summary(&run(old, new));
         assert!(s.contains(&(vec![0], vec![0, 1], "split")), "{s:?}");
         assert!(s.contains(&(vec![1, 2], vec![2], "merge")), "{s:?}");
+    }
+
+    /// Rewritten almost whole, linked by what only this pair names: a 《title》 renewed for its
+    /// period, a group of states, one state's status; not when another paragraph names it too.
+    #[test]
+    fn a_named_subject_carries_a_rewrite() {
+        let common = "成员国重申恪守《上海合作组织宪章》的宗旨和原则。\n成员国主张加强在联合国框架内的协作。\n";
+        let old = format!(
+            "{common}成员国责成秘书处会同有关机构着手起草《上海合作组织至2030年交通合作规划》，提交下次会议审议。\n\
+成员国欢迎有关各方推进中国—吉尔吉斯斯坦—乌兹别克斯坦公路项目的前期研究。\n\
+成员国欢迎蒙古国签署关于承担义务以获得上合组织成员国地位的备忘录。\n"
+        );
+        let new = format!(
+            "{common}成员国批准《上海合作组织至2035年交通合作规划》，请各机制拟定落实措施并定期评估进展。\n\
+成员国祝贺中华人民共和国、吉尔吉斯共和国和乌兹别克斯坦共和国签署中吉乌公路项目政府间协定，期待早日通车。\n\
+成员国热烈祝贺蒙古国完成全部法律手续，正式成为上合组织成员国，相信这将释放合作潜力。\n"
+        );
+        let a = run(&old, &new);
+        let s = summary(&a);
+        for k in 2..5 {
+            assert!(s.contains(&(vec![k], vec![k], "reworded")), "{k}: {s:?}");
+        }
+        let strict = AlignOptions { named_floor: 1.0, ..AlignOptions::default() };
+        let without = align(&doc("old", &old), &doc("new", &new), Tokenizer::shared(), &strict);
+        assert!(without.deleted.len() >= 2, "{:?}", summary(&without));
+        // A title another paragraph of the new text names too is no evidence.
+        let shared = new.replace(
+            "成员国主张加强在联合国框架内的协作。",
+            "成员国将根据《上海合作组织至2035年交通合作规划》开展联合研究。",
+        );
+        let old_shared = old.replace("成员国主张加强在联合国框架内的协作。", "成员国主张加强交通领域研究。");
+        let a = run(&old_shared, &shared);
+        assert!(a.deleted.contains(&2), "{:?}", summary(&a));
     }
 
     #[test]

@@ -71,6 +71,8 @@ pub(crate) struct Facts {
     states: Vec<&'static str>,
     numbers: Vec<u64>,
     initiatives: Vec<String>,
+    /// Which of `initiatives` are 《titles》 (the first ones).
+    titles: usize,
     about_status: bool,
 }
 
@@ -95,9 +97,15 @@ impl Facts {
             facts.numbers = numbers(key);
         }
         if key.contains('《') || key.contains("关于") {
-            facts.initiatives = initiatives_in(key);
+            (facts.initiatives, facts.titles) = initiatives_in(key);
         }
         facts
+    }
+
+    /// The 《titles》 the block names, without the organisation's name, stock words and years:
+    /// a strategy or programme renewed for its next period keeps its title here.
+    pub(crate) fn titles(&self) -> impl Iterator<Item = &str> {
+        self.initiatives[..self.titles].iter().map(String::as_str).filter(|t| t.chars().count() >= 2)
     }
 }
 
@@ -126,6 +134,11 @@ pub(crate) fn same_state(old: &Facts, new: &Facts) -> bool {
     !old.states.is_empty() && old.states == new.states
 }
 
+/// Whether two blocks name the same two or more states (a joint project, a trilateral format).
+pub(crate) fn same_state_group(old: &Facts, new: &Facts) -> bool {
+    old.states.len() >= 2 && old.states == new.states
+}
+
 /// Whether two paragraphs are the same formula about different states or initiatives.
 pub(crate) fn different_content(old: &Facts, new: &Facts) -> bool {
     different_states(old, new) || different_initiatives(old, new)
@@ -146,8 +159,9 @@ fn different_initiatives(old: &Facts, new: &Facts) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.iter().any(|y| alike(x, y)))
 }
 
-/// The titles (《…》, outermost) and the objects of 关于…的倡议 in a key.
-fn initiatives_in(key: &str) -> Vec<String> {
+/// The titles (《…》, outermost) and the objects of 关于…的倡议 in a key, and how many of
+/// them (the first ones) are titles.
+fn initiatives_in(key: &str) -> (Vec<String>, usize) {
     let mut found = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
@@ -168,6 +182,8 @@ fn initiatives_in(key: &str) -> Vec<String> {
             _ => {}
         }
     }
+    found.retain(|s| !s.is_empty());
+    let titles = found.len();
     for word in INITIATIVE_WORDS {
         for (end, _) in key.match_indices(word) {
             let before = &key[..end];
@@ -180,7 +196,7 @@ fn initiatives_in(key: &str) -> Vec<String> {
         }
     }
     found.retain(|s| !s.is_empty());
-    found
+    (found, titles)
 }
 
 /// An initiative's words without the organisation's name, stock verbs and numbers.
@@ -279,6 +295,23 @@ mod tests {
             "成员国欢迎白俄罗斯共和国正式成为上合组织成员国。"
         ));
         assert!(same_state("印度共和国总理莫迪", "印度共和国外交部长苏杰生"));
+    }
+
+    #[test]
+    fn titles_without_their_years_and_groups_of_states() {
+        let old = Facts::of("成员国将落实《上合组织成员国2018—2023年禁毒战略》，抓紧制定新的战略。");
+        let new = Facts::of("成员国将落实《上合组织成员国2024—2029年禁毒战略》及其行动计划。");
+        assert_eq!(old.titles().collect::<Vec<_>>(), vec!["禁毒战略"]);
+        assert!(old.titles().eq(new.titles()));
+        // The object of 关于…的倡议 is an initiative, not a title.
+        assert_eq!(Facts::of("成员国注意到俄罗斯联邦关于建立大学校长论坛的倡议。").titles().count(), 0);
+        let group = Facts::of("成员国欢迎推进中国—吉尔吉斯斯坦—乌兹别克斯坦铁路项目。");
+        assert!(same_state_group(
+            &group,
+            &Facts::of("成员国欢迎中华人民共和国、吉尔吉斯共和国和乌兹别克斯坦共和国签署协定。")
+        ));
+        assert!(!same_state_group(&group, &Facts::of("成员国欢迎中国和吉尔吉斯斯坦签署协定。")));
+        assert!(!same_state_group(&Facts::of("白俄罗斯共和国"), &Facts::of("白俄罗斯共和国")));
     }
 
     #[test]

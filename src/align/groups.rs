@@ -125,4 +125,4 @@ impl Aligner<'_> {
 }
 
 /// The least share of the whole its pieces carry together, for an edited split or merge.
-const SPLIT_COVERAGE: f32 = 0.7;
+const SPLIT_COVERAGE: f32 = 0.6;

@@ -31,6 +31,9 @@ pub struct AlignArgs {
     /// Least share of the smaller side's distinctive content a rewrite keeps [0.2].
     #[arg(long, value_name = "0..1", value_parser = unit_interval)]
     pub rewrite_distinctive: Option<f32>,
+    /// Least similarity of a pair carried by a subject only it names (a title, a state's status) [0.15].
+    #[arg(long, value_name = "0..1", value_parser = unit_interval)]
+    pub named_floor: Option<f32>,
     /// Least share of a piece contained in the whole for a split or merge [0.65].
     #[arg(long, value_name = "0..1", value_parser = unit_interval)]
     pub piece_containment: Option<f32>,
@@ -49,7 +52,7 @@ impl AlignArgs {
     /// The library's options, defaults overridden by the flags given.
     pub fn to_options(&self) -> decldiff::align::AlignOptions {
         let mut o = decldiff::align::AlignOptions::default();
-        let pairs: [(Option<f32>, &mut f32); 12] = [
+        let pairs: [(Option<f32>, &mut f32); 13] = [
             (self.link_threshold, &mut o.link_threshold),
             (self.context_threshold, &mut o.context_threshold),
             (self.strong_neighbour, &mut o.strong_neighbour),
@@ -58,6 +61,7 @@ impl AlignArgs {
             (self.content_guard_below, &mut o.content_guard_below),
             (self.rewrite_floor, &mut o.rewrite_floor),
             (self.rewrite_distinctive, &mut o.rewrite_distinctive),
+            (self.named_floor, &mut o.named_floor),
             (self.piece_containment, &mut o.piece_containment),
             (self.piece_floor, &mut o.piece_floor),
             (self.piece_gain, &mut o.piece_gain),
