@@ -459,12 +459,8 @@ impl Aligner<'_> {
             alone(self.old, self.old_facts, i, has) && alone(self.new, self.new_facts, j, has)
         };
         let title_shared = a.titles().find(|t| b.titles().any(|u| u == *t));
-        if let Some(title) = title_shared {
-            if unique_on_both(&|f: &Facts| f.titles().any(|t| t == title)) {
-                return true;
-            }
-        }
-        formulas::same_state_group(a, b) && unique_on_both(&|f: &Facts| formulas::same_state_group(f, a))
+        title_shared.is_some_and(|title| unique_on_both(&|f: &Facts| f.titles().any(|t| t == title)))
+            || formulas::same_state_group(a, b) && unique_on_both(&|f: &Facts| formulas::same_state_group(f, a))
     }
 
     fn old_facts(&self, i: usize) -> &Facts {
