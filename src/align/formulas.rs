@@ -129,6 +129,21 @@ pub(crate) fn same_status_process(old: &Facts, new: &Facts) -> bool {
     old.about_status && new.about_status && !old.states.is_empty() && old.states.len() <= 6 && old.states == new.states
 }
 
+/// Whether status paragraphs of single states were merged into one about all of them (两国签署
+/// 备忘录 in two paragraphs → both welcomed as members in one): every part about status, the
+/// parts' states disjoint and together the whole's.
+pub(crate) fn status_parts(whole: &Facts, parts: &[&Facts]) -> bool {
+    let mut states: Vec<&str> = Vec::new();
+    for part in parts {
+        if !part.about_status || part.states.is_empty() || part.states.iter().any(|s| states.contains(s)) {
+            return false;
+        }
+        states.extend(part.states.iter().copied());
+    }
+    states.sort_unstable();
+    whole.about_status && states == whole.states
+}
+
 /// Whether two closing lines name the same state (a signatory with a new person or office).
 pub(crate) fn same_state(old: &Facts, new: &Facts) -> bool {
     !old.states.is_empty() && old.states == new.states
@@ -295,6 +310,14 @@ mod tests {
             "成员国欢迎白俄罗斯共和国正式成为上合组织成员国。"
         ));
         assert!(same_state("印度共和国总理莫迪", "印度共和国外交部长苏杰生"));
+        let (a, b) = (
+            Facts::of("成员国欢迎蒙古国签署关于承担义务以获得上合组织成员国地位的备忘录。"),
+            Facts::of("成员国欢迎土库曼斯坦签署关于承担义务以获得上合组织成员国地位的备忘录。"),
+        );
+        let both = Facts::of("成员国欢迎蒙古国和土库曼斯坦正式成为上合组织成员国。");
+        assert!(status_parts(&both, &[&a, &b]));
+        assert!(!status_parts(&both, &[&a, &a]));
+        assert!(!status_parts(&Facts::of("成员国欢迎蒙古国和土库曼斯坦举办论坛。"), &[&a, &b]));
     }
 
     #[test]

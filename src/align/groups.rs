@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::formulas::different_content;
+use super::formulas::{Facts, different_content, status_parts};
 use super::similarity::Features;
 use super::{Aligner, Link, LinkKind, Side, Similarities};
 use crate::segment::BlockKind;
@@ -100,7 +100,8 @@ impl Aligner<'_> {
                 let parts: Vec<&Features> = run.iter().map(|&(p, _)| piece_side.features(p)).collect();
                 let s = features.similarity(&Features::sum(parts.iter().copied()));
                 let contained = run.iter().all(|&(_, c)| c >= o.piece_containment) && s > current + 0.02;
-                let ok = s >= o.link_threshold && (contained || self.each_piece_adds(features, &parts));
+                let ok = s >= o.link_threshold && (contained || self.each_piece_adds(features, &parts))
+                    || s >= o.named_floor && status_parts(whole_facts, &self.facts_of_run(&run, piece_side));
                 // A look-alike of the whole (the same formula about another state) is no piece.
                 let alike = || run.iter().all(|&(p, _)| !different_content(whole_facts, piece_side.facts(p)));
                 if ok && best.as_ref().is_none_or(|(b, _)| s > *b) && alike() {
@@ -109,6 +110,10 @@ impl Aligner<'_> {
             }
         }
         best
+    }
+
+    fn facts_of_run<'s>(&self, run: &[(usize, f32)], side: &Side<'s>) -> Vec<&'s Facts> {
+        run.iter().map(|&(p, _)| side.facts(p)).collect()
     }
 
     /// Whether the pieces together carry most of the whole ([`SPLIT_COVERAGE`]) and each adds
