@@ -397,6 +397,7 @@ impl Aligner<'_> {
             .map(|&(i, j, s)| Link { old: vec![i], new: vec![j], kind: LinkKind::Reworded, similarity: f64::from(s) })
             .collect();
         self.form_groups(&mut links, &sims);
+        self.fill_gaps(&mut links, &sims);
         self.link_headings(&mut links);
         let theme_map = classify(self.old, self.new, &mut links);
 

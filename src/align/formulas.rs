@@ -6,8 +6,9 @@
 //! - **states**: both paragraphs name states and no state is named by both — unless their
 //!   numbers differ too, which is the annual update of a rotating role (the chair, the next
 //!   host: 乌兹别克斯坦共和国将担任2021—2022年… → 印度共和国将担任2022—2023年…);
-//! - **initiatives**: both name initiatives or documents (a 《title》, or the object of
-//!   关于…的倡议) and none of one is like one of the other (dates aside).
+//! - **initiatives**: both name initiatives, documents or events (a 《title》, the object of
+//!   关于…的倡议, the event after 举办/举行) and none of one is like one of the other (dates and
+//!   editions aside).
 //!
 //! A process of the same state that advances (启动接收伊朗… → 伊朗签署…备忘录) names the same
 //! state and passes.
@@ -96,7 +97,7 @@ impl Facts {
         if key.bytes().any(|b| b.is_ascii_digit()) {
             facts.numbers = numbers(key);
         }
-        if key.contains('《') || key.contains("关于") {
+        if key.contains('《') || key.contains("关于") || EVENT_VERBS.iter().any(|v| key.contains(v)) {
             (facts.initiatives, facts.titles) = initiatives_in(key);
         }
         facts
@@ -147,6 +148,11 @@ pub(crate) fn status_parts(whole: &Facts, parts: &[&Facts]) -> bool {
 /// Whether two closing lines name the same state (a signatory with a new person or office).
 pub(crate) fn same_state(old: &Facts, new: &Facts) -> bool {
     !old.states.is_empty() && old.states == new.states
+}
+
+/// Whether two blocks name a state or a 《title》 in common.
+pub(crate) fn share_a_name(old: &Facts, new: &Facts) -> bool {
+    old.states.iter().any(|s| new.states.contains(s)) || old.titles().any(|t| new.titles().any(|u| u == t))
 }
 
 /// Whether two blocks name the same two or more states (a joint project, a trilateral format).
@@ -210,8 +216,48 @@ fn initiatives_in(key: &str) -> (Vec<String>, usize) {
             }
         }
     }
+    for verb in EVENT_VERBS {
+        for (at, _) in key.match_indices(verb) {
+            let rest = &key[at + verb.len()..];
+            let rest = rest.strip_prefix('的').unwrap_or(rest);
+            let object = rest.split(['，', '。', '；', '、']).next().unwrap_or("");
+            found.push(significant(&without_ordinals(object)));
+        }
+    }
     found.retain(|s| !s.is_empty());
     (found, titles)
+}
+
+/// Verbs whose object is an event: the same formula welcoming another festival or forum is
+/// another paragraph; the next session of the same meeting is the same one.
+const EVENT_VERBS: &[&str] = &["举办", "举行", "召开", "开幕"];
+
+/// An event's name without its edition (首届, 第十五次, 第2届).
+fn without_ordinals(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("首届") {
+            rest = &rest["首届".len()..];
+            continue;
+        }
+        if c == '第' {
+            let numeral_end = rest['第'.len_utf8()..]
+                .char_indices()
+                .find(|&(_, d)| !(d.is_ascii_digit() || "〇零一二三四五六七八九十百".contains(d)))
+                .map(|(k, _)| k + '第'.len_utf8());
+            if let Some(end) = numeral_end.filter(|&e| e > '第'.len_utf8()) {
+                let after = &rest[end..];
+                if let Some(unit) = ['届', '次'].into_iter().find(|&u| after.starts_with(u)) {
+                    rest = &after[unit.len_utf8()..];
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// An initiative's words without the organisation's name, stock verbs and numbers.
@@ -220,7 +266,7 @@ fn significant(text: &str) -> String {
     let stock = STOCK.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(["上海合作组织", "上合组织", "成员国", "建立", "制定", "举办", "草案"])
+            .build(["上海合作组织", "上合组织", "成员国", "建立", "制定", "举办", "草案", "成果", "活动"])
             .expect("valid patterns")
     });
     let mut out = String::with_capacity(text.len());
@@ -234,7 +280,9 @@ fn significant(text: &str) -> String {
     out
 }
 
-/// Two initiatives are alike when half their character pairs are shared (Dice ≥ 0.5).
+/// Two initiatives are alike when 60 % of their character pairs are shared (Dice ≥ 0.6), or
+/// when 70 % of the shorter one's pairs are in the longer (an event welcomed with another
+/// beside it: 青年交流营活动 → 青年交流营和青年创业国际论坛).
 fn alike(a: &str, b: &str) -> bool {
     let pairs = |s: &str| -> Vec<(char, char)> {
         let chars: Vec<char> = s.chars().collect();
@@ -258,7 +306,8 @@ fn alike(a: &str, b: &str) -> bool {
             }
         }
     }
-    2 * shared * 2 >= pa.len() + pb.len()
+    let shorter = pa.len().min(pb.len());
+    10 * shared >= 3 * (pa.len() + pb.len()) || (shorter >= 3 && 10 * shared >= 7 * shorter)
 }
 
 #[cfg(test)]
@@ -346,6 +395,15 @@ mod tests {
         assert!(different_content(
             "成员国注意到俄罗斯联邦关于建立上合组织成员国大学校长论坛的倡议。",
             "成员国注意到俄罗斯联邦关于建立上合组织成员国青年创业孵化网络的倡议。"
+        ));
+        // Another festival, a year on, in the same welcome; the next session of one meeting.
+        assert!(different_content(
+            "成员国欢迎2014年5月在杜尚别举办首届上合组织成员国大学生艺术节。",
+            "成员国欢迎2015年6月在乌法举办首届上合组织成员国青年创业论坛。"
+        ));
+        assert!(!different_content(
+            "成员国积极评价2014年在杜尚别举行的上合组织成员国交通部长第五次会议成果。",
+            "成员国积极评价2015年在乌法举行的上合组织成员国交通部长第六次会议成果，愿落实其决定。"
         ));
         // A programme renewed for the next period is the same programme.
         assert!(!different_content(

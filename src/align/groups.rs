@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::formulas::{Facts, different_content, status_parts};
+use super::formulas::{Facts, different_content, share_a_name, status_parts};
 use super::similarity::Features;
 use super::{Aligner, Link, LinkKind, Side, Similarities};
 use crate::segment::BlockKind;
@@ -110,6 +110,41 @@ impl Aligner<'_> {
             }
         }
         best
+    }
+
+    /// Links a paragraph left alone between two links to the one paragraph left alone between
+    /// their partners, when the two are a rewrite of one subject in place: similar from
+    /// `rewrite_floor` up, naming a state or a title in common, not a look-alike (a hotspot's
+    /// paragraph rewritten in new words, in its old place).
+    pub(super) fn fill_gaps(&self, links: &mut Vec<Link>, sims: &Similarities) {
+        let mut old_link: HashMap<usize, usize> = HashMap::default();
+        let mut new_link: HashMap<usize, usize> = HashMap::default();
+        for (k, link) in links.iter().enumerate() {
+            old_link.extend(link.old.iter().map(|&i| (i, k)));
+            new_link.extend(link.new.iter().map(|&j| (j, k)));
+        }
+        let mut found = Vec::new();
+        for i in 1..self.old.blocks.len().saturating_sub(1) {
+            let (Some(&before), Some(&after)) = (old_link.get(&(i - 1)), old_link.get(&(i + 1))) else { continue };
+            if old_link.contains_key(&i) || self.old.blocks[i].kind != BlockKind::Paragraph {
+                continue;
+            }
+            let (before, after) = (&links[before], &links[after]);
+            let j = before.new.iter().max().map_or(0, |&j| j + 1);
+            let fits = before.old.iter().max() == Some(&(i - 1))
+                && after.old.iter().min() == Some(&(i + 1))
+                && after.new.iter().min() == Some(&(j + 1))
+                && !new_link.contains_key(&j)
+                && self.new.blocks[j].kind == BlockKind::Paragraph;
+            let s = if fits { sims.get(i, j) } else { 0.0 };
+            if s >= self.options.rewrite_floor {
+                let (a, b) = (self.old_facts(i), self.new_facts(j));
+                if share_a_name(a, b) && !different_content(a, b) {
+                    found.push(Link { old: vec![i], new: vec![j], kind: LinkKind::Reworded, similarity: f64::from(s) });
+                }
+            }
+        }
+        links.extend(found);
     }
 
     fn facts_of_run<'s>(&self, run: &[(usize, f32)], side: &Side<'s>) -> Vec<&'s Facts> {

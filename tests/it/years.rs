@@ -19,19 +19,13 @@ fn kind_recall(scores: &eval::AlignScores, kind: LinkKind) -> f64 {
     scores.kinds.iter().find(|k| k.kind == kind).map_or(1.0, |k| k.recall)
 }
 
-/// The dev pairs (tuned on) and the first three held-out pairs (each measured once before the
+/// The dev pairs (tuned on) and the first four held-out pairs (each measured once before the
 /// fixes it prompted, docs/accuracy.md; asserted here since).
 #[test]
 fn year_pairs_meet_the_targets() {
     let session = session();
-    // heldout3/pair5 keeps one look-alike linked (two fairs, another city and year; docs/accuracy.md).
-    for (pair, floor) in [
-        ("dev/pair1", 0.97),
-        ("dev/pair2", 0.97),
-        ("heldout/pair3", 0.97),
-        ("heldout2/pair4", 0.97),
-        ("heldout3/pair5", 0.94),
-    ] {
+    let pairs = ["dev/pair1", "dev/pair2", "heldout/pair3", "heldout2/pair4", "heldout3/pair5", "heldout4/pair6"];
+    for pair in pairs {
         let dir = fixtures::repo().join("tests/data/years").join(pair);
         let old = session.load(dir.join("old.txt").to_str().unwrap()).unwrap();
         let new = session.load(dir.join("new.txt").to_str().unwrap()).unwrap();
@@ -40,7 +34,7 @@ fn year_pairs_meet_the_targets() {
         let found = session.align(&old.document, &new.document);
         let scores = eval::score(&found, &gold);
         assert!(scores.links.f1 >= 0.99, "{pair}: link F1 {}", scores.links.f1);
-        assert!(scores.deleted.f1 >= floor && scores.added.f1 >= floor, "{pair}: {scores:?}");
+        assert!(scores.deleted.f1 >= 0.97 && scores.added.f1 >= 0.97, "{pair}: {scores:?}");
         for kind in [LinkKind::Split, LinkKind::Merge, LinkKind::Reworded, LinkKind::MovedReworded] {
             // Annual updates and rewrites are reworded links: all found.
             assert_eq!(kind_recall(&scores, kind), 1.0, "{pair}: {kind:?} {scores:?}");
