@@ -297,6 +297,18 @@ impl Document {
         });
         let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let (format, lines) = if is_html {
+            if let Some(at) = normalize::html::too_deep(&text) {
+                return Err(Error::NotText {
+                    path: path.to_owned(),
+                    what: format!(
+                        "byte {at} of the page: elements nested deeper than {}",
+                        normalize::html::MAX_NESTING
+                    ),
+                    hint: Some(
+                        "a saved page nests a few dozen elements deep; this one is damaged or hostile".to_owned(),
+                    ),
+                });
+            }
             (InputFormat::Html, normalize::html::extract_lines(&text))
         } else {
             let lines = normalize::split_lines(&text);

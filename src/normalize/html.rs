@@ -64,6 +64,64 @@ const BLOCKS: &[&str] = &[
 /// is a space.
 const SEGMENT_BREAK: char = '\u{E000}';
 
+/// How deep elements may nest in a page we read. Real pages nest a few dozen deep; the HTML
+/// parser's cost grows with the square of the depth (an element's scope is looked up through
+/// every open element), so 100,000 nested `<div>`s would take minutes.
+pub const MAX_NESTING: usize = 1000;
+
+/// Elements that never nest: void elements, and those a parser closes by itself when the next
+/// one opens (an unclosed `<p>` or `<li>` in a page must not count as depth).
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p", "li",
+    "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp",
+    "param", "keygen", "basefont", "frame", "isindex",
+];
+
+/// The byte offset of the first element nested deeper than [`MAX_NESTING`], by a linear scan
+/// of the tags (comments, and the contents of `<script>` and `<style>`, skipped).
+pub fn too_deep(html: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(found) = html[at..].find('<') {
+        let start = at + found;
+        let rest = &html[start + 1..];
+        if rest.starts_with("!--") {
+            at = rest.find("-->").map_or(bytes.len(), |end| start + 1 + end + 3);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name_part = if closing { &rest[1..] } else { rest };
+        let name_len = name_part.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        at = start + 1;
+        if name_len == 0 {
+            continue;
+        }
+        let name = name_part[..name_len].to_ascii_lowercase();
+        let end = rest.find('>').map_or(bytes.len(), |e| start + 1 + e);
+        if FLAT.contains(&name.as_str()) || (!closing && html[..end].ends_with('/')) {
+            at = end;
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if name == "script" || name == "style" {
+            at = html[end..]
+                .match_indices("</")
+                .find(|(k, _)| html[end + k + 2..].get(..name.len()).is_some_and(|n| n.eq_ignore_ascii_case(&name)))
+                .map_or(bytes.len(), |(k, _)| end + k);
+            continue;
+        } else {
+            depth += 1;
+            if depth > MAX_NESTING {
+                return Some(start);
+            }
+        }
+        at = end;
+    }
+    None
+}
+
 /// Whether `text` looks like an HTML document rather than plain text.
 pub fn looks_like_html(text: &str) -> bool {
     let head: String = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).chars().take(4096).collect();
@@ -265,6 +323,21 @@ fn resolve_segment_breaks(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_is_bounded_by_a_linear_scan() {
+        let nested = |n: usize| {
+            format!("<html><body>{}<p>成员国重申。</p>{}</body></html>", "<div>".repeat(n), "</div>".repeat(n))
+        };
+        // <html> and <body> are two levels.
+        assert_eq!(too_deep(&nested(MAX_NESTING - 2)), None);
+        assert_eq!(too_deep(&nested(MAX_NESTING - 1)), Some(12 + 5 * (MAX_NESTING - 2)));
+        // Unclosed paragraphs and list items, void elements, comments and scripts are no depth.
+        let flat = "<p>一<br><img src=x><li>二<!-- <div><div> --><script>'<div>'</script>".repeat(5000);
+        assert_eq!(too_deep(&flat), None);
+        let closed = "<div><span>一</span></div>".repeat(100_000);
+        assert_eq!(too_deep(&closed), None);
+    }
 
     #[test]
     fn extracts_article_without_menus_scripts_or_footer() {

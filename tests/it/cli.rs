@@ -326,3 +326,24 @@ fn terminal_escapes_from_catalogs_and_file_names_are_shown_escaped() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!stderr(&out).contains('\u{1b}') && stderr(&out).contains("\\u{1b}[31m"), "{:?}", stderr(&out));
 }
+
+/// A page nested 100,000 elements deep (1.1 MB) is refused at once with the place; a page
+/// nested just under the bound reads.
+#[test]
+fn deeply_nested_html_is_refused_at_the_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = |n: usize| {
+        format!(
+            "<html><body>{}<p>成员国重申，坚持和平发展。</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        )
+    };
+    std::fs::write(dir.path().join("deep.html"), page(100_000)).unwrap();
+    std::fs::write(dir.path().join("ok.html"), page(990)).unwrap();
+    let out = decldiff(&["corpus", "show", "deep.html"], dir.path());
+    assert_error(&out, "deep.html: byte 5002 of the page: elements nested deeper than 1000");
+    let out = decldiff(&["corpus", "show", "ok.html"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("成员国重申"));
+}
