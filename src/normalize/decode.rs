@@ -96,6 +96,9 @@ pub fn decode(path: &Path, bytes: &[u8], forced: Option<&'static Encoding>) -> R
         (None, Some(b)) => (b, bom_len),
         (None, None) => (detect(path, bytes)?, 0),
     };
+    if forced.is_none() && bom_len == 0 && encoding != UTF_8 {
+        refuse_mixed_utf8(path, bytes, encoding)?;
+    }
     let body = &bytes[start..];
     if encoding != UTF_16LE
         && encoding != UTF_16BE
@@ -163,6 +166,35 @@ fn detect(path: &Path, bytes: &[u8]) -> Result<&'static Encoding> {
         (None, Some(_)) => other,
         _ => guess,
     })
+}
+
+/// A file detected as GB18030 or Big5 with a line in UTF-8 (a paragraph pasted from a web page
+/// into an old file) would read as mojibake on that line, silently: such a line is an error
+/// naming it. A line counts as UTF-8 when it is valid UTF-8 with at least three Chinese
+/// characters, which legacy-encoded Chinese text practically never is.
+fn refuse_mixed_utf8(path: &Path, bytes: &[u8], encoding: &'static Encoding) -> Result<()> {
+    let mut offset = 0;
+    for (number, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let start = offset;
+        offset += line.len() + 1;
+        if line.is_ascii() {
+            continue;
+        }
+        let Ok(text) = std::str::from_utf8(line) else { continue };
+        let han = text.chars().filter(|c| matches!(*c as u32, 0x4E00..=0x9FFF)).count();
+        if han >= 3 {
+            return Err(not_text(
+                path,
+                &format!(
+                    "line {} (byte {start}): this line is UTF-8 but the file reads as {}: mixed encodings",
+                    number + 1,
+                    encoding.name()
+                ),
+                Some("convert the file to one encoding (e.g. with iconv), or pass --encoding to read it all in one"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Characters that a correctly decoded Chinese declaration does not contain: private-use
@@ -283,6 +315,21 @@ mod tests {
         let (gb, _, _) = GB18030.encode("伞乇伪");
         assert_eq!(detect(p(), &gb).unwrap(), UTF_8);
         assert_eq!(decode(p(), &gb, Some(GB18030)).unwrap().0, "伞乇伪");
+    }
+
+    #[test]
+    fn a_utf8_line_in_a_gb18030_file_is_named() {
+        let (gb, _, _) = GB18030.encode("成员国重申坚持和平发展道路。\n成员国支持加强合作。\n");
+        let mut bytes = gb.into_owned();
+        bytes.extend_from_slice("成员国欢迎签署协定。\n".as_bytes());
+        let err = decode(p(), &bytes, None).unwrap_err().to_string();
+        assert!(err.contains("line 3 (byte ") && err.contains("mixed encodings"), "{err}");
+        // Forced, the file is read as asked (here the UTF-8 bytes are no valid GB18030).
+        assert!(decode(p(), &bytes, Some(GB18030)).is_err_and(|e| !e.to_string().contains("mixed")));
+        // A GB18030 file of ordinary text is not mistaken for one.
+        let plain = "成员国重申坚持和平发展道路，支持加强合作。\n".repeat(200);
+        let (gb, _, _) = GB18030.encode(&plain);
+        assert!(decode(p(), &gb, None).is_ok());
     }
 
     #[test]

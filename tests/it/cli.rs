@@ -347,3 +347,21 @@ fn deeply_nested_html_is_refused_at_the_bound() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("成员国重申"));
 }
+
+/// A GB18030 file with one line in UTF-8 that GB18030 would also read (as mojibake) is refused,
+/// naming the line; --encoding reads it as asked.
+#[test]
+fn a_utf8_line_in_a_gb18030_file_is_never_read_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gb, _, _) = encoding_rs::GB18030.encode("成员国重申坚持和平发展道路。\n成员国支持加强合作。\n");
+    let mut bytes = gb.into_owned();
+    bytes.extend_from_slice("各方重申\n".as_bytes()); // 12 bytes that GB18030 reads as 鍚勬柟閲嶇敵
+    std::fs::write(dir.path().join("mixed.txt"), &bytes).unwrap();
+    let out = decldiff(&["corpus", "show", "mixed.txt"], dir.path());
+    assert_error(
+        &out,
+        "mixed.txt: line 3 (byte 50): this line is UTF-8 but the file reads as gb18030: mixed encodings",
+    );
+    let out = decldiff(&["corpus", "show", "mixed.txt", "--encoding", "gb18030"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+}
