@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 use crate::profile::{Profile, StoredProfile};
 pub use cache::{CACHE_ENV, Cached, TokenCache};
 pub use catalog::{
-    Catalog, CollectionInfo, Entry, Import, MeetingFormat, Source, TextStatus, is_valid_id, validate_id,
+    Catalog, CollectionInfo, Entry, Import, MAX_CATALOG_BYTES, MeetingFormat, Source, TextStatus, is_valid_id,
+    validate_id,
 };
 pub use check::Problem;
 pub use facts::Found;
@@ -165,6 +166,17 @@ struct Input {
 pub struct Corpus {
     location: Location,
     collections: Vec<Collection>,
+    /// Collections whose catalog cannot be read, with why: only commands that use them fail.
+    broken: Vec<Broken>,
+}
+
+/// A collection left out because its catalog cannot be read or parsed.
+#[derive(Debug, Clone)]
+pub struct Broken {
+    /// The collection's name.
+    pub name: String,
+    /// The catalog's error, one line.
+    pub reason: String,
 }
 
 impl Corpus {
@@ -199,14 +211,28 @@ impl Corpus {
     /// [`Error::Io`] if `root` cannot be listed; [`Error::Catalog`] for a malformed catalog.
     pub fn open(root: &Path) -> Result<Corpus> {
         let mut collections = Vec::new();
+        let mut broken = Vec::new();
         for dir in collection_dirs(root)? {
             let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let catalog_path = dir.join(CATALOG_FILE);
-            let text = files::read_text(&catalog_path)?;
-            let catalog = Catalog::parse(&catalog_path, &text)?;
-            collections.push(Collection { name, catalog, dir: Some(dir), embedded_texts: &[] });
+            match Catalog::read(&dir.join(CATALOG_FILE)) {
+                Ok(catalog) => collections.push(Collection { name, catalog, dir: Some(dir), embedded_texts: &[] }),
+                Err(e) => broken.push(Broken { name, reason: e.to_string() }),
+            }
         }
-        Ok(Corpus { location: Location::Dir(root.to_owned()), collections })
+        Ok(Corpus { location: Location::Dir(root.to_owned()), collections, broken })
+    }
+
+    /// The collections left out because their catalog cannot be read (a command that does
+    /// not use them warns and goes on).
+    pub fn broken(&self) -> &[Broken] {
+        &self.broken
+    }
+
+    fn broken_error(&self, name: &str) -> Option<Error> {
+        self.broken
+            .iter()
+            .find(|b| b.name == name)
+            .map(|b| Error::BrokenCollection { name: b.name.clone(), reason: b.reason.clone() })
     }
 
     /// The corpus built into the binary.
@@ -221,7 +247,7 @@ impl Corpus {
                 embedded_texts: texts,
             })
             .collect();
-        Corpus { location: Location::Embedded, collections }
+        Corpus { location: Location::Embedded, collections, broken: Vec::new() }
     }
 
     /// Where this corpus lives.
@@ -239,6 +265,9 @@ impl Corpus {
     /// # Errors
     /// [`Error::UnknownCollection`], listing the collections that exist.
     pub fn collection(&self, name: &str) -> Result<&Collection> {
+        if let Some(error) = self.broken_error(name) {
+            return Err(error);
+        }
         self.collections.iter().find(|c| c.name == name).ok_or_else(|| Error::UnknownCollection {
             name: name.to_owned(),
             root: self.root_for_messages(),
@@ -387,7 +416,15 @@ impl Corpus {
         if files::exists(path) {
             return file(path);
         }
-        Err(Error::UnknownDocument { name: spec.to_owned(), hint: Some(self.suggest(spec)) })
+        if let Some(error) = spec.split_once('/').and_then(|(collection, _)| self.broken_error(collection)) {
+            return Err(error);
+        }
+        let mut hint = self.suggest(spec);
+        if !self.broken.is_empty() {
+            let names: Vec<&str> = self.broken.iter().map(|b| b.name.as_str()).collect();
+            hint.push_str(&format!("; not searched, their catalogs cannot be read: {}", names.join(", ")));
+        }
+        Err(Error::UnknownDocument { name: spec.to_owned(), hint: Some(hint) })
     }
 
     fn suggest(&self, spec: &str) -> String {

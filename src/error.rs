@@ -60,6 +60,14 @@ pub enum Error {
         /// What is wrong, with the line where the parser reports one.
         what: String,
     },
+    /// A collection whose catalog cannot be read or parsed; the other collections still work.
+    #[error("collection `{name}` cannot be used: {reason}")]
+    BrokenCollection {
+        /// The collection.
+        name: String,
+        /// The catalog's error.
+        reason: String,
+    },
     /// A corpus id is malformed.
     #[error("invalid id `{id}`: ids are lowercase letters, digits and `-` (e.g. sco-2020)")]
     InvalidId {

@@ -30,6 +30,14 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
 /// # Errors
 /// As [`read_input`].
 pub fn read_bounded(path: &Path, limit: usize) -> Result<Vec<u8>> {
+    read_bounded_with(path, limit, "decldiff reads one declaration at a time; split the file")
+}
+
+/// [`read_bounded`] with the hint given when the file is over the limit.
+///
+/// # Errors
+/// As [`read_input`].
+pub fn read_bounded_with(path: &Path, limit: usize, hint_when_too_large: &str) -> Result<Vec<u8>> {
     // Looked at before opening: opening a FIFO would wait for a writer.
     let metadata = fs::metadata(path).map_err(|e| Error::io(path, "reading", e))?;
     if metadata.is_dir() {
@@ -49,7 +57,7 @@ pub fn read_bounded(path: &Path, limit: usize) -> Result<Vec<u8>> {
     let too_large = |size: u64| Error::NotText {
         path: path.to_owned(),
         what: format!("file too large ({size} bytes; the limit is {limit} bytes)"),
-        hint: Some("decldiff reads one declaration at a time; split the file".to_owned()),
+        hint: Some(hint_when_too_large.to_owned()),
     };
     if metadata.len() > limit as u64 {
         return Err(too_large(metadata.len()));
@@ -69,7 +77,20 @@ pub fn read_bounded(path: &Path, limit: usize) -> Result<Vec<u8>> {
 /// # Errors
 /// As [`read_input`]; [`Error::NotText`] with the byte offset when it is not UTF-8.
 pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = read_input(path)?;
+    utf8_text(path, read_input(path)?)
+}
+
+/// A catalog's text: UTF-8, at most `limit` bytes (a catalog over it is refused before it is
+/// read, so one huge catalog costs nothing to the commands that do not use it).
+///
+/// # Errors
+/// As [`read_text`].
+pub fn read_catalog_text(path: &Path, limit: usize) -> Result<String> {
+    let hint = "a catalog of a thousand entries is under 1 MiB; is this file a catalog?";
+    utf8_text(path, read_bounded_with(path, limit, hint)?)
+}
+
+fn utf8_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| Error::NotText {
         path: path.to_owned(),
         what: format!("byte {}: not UTF-8", e.utf8_error().valid_up_to()),
@@ -85,6 +106,17 @@ pub fn read_text_if_exists(path: &Path) -> Result<Option<String>> {
     match fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         _ => read_text(path).map(Some),
+    }
+}
+
+/// [`read_catalog_text`], or `None` when the file does not exist.
+///
+/// # Errors
+/// As [`read_catalog_text`] for any other failure.
+pub fn read_catalog_text_if_exists(path: &Path, limit: usize) -> Result<Option<String>> {
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        _ => read_catalog_text(path, limit).map(Some),
     }
 }
 

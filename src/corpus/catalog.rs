@@ -203,7 +203,19 @@ pub fn is_valid_date(date: &str) -> bool {
     }
 }
 
+/// The largest catalog read: a catalog of a thousand entries with their sources is under
+/// 1 MiB; one over the limit is refused unread.
+pub const MAX_CATALOG_BYTES: usize = 4 << 20;
+
 impl Catalog {
+    /// Reads and parses the catalog at `path` (at most [`MAX_CATALOG_BYTES`]).
+    ///
+    /// # Errors
+    /// As [`files::read_catalog_text`] and [`Catalog::parse`].
+    pub fn read(path: &Path) -> Result<Catalog> {
+        Catalog::parse(path, &crate::files::read_catalog_text(path, MAX_CATALOG_BYTES)?)
+    }
+
     /// Parses a catalog and checks its entries (ids, file names, dates, duplicates).
     ///
     /// # Errors

@@ -112,7 +112,7 @@ impl Corpus {
 
 fn check_collection(dir: &Path, problems: &mut Vec<Problem>) {
     let catalog_path = dir.join(CATALOG_FILE);
-    let catalog = crate::files::read_text(&catalog_path).and_then(|text| Catalog::parse(&catalog_path, &text));
+    let catalog = Catalog::read(&catalog_path);
     let catalog = match catalog {
         Ok(c) => c,
         Err(e) => {

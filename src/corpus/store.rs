@@ -113,7 +113,7 @@ fn add_checked(root: &Path, request: &AddRequest, bytes: &[u8]) -> Result<AddOut
     recover(&dir)?;
 
     let catalog_path = dir.join(CATALOG_FILE);
-    let mut catalog = match files::read_text_if_exists(&catalog_path)? {
+    let mut catalog = match files::read_catalog_text_if_exists(&catalog_path, super::catalog::MAX_CATALOG_BYTES)? {
         Some(text) => Catalog::parse(&catalog_path, &text)?,
         None => Catalog {
             collection: CollectionInfo {
@@ -327,7 +327,7 @@ pub(super) fn leftovers(dir: &Path) -> Vec<Leftover> {
 /// Finishes or rolls back interrupted writes in `dir`. Call with the collection locked.
 pub(super) fn recover(dir: &Path) -> Result<Vec<String>> {
     let catalog_path = dir.join(CATALOG_FILE);
-    let catalog = match files::read_text(&catalog_path) {
+    let catalog = match files::read_catalog_text(&catalog_path, super::catalog::MAX_CATALOG_BYTES) {
         Ok(text) => Some(Catalog::parse(&catalog_path, &text)?),
         Err(_) => None,
     };

@@ -295,9 +295,12 @@ fn shared_text_files_and_fifos_are_refused() {
     };
     let catalog = format!("[collection]\nname = \"c\"\ntitle = \"c\"\n\n{}{}", entry("x"), entry("y"));
     std::fs::write(collection.join("catalog.toml"), catalog).unwrap();
+    // Listing everything, the collection is skipped with a warning; asked for, it is the error.
     let out = decldiff(&["--corpus", dir.path().to_str().unwrap(), "corpus", "list"], dir.path());
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(0));
     assert!(stderr(&out).contains("entries `x` and `y` share the text file `shared.zh.txt`"), "{}", stderr(&out));
+    let out = decldiff(&["--corpus", dir.path().to_str().unwrap(), "corpus", "list", "--collection", "c"], dir.path());
+    assert_error(&out, "entries `x` and `y` share the text file `shared.zh.txt`");
 
     let fifo = dir.path().join("pipe.txt");
     if std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
@@ -364,4 +367,29 @@ fn a_utf8_line_in_a_gb18030_file_is_never_read_silently() {
     );
     let out = decldiff(&["corpus", "show", "mixed.txt", "--encoding", "gb18030"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// A malformed catalog and a 5 MiB one leave their collections out, with a warning, and every
+/// other collection works; a command on one of them fails with the catalog's error.
+#[test]
+fn a_broken_collection_affects_only_commands_that_use_it() {
+    let corpus_dir = fixtures::corpus_copy();
+    let root = corpus_dir.path().to_str().unwrap();
+    for name in ["bad", "huge"] {
+        std::fs::create_dir(corpus_dir.path().join(name)).unwrap();
+    }
+    std::fs::write(corpus_dir.path().join("bad/catalog.toml"), "[collection\nname = 1\n").unwrap();
+    std::fs::write(corpus_dir.path().join("huge/catalog.toml"), "#".repeat(5 << 20)).unwrap();
+    let out = decldiff(&["--corpus", root, "compare"], corpus_dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let warnings = stderr(&out);
+    assert!(warnings.contains("warning: collection `bad` skipped: ") && warnings.contains("line 1"), "{warnings}");
+    assert!(warnings.contains("warning: collection `huge` skipped: "), "{warnings}");
+    let out = decldiff(&["--corpus", root, "corpus", "list"], corpus_dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("sco-2020"));
+    let out = decldiff(&["--corpus", root, "corpus", "list", "--collection", "bad"], corpus_dir.path());
+    assert_error(&out, "collection `bad` cannot be used: ");
+    let out = decldiff(&["--corpus", root, "corpus", "list", "--collection", "huge"], corpus_dir.path());
+    assert_error(&out, "file too large (5242880 bytes; the limit is 4194304 bytes) (hint: a catalog of a thousand");
 }

@@ -42,6 +42,7 @@ pub(crate) fn compare(
     }
     let options = settings.session_options(corpus_dir)?;
     let (session, old) = Session::open_with(&options, old.as_deref().unwrap_or(DEFAULT_OLD))?;
+    crate::options::warn_broken(session.corpus());
     let render = CompareRender {
         table: crate::options::table_options(request.width),
         by: match request.by {

@@ -17,7 +17,10 @@ pub(crate) fn run(command: CorpusCommand, corpus_dir: Option<&Path>) -> decldiff
             let corpus = Corpus::discover(corpus_dir)?;
             let collections = match &collection {
                 Some(name) => vec![corpus.collection(name)?],
-                None => corpus.collections().iter().collect(),
+                None => {
+                    crate::options::warn_broken(&corpus);
+                    corpus.collections().iter().collect()
+                }
             };
             let rows: Vec<render_corpus::Listed<'_>> = collections
                 .iter()

@@ -91,3 +91,11 @@ impl CompareSettings {
 pub fn default_session(corpus: Option<&std::path::Path>) -> SessionOptions {
     SessionOptions { corpus: corpus.map(std::path::Path::to_path_buf), ..SessionOptions::default() }
 }
+
+/// Says on stderr which collections were left out because their catalog cannot be read: the
+/// command goes on with the others.
+pub(crate) fn warn_broken(corpus: &decldiff::corpus::Corpus) {
+    for broken in corpus.broken() {
+        eprintln!("warning: collection `{}` skipped: {}", broken.name, decldiff::render::terminal_safe(&broken.reason));
+    }
+}

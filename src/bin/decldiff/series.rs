@@ -14,6 +14,7 @@ use crate::options::default_session;
 /// The session and the members of the series asked for, with a progress bar on a terminal.
 fn open(corpus_dir: Option<&Path>, args: &SeriesArgs) -> decldiff::Result<(Session, Vec<Member>)> {
     let session = Session::open(&default_session(corpus_dir))?;
+    crate::options::warn_broken(session.corpus());
     let query = SeriesQuery { collection: args.collection.clone(), from: args.from, to: args.to };
     let bar = indicatif::ProgressBar::hidden();
     let members = session.members_with_progress(&query, &|progress| match progress {
