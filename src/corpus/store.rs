@@ -320,8 +320,33 @@ pub(super) fn leftovers(dir: &Path) -> Vec<Leftover> {
             }
         })
         .collect();
+    found.extend(index_temps(dir).into_iter().map(Leftover::Temp));
     found.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
     found
+}
+
+/// Temporary files of index writes that never finished (a process killed while it stored a
+/// document's tokens, a full disk): `<collection>/.index/<xx>/.<key>.bin.tmp-<random>`.
+fn index_temps(dir: &Path) -> Vec<PathBuf> {
+    let index = dir.join(super::INDEX_DIR);
+    // An index folder that is a link leads out of the collection: nothing in it is ours.
+    if files::is_symlink(&index) {
+        return Vec::new();
+    }
+    let Ok(shards) = files::list_dir(&index) else {
+        return Vec::new();
+    };
+    shards
+        .into_iter()
+        .filter(|shard| files::is_dir(shard) && !files::is_symlink(shard))
+        .flat_map(|shard| files::list_dir(&shard).unwrap_or_default())
+        .filter(|path| {
+            path.file_name().is_some_and(|n| {
+                let name = n.to_string_lossy();
+                name.starts_with('.') && name.contains(files::TEMP_MARKER)
+            })
+        })
+        .collect()
 }
 
 /// Finishes or rolls back interrupted writes in `dir`. Call with the collection locked.

@@ -266,3 +266,26 @@ fn writes_never_follow_symbolic_links() {
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "untouched");
     assert!(!std::fs::symlink_metadata(&text).unwrap().file_type().is_symlink());
 }
+
+/// A temporary file left by an index write that never finished is reported by `check` and
+/// removed by `--repair` (and by the next write), never left to accumulate.
+#[test]
+fn index_temporaries_are_reported_and_repaired() {
+    let corpus_dir = fixtures::corpus_copy();
+    let root = corpus_dir.path();
+    let shard = root.join("sco/.index/ab");
+    std::fs::create_dir_all(&shard).unwrap();
+    let temp = shard.join(".ab12.bin.tmp-Xy9");
+    std::fs::write(&temp, b"half an entry").unwrap();
+    let (problems, _) = Corpus::check(root, None, false).unwrap();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.to_string().contains(".ab12.bin.tmp-Xy9") && p.to_string().contains("temporary file")),
+        "{problems:?}"
+    );
+    let (_, repaired) = Corpus::check(root, None, true).unwrap();
+    assert!(repaired.iter().any(|r| r.contains(".ab12.bin.tmp-Xy9")), "{repaired:?}");
+    assert!(!temp.exists());
+    assert!(Corpus::check(root, None, false).unwrap().0.is_empty());
+}
