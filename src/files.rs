@@ -284,6 +284,34 @@ fn parent_of(path: &Path) -> &Path {
     path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
+/// The user's secret key in `path`: 16 random bytes, created on first use (owner-only, never
+/// replacing a file that is there). `None` when it can be neither read nor made, or when the
+/// file is not a plain 16-byte file (a link, a folder): then nothing keyed can be trusted.
+pub fn secret_key(path: &Path) -> Option<[u8; 16]> {
+    let read = |path: &Path| -> Option<[u8; 16]> {
+        let metadata = fs::symlink_metadata(path).ok()?;
+        if !metadata.is_file() || metadata.len() != 16 {
+            return None;
+        }
+        fs::read(path).ok()?.try_into().ok()
+    };
+    if fs::symlink_metadata(path).is_ok() {
+        return read(path);
+    }
+    let dir = parent_of(path);
+    fs::create_dir_all(dir).ok()?;
+    let mut key = [0u8; 16];
+    getrandom::fill(&mut key).ok()?;
+    // tempfile creates the file exclusively and owner-only; persisting without clobbering
+    // leaves a key another process made first in place.
+    let mut file = tempfile::Builder::new().prefix(&format!(".key{TEMP_MARKER}")).tempfile_in(dir).ok()?;
+    file.write_all(&key).and_then(|()| file.as_file().sync_all()).ok()?;
+    match file.persist_noclobber(path) {
+        Ok(_) => Some(key),
+        Err(_) => read(path),
+    }
+}
+
 /// An exclusive lock on a folder (an OS file lock on `<dir>/.lock`), released when dropped or
 /// when the process ends, so a crash leaves no stale lock.
 #[derive(Debug)]

@@ -6,12 +6,18 @@
 //!
 //! Location: `$DECLDIFF_CACHE` (`off` disables it), else `$XDG_CACHE_HOME/decldiff`, else
 //! `~/.cache/decldiff`. An entry is one binary file (postcard, after a magic tag and before a
-//! checksum of everything else), written atomically; an entry that does not check, parse or
+//! keyed MAC of everything else), written atomically; an entry that does not check, parse or
 //! fit its document (token offsets outside the keys, feature ids outside the vocabulary) is
 //! ignored and rewritten, never trusted. Failing to write the cache is not an error.
+//!
+//! The MAC (SipHash-2-4, 128 bits) is keyed by a secret of the user's, made on first use in
+//! `$XDG_CACHE_HOME/decldiff/entries.key` (else `~/.cache/decldiff/entries.key`), outside
+//! every collection: whoever can write a collection's `.index` cannot make an entry this user
+//! trusts (an entry of one text put under another text's key, its inner key rewritten, is
+//! refused), and an entry another user wrote is rebuilt, not read. Without a place for the key
+//! (no `HOME`), no entry is read or written.
 
 use crate::files;
-use std::hash::Hasher as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -34,10 +40,13 @@ pub struct TokenCache {
 
 /// The entry format, part of every key: a new format never reads an old entry. (Format 2 was
 /// JSON, whose parse cost more than the comparison it served.)
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// What every entry file starts with.
-const MAGIC: &[u8; 8] = b"ddcache3";
+const MAGIC: &[u8; 8] = b"ddcache4";
+
+/// The length of an entry's MAC.
+const MAC_LEN: usize = 16;
 
 /// A cached document and, when it was kept, its profile.
 #[derive(Debug)]
@@ -213,15 +222,15 @@ fn encode(key: &str, document: &Document, profile: Option<&StoredProfile>) -> Op
         set_aside: document.set_aside.clone(),
     };
     let mut bytes = postcard::to_extend(&entry, MAGIC.to_vec()).ok()?;
-    let sum = checksum(&bytes);
-    bytes.extend_from_slice(&sum.to_le_bytes());
+    let mac = mac(signing_key()?, &bytes);
+    bytes.extend_from_slice(&mac);
     Some(bytes)
 }
 
 /// The inverse of [`encode`]; `None` for anything it cannot have written for `key`.
 fn decode(bytes: &[u8], key: &str) -> Option<Cached> {
-    let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
-    if !body.starts_with(MAGIC) || checksum(body).to_le_bytes() != sum {
+    let (body, tag) = bytes.split_at_checked(bytes.len().checked_sub(MAC_LEN)?)?;
+    if !body.starts_with(MAGIC) || mac(signing_key()?, body) != tag {
         return None;
     }
     let entry: Entry = postcard::from_bytes(&body[MAGIC.len()..]).ok()?;
@@ -288,11 +297,37 @@ fn decode(bytes: &[u8], key: &str) -> Option<Cached> {
     Some(Cached { document, profile })
 }
 
-/// A fast 64-bit hash of an entry's bytes: damage to any of them changes it.
-fn checksum(bytes: &[u8]) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
+/// An entry's MAC under the user's key: damage to any byte changes it, and without the key
+/// no one can make one.
+fn mac(key: &[u8; 16], bytes: &[u8]) -> [u8; MAC_LEN] {
+    use std::hash::Hasher as _;
+    let mut hasher = siphasher::sip128::SipHasher24::new_with_key(key);
     hasher.write(bytes);
-    hasher.finish()
+    siphasher::sip128::Hasher128::finish128(&hasher).as_bytes()
+}
+
+/// The user's key for entries' MACs (see the module docs), read or made once per process.
+fn signing_key() -> Option<&'static [u8; 16]> {
+    static KEY: std::sync::OnceLock<Option<[u8; 16]>> = std::sync::OnceLock::new();
+    KEY.get_or_init(|| {
+        let base = std::env::var_os("XDG_CACHE_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| Path::new(&h).join(".cache")))?;
+        files::secret_key(&base.join("decldiff").join(KEY_FILE))
+    })
+    .as_ref()
+}
+
+/// The key's file name in the user's cache folder.
+const KEY_FILE: &str = "entries.key";
+
+/// Whether an entry file of this format, named by its key, checks: its MAC under this user's
+/// key, its key, its contents. `None` when there is no key to check with, or for an entry of an
+/// older format (never read: its key is not any current key).
+pub(super) fn entry_checks(bytes: &[u8], key: &str) -> Option<bool> {
+    signing_key()?;
+    bytes.starts_with(MAGIC).then(|| decode(bytes, key).is_some())
 }
 
 /// Whether token end offsets cut `key` into tokens: strictly increasing, on character
@@ -348,18 +383,18 @@ mod tests {
             damaged[at] ^= 0x20;
             assert!(decode(&damaged, &key).is_none(), "byte {at}");
         }
-        for len in [0, 7, 8, 9, bytes.len() - 1] {
+        for len in [0, 7, 8, 9, 16, 17, bytes.len() - 1] {
             assert!(decode(&bytes[..len], &key).is_none(), "{len}");
         }
-        // Damage the checksum does not see (a collision): decoding never panics, and what it
-        // accepts is a document whose tokens fit its keys.
-        let body = &bytes[..bytes.len() - 8];
+        // Damage signed again (as by someone holding the key): decoding never panics, and what
+        // it accepts is a document whose tokens fit its keys.
+        let body = &bytes[..bytes.len() - MAC_LEN];
         for at in (MAGIC.len()..body.len()).step_by(3) {
             for flip in [0x01, 0x80, 0xff] {
                 let mut damaged = body.to_vec();
                 damaged[at] ^= flip;
-                let sum = checksum(&damaged);
-                damaged.extend_from_slice(&sum.to_le_bytes());
+                let tag = mac(signing_key().unwrap(), &damaged);
+                damaged.extend_from_slice(&tag);
                 if let Some(cached) = decode(&damaged, &key) {
                     assert!(cached.document.blocks.iter().all(|b| tokens_fit(&b.key, b.tokens.as_ref().unwrap())));
                 }

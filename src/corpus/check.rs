@@ -105,8 +105,45 @@ impl Corpus {
                 }
             }
             check_collection(&dir, &mut problems);
+            check_index(&dir, repair, &mut problems, &mut repaired);
         }
         Ok((problems, repaired))
+    }
+}
+
+/// Index entries that do not check (damaged, forged, or written by another user's decldiff):
+/// never used for a comparison; reported, and removed by `--repair`.
+fn check_index(dir: &Path, repair: bool, problems: &mut Vec<Problem>, repaired: &mut Vec<String>) {
+    let index = dir.join(super::INDEX_DIR);
+    if crate::files::is_symlink(&index) {
+        return;
+    }
+    let shards = crate::files::list_dir(&index).unwrap_or_default();
+    for path in shards
+        .iter()
+        .filter(|s| !crate::files::is_symlink(s))
+        .flat_map(|s| crate::files::list_dir(s).unwrap_or_default())
+    {
+        let Some(key) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".bin")) else {
+            continue;
+        };
+        if key.starts_with('.') {
+            continue;
+        }
+        let bytes = crate::files::read_own(&path).unwrap_or_default();
+        if super::cache::entry_checks(&bytes, key) != Some(false) {
+            continue;
+        }
+        if repair && crate::files::remove_file(&path, "an index entry").is_ok() {
+            repaired.push(format!("{}: removed an index entry that does not check", path.display()));
+            continue;
+        }
+        problems.push(Problem {
+            path,
+            id: None,
+            what: "index entry that does not check (damaged, forged, or another user's): never used".to_owned(),
+            hint: Some("run `decldiff corpus check --repair` to remove it; it is rebuilt on next use".to_owned()),
+        });
     }
 }
 

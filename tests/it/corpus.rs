@@ -289,3 +289,61 @@ fn index_temporaries_are_reported_and_repaired() {
     assert!(!temp.exists());
     assert!(Corpus::check(root, None, false).unwrap().0.is_empty());
 }
+
+/// Every `.bin` entry under a collection's index.
+fn index_entries(collection: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for shard in std::fs::read_dir(collection.join(".index")).unwrap() {
+        for entry in std::fs::read_dir(shard.unwrap().path()).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "bin") {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+/// An index entry of one text put under another text's key, its inner key rewritten and its
+/// trailer recomputed without the user's secret, is never trusted: the comparison still sees
+/// the two texts differ, `check` names the entry, `--repair` removes it.
+#[test]
+fn a_forged_index_entry_is_never_trusted() {
+    let corpus_dir = fixtures::corpus_copy();
+    let root = corpus_dir.path();
+    let inputs = tempfile::tempdir().unwrap();
+    let edited = fixtures::seed().replace("成员国重申，坚定支持联合国", "成员国重申，支持联合国");
+    let file = write_input(inputs.path(), "edited.txt", edited.as_bytes());
+    Corpus::add(root, &request(&file, "sco-2019")).unwrap();
+    let compare = || {
+        let args = ["--corpus", root.to_str().unwrap(), "compare", "sco-2020", "sco-2019", "--exit-code"];
+        crate::bin::decldiff().args(args).env("NO_COLOR", "1").output().unwrap().status.code()
+    };
+    assert_eq!(compare(), Some(1), "the texts differ");
+    let entries = index_entries(&root.join("sco"));
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    let contains = |bytes: &[u8], needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+    let (old, new): (Vec<_>, Vec<_>) =
+        entries.iter().partition(|p| contains(&std::fs::read(p).unwrap(), "成员国重申，坚定支持联合国"));
+    let (old, new) = (old[0], new[0]);
+    let key = |p: &Path| p.file_stem().unwrap().to_string_lossy().into_owned();
+    let old_bytes = std::fs::read(old).unwrap();
+    let body = &old_bytes[..old_bytes.len() - 16];
+    let position = body.windows(64).position(|w| w == key(old).as_bytes()).expect("the inner key");
+    let mut forged = body.to_vec();
+    forged[position..position + 64].copy_from_slice(key(new).as_bytes());
+    // The best an attacker without the secret can do: a MAC under a key of their choosing.
+    let mut hasher = siphasher::sip128::SipHasher24::new_with_key(&[0; 16]);
+    std::hash::Hasher::write(&mut hasher, &forged);
+    forged.extend_from_slice(&siphasher::sip128::Hasher128::finish128(&hasher).as_bytes());
+    std::fs::write(new, &forged).unwrap();
+
+    let (problems, _) = Corpus::check(root, None, false).unwrap();
+    assert!(problems.iter().any(|p| p.to_string().contains("index entry that does not check")), "{problems:?}");
+    assert_eq!(compare(), Some(1), "a forged entry must not make two different texts equal");
+    // The comparison rebuilt the entry; a forged one again is removed by repair.
+    std::fs::write(new, &forged).unwrap();
+    let (_, repaired) = Corpus::check(root, None, true).unwrap();
+    assert!(repaired.iter().any(|r| r.contains("removed an index entry")), "{repaired:?}");
+    assert!(Corpus::check(root, None, false).unwrap().0.is_empty());
+}
