@@ -10,6 +10,7 @@ mod cache;
 mod catalog;
 mod check;
 mod facts;
+mod journal;
 mod store;
 
 use std::path::{Path, PathBuf};
@@ -121,6 +122,9 @@ impl Collection {
         if let Some(expected) = &entry.sha256 {
             let actual = sha256_hex(&bytes);
             if &actual != expected {
+                if let Some(bytes) = self.dir.as_deref().and_then(|dir| settled_text(dir, entry, &actual)) {
+                    return Ok(bytes);
+                }
                 return Err(Error::NotText {
                     path,
                     what: format!("the text of `{}` does not match its catalog checksum", entry.id),
@@ -130,6 +134,19 @@ impl Collection {
         }
         Ok(bytes)
     }
+}
+
+/// The text a reader should see when the stored text no longer matches the catalog it read:
+/// a write in progress saved the previous text in its journal (the reader's state), or the
+/// write committed since (the catalog on disk now holds the text's checksum: the new state).
+fn settled_text(dir: &Path, entry: &Entry, actual_sha256: &str) -> Option<Vec<u8>> {
+    if let Some(previous) = journal::previous_text(dir, &entry.text, entry.sha256.as_deref()?) {
+        return Some(previous);
+    }
+    let now = Catalog::read(&dir.join(CATALOG_FILE)).ok()?;
+    let committed =
+        now.entry(&entry.id).is_some_and(|e| e.text == entry.text && e.sha256.as_deref() == Some(actual_sha256));
+    committed.then(|| read_input(&dir.join(&entry.text)).ok()).flatten().filter(|b| sha256_hex(b) == actual_sha256)
 }
 
 /// A loaded document and, for a corpus text, its catalog entry.

@@ -146,6 +146,11 @@ pub fn is_symlink(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
+/// How long ago `path` was last modified; `None` if that cannot be told.
+pub fn age(path: &Path) -> Option<std::time::Duration> {
+    fs::symlink_metadata(path).ok()?.modified().ok()?.elapsed().ok()
+}
+
 /// The entries of a folder, sorted by name.
 ///
 /// # Errors
@@ -317,6 +322,26 @@ pub fn secret_key(path: &Path) -> Option<[u8; 16]> {
 #[derive(Debug)]
 pub struct DirLock {
     _file: File,
+}
+
+/// Takes the shared lock of `dir` when it has a lock file (a reader that must see no write
+/// half done: `corpus check`), waiting for a writer; `None` when no write ever took it or it
+/// cannot be opened.
+pub fn lock_dir_shared(dir: &Path) -> Option<DirLock> {
+    let file = File::open(dir.join(".lock")).ok()?;
+    file.lock_shared().ok()?;
+    Some(DirLock { _file: file })
+}
+
+/// Sixteen random hex digits, for names no one can predict.
+///
+/// # Errors
+/// [`Error::Io`] when the system has no randomness to give.
+pub fn random_hex() -> Result<String> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| Error::io(Path::new("<random>"), "drawing a random name", std::io::Error::other(e.to_string())))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// Takes the exclusive lock of `dir`, waiting for another holder.

@@ -187,6 +187,12 @@ pub fn is_safe_file_name(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
+/// Whether a text file name named by a journal record is one a write may touch: a plain
+/// name inside the collection, never the catalog.
+pub(super) fn is_safe_text_name(name: &str) -> bool {
+    is_safe_file_name(name) && name != super::CATALOG_FILE
+}
+
 /// Whether `date` is `YYYY-MM-DD` and a real calendar date.
 pub fn is_valid_date(date: &str) -> bool {
     // A real calendar date: 2020-02-29 is one, 2021-02-29 and 2020-02-31 are not.

@@ -148,6 +148,8 @@ fn check_index(dir: &Path, repair: bool, problems: &mut Vec<Problem>, repaired: 
 }
 
 fn check_collection(dir: &Path, problems: &mut Vec<Problem>) {
+    // A write half done is not a problem to report: wait for it (writers hold the lock).
+    let _shared = crate::files::lock_dir_shared(dir);
     let catalog_path = dir.join(CATALOG_FILE);
     let catalog = Catalog::read(&catalog_path);
     let catalog = match catalog {
@@ -165,16 +167,20 @@ fn check_collection(dir: &Path, problems: &mut Vec<Problem>) {
         }
     };
     for leftover in store::leftovers(dir) {
-        let (path, what) = match leftover {
-            Leftover::Temp(path) => (path, "temporary file of an interrupted write"),
-            Leftover::Journal { journal, .. } => (journal, "journal of an interrupted `corpus add`"),
+        let repair = "run `decldiff corpus check --repair` to finish or roll it back";
+        let (path, what, hint) = match leftover {
+            Leftover::Temp(path) => (path, "temporary file of an interrupted write".to_owned(), repair),
+            Leftover::SavedText(path) => (path, "text saved by a write that never started".to_owned(), repair),
+            Leftover::Journal { text } => {
+                (text, "an interrupted `corpus add` of this text (journaled)".to_owned(), repair)
+            }
+            Leftover::DamagedJournal(path, why) => (
+                path,
+                format!("journal record that does not check ({why}): left alone"),
+                "check the texts, then remove the record by hand",
+            ),
         };
-        problems.push(Problem {
-            path,
-            id: None,
-            what: what.to_owned(),
-            hint: Some("run `decldiff corpus check --repair` to finish or roll it back".to_owned()),
-        });
+        problems.push(Problem { path, id: None, what, hint: Some(hint.to_owned()) });
     }
     for entry in &catalog.entries {
         let path = dir.join(&entry.text);

@@ -4,20 +4,21 @@
 //! process ends, so a crash leaves no stale lock), then:
 //!
 //! 1. stages the new text and the new catalog as temporary files, synced to disk;
-//! 2. writes a journal entry beside the text: a hard link `<text>.prev` to the old text, or an
-//!    empty `<text>.absent` when there was none;
+//! 2. writes a journal record in the collection's journal folder (`corpus/journal.rs`): the
+//!    text written, the previous text saved beside the record, the checksums of both;
 //! 3. renames the text, then the catalog, into place (the catalog rename is the commit);
-//! 4. removes the journal entry.
+//! 4. clears the journal.
 //!
-//! A crash at any point leaves a readable catalog. The next write (or `corpus check
-//! --repair`) finishes or rolls back what the journal records: if the catalog's checksum
-//! matches the text in place, the write committed and the journal goes; otherwise the old
-//! text comes back from `<text>.prev` (or the new one is removed).
+//! A crash at any point leaves a readable catalog, and readers find the previous text in the
+//! journal until the write is finished or rolled back. The next write (or `corpus check
+//! --repair`) finishes or rolls back what the record proves: if the catalog's checksum matches
+//! the text in place, the write committed and the journal goes; otherwise the previous text
+//! comes back (or the new one, if it is the one the record names, is removed).
 
 use std::path::{Path, PathBuf};
 
 use super::catalog::{Catalog, CollectionInfo, Entry, Import, Source, TextStatus, is_valid_date, validate_id};
-use super::{CATALOG_FILE, sha256_hex};
+use super::{CATALOG_FILE, journal, sha256_hex};
 use crate::error::{Error, Result};
 use crate::files;
 use crate::segment::{BlockKind, Document, ReadOptions};
@@ -140,7 +141,7 @@ fn add_checked(root: &Path, request: &AddRequest, bytes: &[u8]) -> Result<AddOut
         Some(i) => catalog.entries[i] = entry.clone(),
         None => catalog.entries.push(entry.clone()),
     }
-    commit(&dir, &text_path, stored.as_bytes(), &catalog, had_text, request.fail_after)?;
+    commit(&dir, &entry.text, stored.as_bytes(), &catalog, had_text, request.fail_after)?;
     Ok(AddOutcome {
         entry,
         path: text_path,
@@ -196,25 +197,26 @@ fn update_entry(entry: &mut Entry, request: &AddRequest, document: &Document, st
 }
 
 /// The journaled write: stage the text and the catalog, journal, rename the text, rename the
-/// catalog (the commit), remove the journal. `fail_after` stops as a crash would, leaving
+/// catalog (the commit), clear the journal. `fail_after` stops as a crash would, leaving
 /// whatever that step left on disk.
 fn commit(
     dir: &Path,
-    text_path: &Path,
+    text_name: &str,
     text: &[u8],
     catalog: &Catalog,
     had_text: bool,
     fail_after: Option<WriteStep>,
 ) -> Result<()> {
+    let text_path = dir.join(text_name);
     let catalog_path = dir.join(CATALOG_FILE);
     let crash = |step: WriteStep, staged: Vec<files::Staged>| -> Result<()> {
         if fail_after != Some(step) {
             return Ok(());
         }
         staged.into_iter().for_each(files::Staged::abandon);
-        Err(Error::io(text_path, format!("injected failure after step {step:?}"), std::io::Error::other("test")))
+        Err(Error::io(&text_path, format!("injected failure after step {step:?}"), std::io::Error::other("test")))
     };
-    let text_temp = files::stage(text_path, text)?;
+    let text_temp = files::stage(&text_path, text)?;
     if fail_after == Some(WriteStep::TextStaged) {
         return crash(WriteStep::TextStaged, vec![text_temp]);
     }
@@ -222,12 +224,12 @@ fn commit(
     if fail_after == Some(WriteStep::CatalogStaged) {
         return crash(WriteStep::CatalogStaged, vec![text_temp, catalog_temp]);
     }
-    let journal = write_journal(text_path, had_text)?;
+    let record = journal::begin(dir, text_name, &sha256_hex(text), had_text)?;
     files::sync_dir(dir);
     if fail_after == Some(WriteStep::Journaled) {
         return crash(WriteStep::Journaled, vec![text_temp, catalog_temp]);
     }
-    text_temp.commit(text_path)?;
+    text_temp.commit(&text_path)?;
     files::sync_dir(dir);
     if fail_after == Some(WriteStep::TextReplaced) {
         return crash(WriteStep::TextReplaced, vec![catalog_temp]);
@@ -235,7 +237,7 @@ fn commit(
     catalog_temp.commit(&catalog_path)?;
     files::sync_dir(dir);
     crash(WriteStep::CatalogReplaced, Vec::new())?;
-    files::remove_file(&journal, "the journal entry")
+    journal::clear(dir, &record)
 }
 
 fn new_entry(collection: &str, id: &str) -> Entry {
@@ -273,30 +275,17 @@ fn stored_text(document: &Document) -> String {
     text
 }
 
-fn journal_paths(text_path: &Path) -> (PathBuf, PathBuf) {
-    let name = text_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    (text_path.with_file_name(format!("{name}.prev")), text_path.with_file_name(format!("{name}.absent")))
-}
-
-fn write_journal(text_path: &Path, had_text: bool) -> Result<PathBuf> {
-    let (prev, absent) = journal_paths(text_path);
-    if had_text {
-        files::link_or_copy(text_path, &prev)?;
-        Ok(prev)
-    } else {
-        files::remove_quietly(&absent);
-        files::create_empty(&absent, "the journal")?;
-        Ok(absent)
-    }
-}
-
 /// A leftover of an interrupted write, as `corpus check` reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Leftover {
     /// A staged temporary file, never part of the corpus.
     Temp(PathBuf),
-    /// A journal entry for the text at the given path.
-    Journal { journal: PathBuf, text: PathBuf, had_text: bool },
+    /// A journal record of a write that did not finish, naming its text.
+    Journal { text: PathBuf },
+    /// A previous text saved by a write that crashed before its record was written.
+    SavedText(PathBuf),
+    /// A journal record that does not check, and why: left alone.
+    DamagedJournal(PathBuf, String),
 }
 
 pub(super) fn leftovers(dir: &Path) -> Vec<Leftover> {
@@ -305,28 +294,101 @@ pub(super) fn leftovers(dir: &Path) -> Vec<Leftover> {
     };
     let mut found: Vec<Leftover> = entries
         .into_iter()
-        .filter_map(|path| {
-            let name = path.file_name()?.to_string_lossy().into_owned();
-            if name.starts_with('.') && name.contains(files::TEMP_MARKER) {
-                Some(Leftover::Temp(path))
-            } else if let Some(text) = name.strip_suffix(".prev") {
-                Some(Leftover::Journal { text: dir.join(text), journal: path, had_text: true })
-            } else {
-                name.strip_suffix(".absent").map(|text| Leftover::Journal {
-                    text: dir.join(text),
-                    journal: path,
-                    had_text: false,
-                })
-            }
+        .filter(|path| {
+            path.file_name()
+                .map(|n| n.to_string_lossy())
+                .is_some_and(|n| n.starts_with('.') && n.contains(files::TEMP_MARKER))
         })
+        .map(Leftover::Temp)
         .collect();
+    let pending = match journal::state(dir) {
+        journal::State::Clear => None,
+        journal::State::Pending(record) => {
+            found.push(Leftover::Journal { text: dir.join(&record.text) });
+            Some(record)
+        }
+        journal::State::Damaged(path, why) => {
+            found.push(Leftover::DamagedJournal(path, why));
+            None
+        }
+    };
+    found.extend(journal::orphans(dir, pending.as_ref()).into_iter().map(Leftover::SavedText));
     found.extend(index_temps(dir).into_iter().map(Leftover::Temp));
     found.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
     found
 }
 
+/// Finishes or rolls back an interrupted write in `dir`, removes the temporary files and
+/// saved texts of writes that never got that far. Call with the collection locked. A damaged
+/// journal record is left alone (`corpus check` reports it): nothing is removed or restored on
+/// the word of a record that does not check.
+pub(super) fn recover(dir: &Path) -> Result<Vec<String>> {
+    let mut done = Vec::new();
+    for leftover in leftovers(dir) {
+        match leftover {
+            Leftover::Temp(path) => {
+                files::remove_file(&path, "a temporary file")?;
+                done.push(format!("{}: removed a temporary file of an interrupted write", path.display()));
+            }
+            Leftover::SavedText(path) => {
+                files::remove_file(&path, "a saved text")?;
+                done.push(format!("{}: removed a text saved by a write that never started", path.display()));
+            }
+            Leftover::Journal { .. } | Leftover::DamagedJournal(..) => {}
+        }
+    }
+    if let journal::State::Pending(record) = journal::state(dir) {
+        done.push(finish_or_roll_back(dir, &record)?);
+        journal::clear(dir, &record)?;
+    }
+    files::sync_dir(dir);
+    Ok(done)
+}
+
+/// What a pending record's write left: committed (the catalog holds the new text's checksum
+/// and the text is that text), or rolled back to the saved previous text, or (a new text) the
+/// text the record names removed, if it is that text.
+fn finish_or_roll_back(dir: &Path, record: &journal::Record) -> Result<String> {
+    let text_path = dir.join(&record.text);
+    let text_sha = files::read_input(&text_path).ok().map(|bytes| sha256_hex(&bytes));
+    let catalog = Catalog::read(&dir.join(CATALOG_FILE)).ok();
+    let committed = catalog.as_ref().is_some_and(|c| {
+        c.entries.iter().any(|e| e.text == record.text && e.present && e.sha256.as_ref() == Some(&record.new_sha256))
+    }) && text_sha.as_ref() == Some(&record.new_sha256);
+    if committed {
+        return Ok(format!("{}: the interrupted write had committed; cleared its journal", text_path.display()));
+    }
+    match (&record.previous, record.previous_path(dir)) {
+        (Some(previous), Some(saved)) => {
+            if text_sha.as_ref() != Some(&previous.sha256) {
+                let saved_sha = files::read_input(&saved).ok().map(|bytes| sha256_hex(&bytes));
+                if saved_sha.as_ref() != Some(&previous.sha256) {
+                    return Err(Error::io(
+                        &saved,
+                        "restoring the previous text",
+                        std::io::Error::other("the saved text does not match its journal record; nothing was changed"),
+                    ));
+                }
+                files::rename(&saved, &text_path)?;
+            }
+            Ok(format!("{}: rolled back an interrupted write; the previous text is restored", text_path.display()))
+        }
+        _ => {
+            if text_sha.as_ref() == Some(&record.new_sha256) {
+                files::remove_file(&text_path, "an uncommitted text")?;
+            }
+            Ok(format!("{}: rolled back an interrupted write of a new text", text_path.display()))
+        }
+    }
+}
+
+/// How old an index temporary file must be to count as left by a write that never finished.
+const INDEX_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Temporary files of index writes that never finished (a process killed while it stored a
-/// document's tokens, a full disk): `<collection>/.index/<xx>/.<key>.bin.tmp-<random>`.
+/// document's tokens, a full disk): `<collection>/.index/<xx>/.<key>.bin.tmp-<random>`, a
+/// minute old or more. Readers index texts without the collection's lock, so a younger one may
+/// be a write in progress.
 fn index_temps(dir: &Path) -> Vec<PathBuf> {
     let index = dir.join(super::INDEX_DIR);
     // An index folder that is a link leads out of the collection: nothing in it is ours.
@@ -344,52 +406,9 @@ fn index_temps(dir: &Path) -> Vec<PathBuf> {
             path.file_name().is_some_and(|n| {
                 let name = n.to_string_lossy();
                 name.starts_with('.') && name.contains(files::TEMP_MARKER)
-            })
+            }) && files::age(path).is_none_or(|age| age >= INDEX_TEMP_AGE)
         })
         .collect()
-}
-
-/// Finishes or rolls back interrupted writes in `dir`. Call with the collection locked.
-pub(super) fn recover(dir: &Path) -> Result<Vec<String>> {
-    let catalog_path = dir.join(CATALOG_FILE);
-    let catalog = match files::read_catalog_text(&catalog_path, super::catalog::MAX_CATALOG_BYTES) {
-        Ok(text) => Some(Catalog::parse(&catalog_path, &text)?),
-        Err(_) => None,
-    };
-    let mut done = Vec::new();
-    for leftover in leftovers(dir) {
-        match leftover {
-            Leftover::Temp(path) => {
-                files::remove_file(&path, "a temporary file")?;
-                done.push(format!("{}: removed a temporary file of an interrupted write", path.display()));
-            }
-            Leftover::Journal { journal, text, had_text } => {
-                let name = text.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                let entry = catalog.as_ref().and_then(|c| c.entries.iter().find(|e| e.text == name));
-                let committed = entry.is_some_and(|e| {
-                    e.present && files::read_input(&text).is_ok_and(|bytes| Some(sha256_hex(&bytes)) == e.sha256)
-                });
-                if committed {
-                    done.push(format!("{}: the interrupted write had committed; removed its journal", text.display()));
-                } else if had_text {
-                    files::rename(&journal, &text)?;
-                    done.push(format!(
-                        "{}: rolled back an interrupted write; the previous text is restored",
-                        text.display()
-                    ));
-                    continue;
-                } else {
-                    if files::exists(&text) {
-                        files::remove_file(&text, "an uncommitted text")?;
-                    }
-                    done.push(format!("{}: rolled back an interrupted write of a new text", text.display()));
-                }
-                files::remove_file(&journal, "the journal entry")?;
-            }
-        }
-    }
-    files::sync_dir(dir);
-    Ok(done)
 }
 
 /// Runs [`recover`] with the collection locked.

@@ -393,3 +393,77 @@ fn a_broken_collection_affects_only_commands_that_use_it() {
     let out = decldiff(&["--corpus", root, "corpus", "list", "--collection", "huge"], corpus_dir.path());
     assert_error(&out, "file too large (5242880 bytes; the limit is 4194304 bytes) (hint: a catalog of a thousand");
 }
+
+/// Readers (compare, timeline, check) run against two writers replacing one text with --force
+/// for a few seconds: every reader run succeeds, seeing the old text or the new one.
+#[test]
+fn readers_never_fail_while_two_writers_replace_a_text() {
+    let corpus_dir = fixtures::corpus_copy();
+    let root = corpus_dir.path().to_str().unwrap().to_owned();
+    let inputs = tempfile::tempdir().unwrap();
+    let texts = [fixtures::seed(), fixtures::seed().replace("成员国重申，坚定支持联合国", "成员国重申，支持联合国")];
+    let files: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let path = inputs.path().join(format!("t{i}.txt"));
+            std::fs::write(&path, text).unwrap();
+            path.to_str().unwrap().to_owned()
+        })
+        .collect();
+    let run = |args: &[&str]| {
+        crate::bin::decldiff().args(args).env("NO_COLOR", "1").env("DECLDIFF_CACHE", "off").output().unwrap()
+    };
+    let add = |file: &str| {
+        run(&[
+            "--corpus",
+            &root,
+            "corpus",
+            "add",
+            file,
+            "--collection",
+            "sco",
+            "--id",
+            "sco-2019",
+            "--date",
+            "2019-06-14",
+            "--force",
+        ])
+    };
+    assert!(add(&files[0]).status.success());
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(4);
+    let failures = std::sync::Mutex::new(Vec::new());
+    let runs = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for writer in 0..2 {
+            let (add, files, stop) = (&add, &files, &stop);
+            scope.spawn(move || {
+                let mut k = writer;
+                while std::time::Instant::now() < deadline {
+                    assert!(add(&files[k % 2]).status.success());
+                    k += 1;
+                }
+                stop.store(true, std::sync::atomic::Ordering::SeqCst);
+            });
+        }
+        let readers: [&[&str]; 3] =
+            [&["compare", "sco-2019", "sco-2020"], &["timeline", "--collection", "sco"], &["corpus", "check"]];
+        for reader in readers {
+            let (run, root, stop, failures, runs) = (&run, &root, &stop, &failures, &runs);
+            scope.spawn(move || {
+                while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    let mut args = vec!["--corpus", root.as_str()];
+                    args.extend_from_slice(reader);
+                    let out = run(&args);
+                    runs.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    if !out.status.success() {
+                        failures.lock().unwrap().push(format!("{reader:?}: {}", stderr(&out)));
+                    }
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
+    assert!(failures.is_empty(), "{} of {} reader runs failed: {failures:?}", failures.len(), runs.into_inner());
+}

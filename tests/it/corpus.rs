@@ -171,6 +171,14 @@ fn interrupted_writes_leave_a_valid_catalog_and_recover() {
             let err = Corpus::add(root, &req).unwrap_err();
             assert!(err.to_string().contains("injected failure"), "{err}");
 
+            // Before any repair, the entry reads: the old text until the commit, the new after.
+            if let Ok(corpus) = Corpus::open(root)
+                && let Some((collection, entry)) = corpus.find(id)
+                && entry.present
+            {
+                let bytes = collection.text_bytes(entry).unwrap_or_else(|e| panic!("{step:?} replace={replace}: {e}"));
+                assert_eq!(Some(sha256_hex(&bytes)), entry.sha256);
+            }
             // Whatever the step, the catalog parses and is either the old or the new one.
             let catalog_text = std::fs::read_to_string(root.join("sco/catalog.toml")).unwrap();
             let catalog = Catalog::parse(Path::new("catalog.toml"), &catalog_text).unwrap();
@@ -193,10 +201,9 @@ fn interrupted_writes_leave_a_valid_catalog_and_recover() {
                 .unwrap()
                 .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
                 .collect();
-            assert!(
-                names.iter().all(|n| !n.contains(".tmp-") && !n.ends_with(".prev") && !n.ends_with(".absent")),
-                "{names:?}"
-            );
+            assert!(names.iter().all(|n| !n.contains(".tmp-")), "{names:?}");
+            let journal: Vec<_> = std::fs::read_dir(root.join("sco/.decldiff")).map_or(Vec::new(), |d| d.collect());
+            assert!(journal.is_empty(), "{step:?} replace={replace}: {journal:?}");
         }
     }
 }
@@ -277,6 +284,10 @@ fn index_temporaries_are_reported_and_repaired() {
     std::fs::create_dir_all(&shard).unwrap();
     let temp = shard.join(".ab12.bin.tmp-Xy9");
     std::fs::write(&temp, b"half an entry").unwrap();
+    // A young one may be a reader's write in progress: left alone.
+    assert!(Corpus::check(root, None, false).unwrap().0.is_empty());
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options().write(true).open(&temp).unwrap().set_modified(an_hour_ago).unwrap();
     let (problems, _) = Corpus::check(root, None, false).unwrap();
     assert!(
         problems
@@ -346,4 +357,29 @@ fn a_forged_index_entry_is_never_trusted() {
     let (_, repaired) = Corpus::check(root, None, true).unwrap();
     assert!(repaired.iter().any(|r| r.contains("removed an index entry")), "{repaired:?}");
     assert!(Corpus::check(root, None, false).unwrap().0.is_empty());
+}
+
+/// Files a user keeps beside the catalog and the texts (`catalog.toml.absent`,
+/// `catalog.toml.prev`, `sco-2020.zh.txt.prev`) are never taken for a journal: repair and the
+/// next write leave them and the catalog alone.
+#[test]
+fn a_users_files_are_never_taken_for_a_journal() {
+    let corpus_dir = fixtures::corpus_copy();
+    let root = corpus_dir.path();
+    let sco = root.join("sco");
+    let catalog = std::fs::read(sco.join("catalog.toml")).unwrap();
+    for name in ["catalog.toml.absent", "catalog.toml.prev", "sco-2020.zh.txt.prev"] {
+        std::fs::write(sco.join(name), b"a user's own file").unwrap();
+    }
+    Corpus::check(root, None, true).unwrap();
+    assert_eq!(std::fs::read(sco.join("catalog.toml")).unwrap(), catalog, "repair left the catalog");
+    let inputs = tempfile::tempdir().unwrap();
+    let file = write_input(inputs.path(), "new.txt", fixtures::seed().as_bytes());
+    Corpus::add(root, &request(&file, "sco-2019")).unwrap();
+    let after = Catalog::read(&sco.join("catalog.toml")).unwrap();
+    assert_eq!(after.entries.len(), 25, "every entry kept, the new one stored");
+    for name in ["catalog.toml.absent", "catalog.toml.prev", "sco-2020.zh.txt.prev"] {
+        assert_eq!(std::fs::read(sco.join(name)).unwrap(), b"a user's own file", "{name}");
+    }
+    assert!(Corpus::check(root, None, false).unwrap().0.iter().all(|p| !p.to_string().contains("journal")));
 }
