@@ -467,3 +467,86 @@ fn readers_never_fail_while_two_writers_replace_a_text() {
     let failures = failures.into_inner().unwrap();
     assert!(failures.is_empty(), "{} of {} reader runs failed: {failures:?}", failures.len(), runs.into_inner());
 }
+
+/// Through the binary: a user's `catalog.toml.absent` and `catalog.toml.prev` are left alone
+/// by `check --repair` and `add`, and the catalog keeps every entry; an index temporary left an
+/// hour ago is reported and repaired.
+#[test]
+fn repair_touches_only_what_decldiff_wrote() {
+    let corpus_dir = fixtures::corpus_copy();
+    let root = corpus_dir.path().to_str().unwrap();
+    let sco = corpus_dir.path().join("sco");
+    for name in ["catalog.toml.absent", "catalog.toml.prev"] {
+        std::fs::write(sco.join(name), b"mine").unwrap();
+    }
+    let out = decldiff(&["--corpus", root, "corpus", "check", "--repair"], corpus_dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
+    let seed = fixtures::seed_path();
+    let out = decldiff(
+        &["--corpus", root, "corpus", "add", seed.to_str().unwrap(), "--collection", "sco", "--id", "sco-2019"],
+        corpus_dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let list =
+        decldiff(&["--corpus", root, "corpus", "list", "--collection", "sco", "--format", "json"], corpus_dir.path());
+    let value: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(value["entries"].as_array().unwrap().len(), 25);
+    for name in ["catalog.toml.absent", "catalog.toml.prev"] {
+        assert_eq!(std::fs::read(sco.join(name)).unwrap(), b"mine");
+    }
+    let temp = sco.join(".index/ab/.ab12.bin.tmp-Xy9");
+    std::fs::create_dir_all(temp.parent().unwrap()).unwrap();
+    std::fs::write(&temp, b"half").unwrap();
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options().write(true).open(&temp).unwrap().set_modified(an_hour_ago).unwrap();
+    let out = decldiff(&["--corpus", root, "corpus", "check"], corpus_dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains(".ab12.bin.tmp-Xy9"), "{}", stdout(&out));
+    let out = decldiff(&["--corpus", root, "corpus", "check", "--repair"], corpus_dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(!temp.exists());
+}
+
+/// `corpus add --force` killed (SIGKILL) at random moments: after each kill, before any
+/// repair, the text reads; `check --repair` then leaves no problem.
+#[cfg(unix)]
+#[test]
+fn writes_killed_at_random_leave_a_readable_corpus() {
+    let corpus_dir = fixtures::corpus_copy();
+    let root = corpus_dir.path().to_str().unwrap().to_owned();
+    let inputs = tempfile::tempdir().unwrap();
+    let texts = [fixtures::seed(), fixtures::seed().replace("成员国重申，坚定支持联合国", "成员国重申，支持联合国")];
+    let files: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let path = inputs.path().join(format!("k{i}.txt"));
+            std::fs::write(&path, text).unwrap();
+            path.to_str().unwrap().to_owned()
+        })
+        .collect();
+    let add = |file: &str| {
+        let args = ["--corpus", &root, "corpus", "add", file, "--collection", "sco", "--id", "sco-2019", "--force"];
+        crate::bin::decldiff()
+            .args(args)
+            .env("DECLDIFF_CACHE", "off")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    assert!(add(&files[0]).wait().unwrap().success());
+    for round in 0..24u64 {
+        let mut child = add(&files[(round % 2) as usize]);
+        // Deterministic spread of kill times over a write's life (a few to ~60 ms).
+        std::thread::sleep(std::time::Duration::from_millis(2 + (round * 37) % 60));
+        let _ = child.kill();
+        let _ = child.wait();
+        let show = decldiff(&["--corpus", &root, "corpus", "show", "sco-2019"], corpus_dir.path());
+        assert_eq!(show.status.code(), Some(0), "round {round}: {}", stderr(&show));
+    }
+    let out = decldiff(&["--corpus", &root, "corpus", "check", "--repair"], corpus_dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let out = decldiff(&["--corpus", &root, "corpus", "check"], corpus_dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
