@@ -394,6 +394,20 @@ fn a_broken_collection_affects_only_commands_that_use_it() {
     assert_error(&out, "file too large (5242880 bytes; the limit is 4194304 bytes) (hint: a catalog of a thousand");
 }
 
+/// The 2020 text and an edited copy, written in `dir`: two versions of one text to store.
+fn two_versions(dir: &Path) -> Vec<String> {
+    let texts = [fixtures::seed(), fixtures::seed().replace("成员国重申，坚定支持联合国", "成员国重申，支持联合国")];
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let path = dir.join(format!("v{i}.txt"));
+            std::fs::write(&path, text).unwrap();
+            path.to_str().unwrap().to_owned()
+        })
+        .collect()
+}
+
 /// Readers (compare, timeline, check) run against two writers replacing one text with --force
 /// for a few seconds: every reader run succeeds, seeing the old text or the new one.
 #[test]
@@ -401,16 +415,7 @@ fn readers_never_fail_while_two_writers_replace_a_text() {
     let corpus_dir = fixtures::corpus_copy();
     let root = corpus_dir.path().to_str().unwrap().to_owned();
     let inputs = tempfile::tempdir().unwrap();
-    let texts = [fixtures::seed(), fixtures::seed().replace("成员国重申，坚定支持联合国", "成员国重申，支持联合国")];
-    let files: Vec<String> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let path = inputs.path().join(format!("t{i}.txt"));
-            std::fs::write(&path, text).unwrap();
-            path.to_str().unwrap().to_owned()
-        })
-        .collect();
+    let files = two_versions(inputs.path());
     let run = |args: &[&str]| {
         crate::bin::decldiff().args(args).env("NO_COLOR", "1").env("DECLDIFF_CACHE", "off").output().unwrap()
     };
@@ -515,16 +520,7 @@ fn writes_killed_at_random_leave_a_readable_corpus() {
     let corpus_dir = fixtures::corpus_copy();
     let root = corpus_dir.path().to_str().unwrap().to_owned();
     let inputs = tempfile::tempdir().unwrap();
-    let texts = [fixtures::seed(), fixtures::seed().replace("成员国重申，坚定支持联合国", "成员国重申，支持联合国")];
-    let files: Vec<String> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let path = inputs.path().join(format!("k{i}.txt"));
-            std::fs::write(&path, text).unwrap();
-            path.to_str().unwrap().to_owned()
-        })
-        .collect();
+    let files = two_versions(inputs.path());
     let add = |file: &str| {
         let args = ["--corpus", &root, "corpus", "add", file, "--collection", "sco", "--id", "sco-2019", "--force"];
         crate::bin::decldiff()
