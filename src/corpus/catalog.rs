@@ -217,7 +217,7 @@ impl Catalog {
     /// Reads and parses the catalog at `path` (at most [`MAX_CATALOG_BYTES`]).
     ///
     /// # Errors
-    /// As [`files::read_catalog_text`] and [`Catalog::parse`].
+    /// As [`crate::files::read_catalog_text`] and [`Catalog::parse`].
     pub fn read(path: &Path) -> Result<Catalog> {
         Catalog::parse(path, &crate::files::read_catalog_text(path, MAX_CATALOG_BYTES)?)
     }
