@@ -445,26 +445,33 @@ impl Corpus {
     }
 
     fn suggest(&self, spec: &str) -> String {
-        let ids: Vec<&str> =
-            self.collections.iter().flat_map(|c| c.catalog.entries.iter().map(|e| e.id.as_str())).collect();
-        // Closest first: the longest shared prefix, then id order.
-        let mut close: Vec<(usize, &str)> = ids
+        // Compared without case and punctuation (sco2020, SCO-2020, sco_2020 all mean sco-2020),
+        // closest by edit distance first, then ids that contain what was typed.
+        let plain =
+            |s: &str| s.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect::<String>();
+        let wanted = plain(spec.rsplit('/').next().unwrap_or(spec));
+        let mut close: Vec<(usize, bool, &str)> = self
+            .collections
             .iter()
-            .map(|id| (common_prefix(id, spec), *id))
-            .filter(|(n, id)| *n >= 4 || (spec.len() >= 4 && id.contains(spec)))
+            .flat_map(|c| c.catalog.entries.iter().map(|e| e.id.as_str()))
+            .filter_map(|id| {
+                let distance = strsim::levenshtein(&plain(id), &wanted);
+                let contains = wanted.len() >= 4 && plain(id).contains(&wanted);
+                (distance <= (wanted.len() / 2).max(2) || contains).then_some((distance, !contains, id))
+            })
             .collect();
-        close.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-        let close: Vec<&str> = close.into_iter().map(|(_, id)| id).take(5).collect();
+        close.sort_unstable();
+        close.dedup();
+        // The nearest ids only (sco2020 is sco-2020, not also sco-2021), and those containing it.
+        let nearest = close.first().map_or(0, |c| c.0);
+        let close: Vec<&str> =
+            close.into_iter().filter(|&(d, apart, _)| d == nearest || !apart).map(|(_, _, id)| id).take(5).collect();
         if close.is_empty() {
             "`decldiff corpus list` shows the ids".to_owned()
         } else {
             format!("did you mean {}? `decldiff corpus list` shows all ids", close.join(", "))
         }
     }
-}
-
-fn common_prefix(id: &str, spec: &str) -> usize {
-    id.chars().zip(spec.chars()).take_while(|(a, b)| a == b).count()
 }
 
 fn file_name(path: &Path) -> String {

@@ -49,6 +49,22 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// The least share of Chinese characters among a text's letters: a declaration has nine in
+/// ten or more (names in Latin letters, an English title aside); an English or Russian text has
+/// almost none.
+pub const MIN_HAN_SHARE: f64 = 0.3;
+
+/// The share of Chinese characters among the letters of `texts`; `None` under 40 letters,
+/// too few to tell.
+pub fn han_share<'a>(texts: impl Iterator<Item = &'a str>) -> Option<f64> {
+    let (mut han, mut letters) = (0usize, 0usize);
+    for c in texts.flat_map(str::chars).filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        han += usize::from(is_han(c));
+    }
+    (letters >= 40).then(|| han as f64 / letters as f64)
+}
+
 /// Splits a decoded text into logical lines. Line ends may be LF, CRLF or CR; paragraphs may
 /// stand one per line or be separated by blank lines; in a blank-line-separated text a
 /// hard-wrapped paragraph (lines that do not end a sentence, the next not indented) is joined

@@ -336,7 +336,21 @@ impl Document {
                 hint: Some("pass --raw to keep every line".to_owned()),
             });
         }
-        Ok(Document::from_cleaned(name, format, Some(decoding), cleaned))
+        let document = Document::from_cleaned(name, format, Some(decoding), cleaned);
+        if let Some(share) = document.han_share().filter(|&share| share < normalize::MIN_HAN_SHARE) {
+            let what =
+                format!("not a Chinese text: {:.0} % of its letters are Chinese characters", (share * 100.0).floor());
+            let hint =
+                Some("decldiff compares the Chinese texts of declarations (Simplified or Traditional)".to_owned());
+            return Err(Error::NotText { path: path.to_owned(), what, hint });
+        }
+        Ok(document)
+    }
+
+    /// The share of Chinese characters among the letters of the document's blocks; `None` when
+    /// it has too few letters to tell (a few headings, numbers).
+    pub fn han_share(&self) -> Option<f64> {
+        normalize::han_share(self.blocks.iter().map(|b| b.text.as_str()))
     }
 
     fn from_cleaned(name: String, format: InputFormat, decoding: Option<Decoding>, cleaned: Cleaned) -> Document {

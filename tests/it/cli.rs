@@ -546,3 +546,23 @@ fn writes_killed_at_random_leave_a_readable_corpus() {
     let out = decldiff(&["--corpus", &root, "corpus", "check"], corpus_dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }
+
+/// An English text is refused with the share of Chinese characters, not compared as 123
+/// removed paragraphs; ids are suggested whatever their case and punctuation, closest first.
+#[test]
+fn non_chinese_text_and_id_suggestions() {
+    let dir = tempfile::tempdir().unwrap();
+    let english =
+        "The member states reaffirmed their commitment to the purposes and principles of the Charter.\n".repeat(20);
+    std::fs::write(dir.path().join("english.txt"), english).unwrap();
+    let out = decldiff(&["compare", "sco-2020", "english.txt"], dir.path());
+    assert_error(&out, "english.txt: not a Chinese text: 0 % of its letters are Chinese characters");
+    for (typed, expected) in [
+        ("sco2020", "did you mean sco-2020, sco-2020-rev1?"),
+        ("SCO-2020", "did you mean sco-2020, sco-2020-rev1?"),
+        ("sco-2099", "did you mean sco-2009, sco-2019?"),
+    ] {
+        let out = decldiff(&["corpus", "show", typed], dir.path());
+        assert_error(&out, expected);
+    }
+}

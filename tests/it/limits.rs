@@ -55,10 +55,10 @@ fn count_headings(doc: &Document) -> usize {
 
 #[test]
 fn too_many_blocks_is_a_clear_error() {
-    let many = "a\n".repeat(MAX_BLOCKS + 1);
+    let many = "甲\n".repeat(MAX_BLOCKS + 1);
     let err = read(many.as_bytes()).unwrap_err().to_string();
     assert!(err.starts_with("limit.txt: too many blocks (200001; the limit is 200000)"), "{err}");
-    let at_limit = "a\n".repeat(MAX_BLOCKS);
+    let at_limit = "甲\n".repeat(MAX_BLOCKS);
     assert_eq!(read(at_limit.as_bytes()).unwrap().blocks.len(), MAX_BLOCKS);
 }
 
