@@ -455,8 +455,9 @@ impl Corpus {
             .iter()
             .flat_map(|c| c.catalog.entries.iter().map(|e| e.id.as_str()))
             .filter_map(|id| {
-                let distance = strsim::levenshtein(&plain(id), &wanted);
-                let contains = wanted.len() >= 4 && plain(id).contains(&wanted);
+                let typed_like = plain(id);
+                let distance = strsim::levenshtein(&typed_like, &wanted);
+                let contains = wanted.len() >= 4 && typed_like.contains(&wanted);
                 (distance <= (wanted.len() / 2).max(2) || contains).then_some((distance, !contains, id))
             })
             .collect();
