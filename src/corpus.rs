@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 use crate::profile::{Profile, StoredProfile};
 pub use cache::{CACHE_ENV, Cached, TokenCache};
 pub use catalog::{
-    Catalog, CollectionInfo, Entry, Import, MAX_CATALOG_BYTES, MeetingFormat, Source, TextStatus, is_valid_id,
-    validate_id,
+    Catalog, CollectionInfo, Entry, Fetched, Import, MAX_CATALOG_BYTES, MeetingFormat, Source, TextStatus,
+    days_in_month, is_valid_date, is_valid_id, validate_id,
 };
 pub use check::Problem;
 pub use facts::Found;
@@ -101,8 +101,9 @@ impl Collection {
                 path,
                 what: format!("the text of `{}` is not in the corpus (present = false)", entry.id),
                 hint: Some(format!(
-                    "add it with `decldiff corpus add FILE --collection {} --id {}`",
-                    self.name, entry.id
+                    "download it with `decldiff corpus fetch {id} --collection {c}`, or add a copy with `decldiff corpus add FILE --collection {c} --id {id}`",
+                    id = entry.id,
+                    c = self.name,
                 )),
             });
         }
@@ -442,6 +443,11 @@ impl Corpus {
             hint.push_str(&format!("; not searched, their catalogs cannot be read: {}", names.join(", ")));
         }
         Err(Error::UnknownDocument { name: spec.to_owned(), hint: Some(hint) })
+    }
+
+    /// The error for `spec` when it names no entry, with the ids closest to it.
+    pub fn unknown_id(&self, spec: &str) -> Error {
+        Error::UnknownDocument { name: spec.to_owned(), hint: Some(self.suggest(spec)) }
     }
 
     fn suggest(&self, spec: &str) -> String {

@@ -60,6 +60,7 @@ pub mod corpus;
 pub mod diff;
 pub mod endorsers;
 pub mod error;
+pub mod fetch;
 pub mod files;
 pub mod lab;
 pub mod normalize;

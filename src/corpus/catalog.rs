@@ -95,6 +95,29 @@ pub struct Import {
     pub format: String,
 }
 
+/// The provenance of a text `corpus fetch` downloaded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fetched {
+    /// The address asked for.
+    pub url: String,
+    /// The address the page came from, after redirects, when it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_url: Option<String>,
+    /// The day of the download (UTC), `YYYY-MM-DD`.
+    pub date: String,
+    /// The HTTP status of the answer.
+    pub status: u16,
+    /// SHA-256 of the bytes downloaded (after decompression), hex.
+    pub download_sha256: String,
+    /// SHA-256 of the text stored, hex (the entry's `sha256` when it was fetched).
+    pub text_sha256: String,
+    /// The revision of the cleaning rules that read the page (`clean::CLEANING_REVISION`).
+    pub cleaning: u32,
+    /// The decldiff version that fetched it.
+    pub decldiff: String,
+}
+
 /// One declaration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -112,6 +135,9 @@ pub struct Entry {
     /// The city, in English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
+    /// The city, in Chinese, as the text's date line or dateline names it (`莫斯科`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city_zh: Option<String>,
     /// The host country, in English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_country: Option<String>,
@@ -148,6 +174,9 @@ pub struct Entry {
     /// Where the stored text was imported from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub import: Option<Import>,
+    /// Where the stored text was downloaded from, as `corpus fetch` saw it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<Fetched>,
     /// Free notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -277,8 +306,8 @@ impl Catalog {
     }
 }
 
-/// Days in month `m` of year `y` (Gregorian).
-fn days_in_month(y: u32, m: u32) -> u32 {
+/// The days in month `m` (1–12) of year `y`.
+pub fn days_in_month(y: u32, m: u32) -> u32 {
     match m {
         4 | 6 | 9 | 11 => 30,
         2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,

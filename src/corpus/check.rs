@@ -66,6 +66,29 @@ impl Corpus {
         Ok(outcome)
     }
 
+    /// [`Corpus::add`] of a document already read and checked (`corpus fetch`).
+    ///
+    /// # Errors
+    /// As [`Corpus::add`], but for reading.
+    pub fn add_document(root: &Path, request: &AddRequest, document: &crate::segment::Document) -> Result<AddOutcome> {
+        let outcome = store::add_document(root, request, document)?;
+        Corpus::index(root, &request.collection, &[request.id.as_str()], &super::TokenCache::from_env());
+        Ok(outcome)
+    }
+
+    /// Creates the collection `name` under `root` as a copy of the built-in one of that name
+    /// (its catalog and texts), unless `root` has it already. Returns whether it did; `false`
+    /// too when no built-in collection has that name.
+    ///
+    /// # Errors
+    /// [`Error::Io`] writing.
+    pub fn seed(root: &Path, name: &str) -> Result<bool> {
+        match super::EMBEDDED.iter().find(|(embedded, _, _)| *embedded == name) {
+            Some((_, catalog, texts)) => store::seed(root, name, catalog, texts),
+            None => Ok(false),
+        }
+    }
+
     /// Indexes stored texts of a collection (see [`Corpus::add_indexed`]), in parallel.
     pub fn index(root: &Path, collection: &str, ids: &[&str], cache: &super::TokenCache) {
         use rayon::prelude::*;

@@ -15,6 +15,13 @@ pub struct Found {
     pub date: Option<String>,
 }
 
+impl Found {
+    /// The title and date `document` shows.
+    pub fn of(document: &Document) -> Found {
+        found(document)
+    }
+}
+
 /// The title and date `document` shows.
 pub fn found(document: &Document) -> Found {
     let title = document.blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| bare_title(&b.text));

@@ -17,7 +17,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::catalog::{Catalog, CollectionInfo, Entry, Import, Source, TextStatus, is_valid_date, validate_id};
+use super::catalog::{Catalog, CollectionInfo, Entry, Fetched, Import, Source, TextStatus, is_valid_date, validate_id};
 use super::{CATALOG_FILE, journal, sha256_hex};
 use crate::error::{Error, Result};
 use crate::files;
@@ -59,6 +59,9 @@ pub struct AddRequest {
     pub force: bool,
     /// How to read the file.
     pub read: ReadOptions,
+    /// Where the bytes were downloaded from (`corpus fetch`); the text checksum is filled in
+    /// when the text is stored.
+    pub fetched: Option<Fetched>,
     /// Stop (as if the process died) right after this step. For tests.
     #[doc(hidden)]
     pub fail_after: Option<WriteStep>,
@@ -97,21 +100,19 @@ pub(super) fn add_bytes(root: &Path, request: &AddRequest, bytes: &[u8]) -> Resu
 
 fn add_checked(root: &Path, request: &AddRequest, bytes: &[u8]) -> Result<AddOutcome> {
     let document = Document::from_bytes(&request.file, bytes, request.read)?;
-    let stored = stored_text(&document);
+    store_document(root, request, &document)
+}
 
-    let dir = root.join(&request.collection);
-    files::create_dir_all(&dir, "the collection folder")?;
-    // Nothing is written through a symbolic link: a linked collection folder could lead
-    // anywhere on the disk.
-    if files::is_symlink(&dir) {
-        return Err(Error::io(
-            &dir,
-            "refusing to write into a collection folder that is a symbolic link",
-            std::io::Error::other("replace the link by a real folder"),
-        ));
-    }
-    let _lock = files::lock_dir(&dir)?;
-    recover(&dir)?;
+/// [`add`] of a document already read (`corpus fetch` reads and checks it first).
+pub(super) fn add_document(root: &Path, request: &AddRequest, document: &Document) -> Result<AddOutcome> {
+    check_request(root, request)?;
+    store_document(root, request, document)
+}
+
+fn store_document(root: &Path, request: &AddRequest, document: &Document) -> Result<AddOutcome> {
+    let stored = stored_text(document);
+
+    let (dir, _lock) = locked_collection(root, &request.collection)?;
 
     let catalog_path = dir.join(CATALOG_FILE);
     let mut catalog = match files::read_catalog_text_if_exists(&catalog_path, super::catalog::MAX_CATALOG_BYTES)? {
@@ -135,8 +136,8 @@ fn add_checked(root: &Path, request: &AddRequest, bytes: &[u8]) -> Result<AddOut
     if (entry.present || had_text) && !request.force {
         return Err(Error::TextExists { path: text_path, id: request.id.clone() });
     }
-    update_entry(&mut entry, request, &document, &stored);
-    let warnings = super::facts::reconcile(&mut entry, &super::facts::found(&document), &request.id);
+    update_entry(&mut entry, request, document, &stored);
+    let warnings = super::facts::reconcile(&mut entry, &super::facts::found(document), &request.id);
     match existing {
         Some(i) => catalog.entries[i] = entry.clone(),
         None => catalog.entries.push(entry.clone()),
@@ -150,6 +151,44 @@ fn add_checked(root: &Path, request: &AddRequest, bytes: &[u8]) -> Result<AddOut
         paragraphs: document.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count(),
         warnings,
     })
+}
+
+/// The collection folder `root/name`, created if needed, locked, with any interrupted write
+/// finished or rolled back.
+fn locked_collection(root: &Path, name: &str) -> Result<(PathBuf, files::DirLock)> {
+    let dir = root.join(name);
+    files::create_dir_all(&dir, "the collection folder")?;
+    // Nothing is written through a symbolic link: a linked collection folder could lead
+    // anywhere on the disk.
+    if files::is_symlink(&dir) {
+        return Err(Error::io(
+            &dir,
+            "refusing to write into a collection folder that is a symbolic link",
+            std::io::Error::other("replace the link by a real folder"),
+        ));
+    }
+    let lock = files::lock_dir(&dir)?;
+    recover(&dir)?;
+    Ok((dir, lock))
+}
+
+/// Creates the collection `name` under `root` from a built-in one (its catalog and texts)
+/// unless it has a catalog already; returns whether it did. Texts first, the catalog last,
+/// so an interrupted seed leaves no catalog naming a missing text.
+pub(super) fn seed(root: &Path, name: &str, catalog: &str, texts: &[(&str, &[u8])]) -> Result<bool> {
+    let (dir, _lock) = locked_collection(root, name)?;
+    let catalog_path = dir.join(CATALOG_FILE);
+    if files::exists(&catalog_path) {
+        return Ok(false);
+    }
+    for (file, bytes) in texts {
+        let path = dir.join(file);
+        if !files::exists(&path) {
+            files::write_atomically(&path, bytes)?;
+        }
+    }
+    files::write_atomically(&catalog_path, catalog.as_bytes())?;
+    Ok(true)
 }
 
 /// The id, collection and date of a request, checked before anything is read.
@@ -180,6 +219,8 @@ fn update_entry(entry: &mut Entry, request: &AddRequest, document: &Document, st
             crate::segment::InputFormat::Html => "html".to_owned(),
         },
     });
+    entry.fetched =
+        request.fetched.clone().map(|fetched| Fetched { text_sha256: sha256_hex(stored.as_bytes()), ..fetched });
     if let Some(date) = &request.date {
         entry.date = Some(date.clone());
     }
@@ -247,6 +288,7 @@ fn new_entry(collection: &str, id: &str) -> Entry {
         meeting: None,
         date: None,
         city: None,
+        city_zh: None,
         host_country: None,
         format: None,
         title_zh: None,
@@ -260,6 +302,7 @@ fn new_entry(collection: &str, id: &str) -> Entry {
         unconfirmed: Vec::new(),
         sources: Vec::new(),
         import: None,
+        fetched: None,
         notes: None,
     }
 }

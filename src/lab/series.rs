@@ -376,6 +376,7 @@ pub fn simulate_into(
             status: Some(TextStatus::Simulated),
             force,
             read: Default::default(),
+            fetched: None,
             fail_after: None,
         };
         Corpus::add_bytes(root, &request, year.text.as_bytes())?;

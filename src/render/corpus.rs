@@ -222,3 +222,57 @@ pub fn added(outcome: &crate::corpus::AddOutcome) -> String {
         import.map_or("", |i| i.format.as_str()),
     )
 }
+
+/// `corpus fetch` as a table: what each entry gave, from where, or why it failed.
+pub fn fetched_table(outcomes: &[crate::fetch::Outcome], options: TableOptions) -> String {
+    let mut table = new_table(options, &["id", "result", "from", "kind", "¶", "detail"]);
+    for outcome in outcomes {
+        let host = outcome.url.as_deref().and_then(crate::fetch::http::host_of).unwrap_or_default();
+        let paragraphs = if outcome.paragraphs > 0 { outcome.paragraphs.to_string() } else { String::new() };
+        let row = [
+            outcome.id.clone(),
+            outcome.status.as_str().to_owned(),
+            host,
+            outcome.kind.clone().unwrap_or_default(),
+            paragraphs,
+            outcome.detail.clone(),
+        ];
+        table.add_row(row.map(|cell| super::terminal_safe(&cell).into_owned()));
+    }
+    let count = |status: crate::fetch::Status| outcomes.iter().filter(|o| o.status == status).count();
+    let stored = count(crate::fetch::Status::Fetched) + count(crate::fetch::Status::Replaced);
+    let failed = count(crate::fetch::Status::Failed);
+    format!("{table}\n{} entries: {stored} stored, {failed} failed\n", outcomes.len())
+}
+
+#[derive(Serialize)]
+struct FetchedJson<'a> {
+    schema_version: u32,
+    outcomes: Vec<FetchedRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct FetchedRow<'a> {
+    id: &'a str,
+    result: &'static str,
+    url: Option<&'a str>,
+    kind: Option<&'a str>,
+    paragraphs: usize,
+    detail: &'a str,
+}
+
+/// `corpus fetch` as JSON.
+pub fn fetched_json(outcomes: &[crate::fetch::Outcome]) -> String {
+    let outcomes = outcomes
+        .iter()
+        .map(|o| FetchedRow {
+            id: &o.id,
+            result: o.status.as_str(),
+            url: o.url.as_deref(),
+            kind: o.kind.as_deref(),
+            paragraphs: o.paragraphs,
+            detail: &o.detail,
+        })
+        .collect();
+    to_json(&FetchedJson { schema_version: crate::SCHEMA_VERSION, outcomes })
+}

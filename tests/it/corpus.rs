@@ -18,6 +18,7 @@ fn request(file: &Path, id: &str) -> AddRequest {
         status: None,
         force: false,
         read: ReadOptions::default(),
+        fetched: None,
         fail_after: None,
     }
 }

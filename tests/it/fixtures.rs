@@ -121,3 +121,8 @@ pub fn without_titles(mut doc: decldiff::segment::Document) -> decldiff::segment
     }
     doc
 }
+
+/// The shipped `sco` catalog.
+pub fn shipped_catalog() -> String {
+    std::fs::read_to_string(repo().join("corpora/sco/catalog.toml")).expect("the shipped catalog")
+}

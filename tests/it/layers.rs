@@ -85,3 +85,27 @@ fn no_source_file_is_over_600_lines() {
         assert!(lines <= 620, "{}: {lines} lines (split it along its own steps)", path.display());
     }
 }
+
+#[test]
+fn only_corpus_fetch_uses_the_network() {
+    // The HTTP client and sockets appear in one file; the fetch stage is called by one
+    // command (and its outcome rendered by one renderer).
+    let network = ["ureq", "std::net", "TcpStream", "UdpSocket", "ToSocketAddrs"];
+    let callers = ["fetch::fetch(", "decldiff::fetch", "crate::fetch"];
+    for (path, code) in sources(&fixtures::repo().join("src")) {
+        let path_text = path.to_string_lossy();
+        for needle in network {
+            if path_text != "src/fetch/http.rs" {
+                assert!(!code.contains(needle), "{}: `{needle}` outside src/fetch/http.rs", path.display());
+            }
+        }
+        let allowed = path_text.starts_with("src/fetch")
+            || path_text == "src/bin/decldiff/fetch.rs"
+            || path_text == "src/bin/decldiff/cli.rs"
+            || path_text == "src/bin/decldiff/corpus.rs"
+            || path_text == "src/render/corpus.rs";
+        for needle in callers {
+            assert!(allowed || !code.contains(needle), "{}: `{needle}`: only `corpus fetch` fetches", path.display());
+        }
+    }
+}

@@ -9,6 +9,8 @@ mod cli;
 mod compare;
 mod copies;
 mod corpus;
+mod fetch;
+mod fetch_server;
 mod fixtures;
 mod layers;
 mod limits;

@@ -503,6 +503,11 @@ pub enum CorpusCommand {
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
     },
+    /// Download declarations from the catalog's sources (or --from URL), check each is the
+    /// declaration its entry describes, and store it with its provenance. The only command
+    /// that uses the network.
+    #[command(after_help = crate::fetch::EXAMPLES)]
+    Fetch(crate::fetch::FetchArgs),
 }
 
 /// How to read an input file.

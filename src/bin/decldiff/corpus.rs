@@ -1,4 +1,4 @@
-//! `decldiff corpus list | show | add | simulate | check`.
+//! `decldiff corpus list | show | add | simulate | check` (and `fetch`, in fetch.rs).
 
 use std::path::Path;
 
@@ -11,7 +11,7 @@ use crate::Outcome;
 use crate::cli::{CorpusCommand, FormatArg, StatusArg};
 use crate::options::default_session;
 
-pub(crate) fn run(command: CorpusCommand, corpus_dir: Option<&Path>) -> decldiff::Result<Outcome> {
+pub(crate) fn run(command: CorpusCommand, corpus_dir: Option<&Path>) -> anyhow::Result<Outcome> {
     match command {
         CorpusCommand::List { collection, output } => {
             let corpus = Corpus::discover(corpus_dir)?;
@@ -62,6 +62,7 @@ pub(crate) fn run(command: CorpusCommand, corpus_dir: Option<&Path>) -> decldiff
                 }),
                 force,
                 read: read.to_options()?,
+                fetched: None,
                 fail_after: None,
             };
             let outcome = Corpus::add_indexed(&Corpus::writable_root(corpus_dir), &request, &TokenCache::from_env())?;
@@ -83,7 +84,10 @@ pub(crate) fn run(command: CorpusCommand, corpus_dir: Option<&Path>) -> decldiff
                 simulated.truth.display()
             )))
         }
-        CorpusCommand::Check { collection, repair, format } => check(corpus_dir, collection.as_deref(), repair, format),
+        CorpusCommand::Check { collection, repair, format } => {
+            Ok(check(corpus_dir, collection.as_deref(), repair, format)?)
+        }
+        CorpusCommand::Fetch(args) => crate::fetch::run(args, corpus_dir),
     }
 }
 

@@ -7,6 +7,7 @@ mod align_args;
 mod cli;
 mod compare;
 mod corpus;
+mod fetch;
 mod lab;
 mod options;
 mod series;
