@@ -80,13 +80,17 @@ pub struct Outcome {
 }
 
 /// Fetches the requested entries of one collection under `root`, one after another, and
-/// calls `progress` after each.
+/// calls `progress` with the count done, the count to do, and the last outcome.
 ///
 /// # Errors
 /// [`Error::UnknownCollection`] or [`Error::UnknownDocument`] for what the request names,
 /// [`Error::Io`] creating the collection. A source that fails is not an error: it is an
 /// [`Outcome`] with [`Status::Failed`] and its reason.
-pub fn fetch(root: &Path, request: &FetchRequest, progress: &mut dyn FnMut(&Outcome)) -> Result<Vec<Outcome>> {
+pub fn fetch(
+    root: &Path,
+    request: &FetchRequest,
+    progress: &mut dyn FnMut(usize, usize, &Outcome),
+) -> Result<Vec<Outcome>> {
     crate::corpus::validate_id(&request.collection)?;
     Corpus::seed(root, &request.collection)?;
     let corpus = Corpus::open(root)?;
@@ -94,6 +98,7 @@ pub fn fetch(root: &Path, request: &FetchRequest, progress: &mut dyn FnMut(&Outc
     let entries = selected(&corpus, collection.catalog.entries.as_slice(), request)?;
     let mut client = Client::new(request.client);
     let mut outcomes = Vec::new();
+    let total = entries.len();
     for wanted in entries {
         let outcome = match &wanted {
             Wanted::Known(entry) if entry.present && !request.force && request.ids.is_empty() => Outcome {
@@ -106,7 +111,7 @@ pub fn fetch(root: &Path, request: &FetchRequest, progress: &mut dyn FnMut(&Outc
             },
             _ => fetch_one(root, collection, &wanted, request, &mut client)?,
         };
-        progress(&outcome);
+        progress(outcomes.len() + 1, total, &outcome);
         outcomes.push(outcome);
     }
     Ok(outcomes)

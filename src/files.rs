@@ -22,7 +22,33 @@ use crate::normalize::decode::MAX_INPUT_BYTES;
 /// [`Error::Io`] naming the file; [`Error::NotText`] for a folder, a file that is not a
 /// regular file, or one over the limit.
 pub fn read_input(path: &Path) -> Result<Vec<u8>> {
+    if path == Path::new(STDIN) {
+        return read_stdin(MAX_INPUT_BYTES);
+    }
     read_bounded(path, MAX_INPUT_BYTES)
+}
+
+/// The name that stands for standard input wherever an input file is expected, and for
+/// standard output wherever an output file is (`./-` names a file called `-`).
+pub const STDIN: &str = "-";
+
+/// Reads standard input, at most `limit` bytes; more is an error, not a truncation.
+fn read_stdin(limit: usize) -> Result<Vec<u8>> {
+    let path = Path::new("<stdin>");
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, "reading", e))?;
+    if bytes.len() > limit {
+        return Err(Error::NotText {
+            path: path.to_owned(),
+            what: format!("input too large (over {limit} bytes)"),
+            hint: Some("decldiff reads one declaration at a time".to_owned()),
+        });
+    }
+    Ok(bytes)
 }
 
 /// Reads at most `limit` bytes of a regular file; more is an error, not a truncation.

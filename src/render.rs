@@ -6,6 +6,7 @@ pub mod align;
 pub mod chart;
 pub mod compare;
 pub mod corpus;
+mod fit;
 mod grid;
 pub mod html;
 pub mod inline;
@@ -36,11 +37,14 @@ pub enum Format {
 pub struct TableOptions {
     /// Total width in terminal columns.
     pub width: u16,
+    /// Every column, however wide the table gets (`--wide`); otherwise a table that does not
+    /// fit the width takes short headers with a legend, then drops its optional columns.
+    pub wide: bool,
 }
 
 impl Default for TableOptions {
     fn default() -> Self {
-        TableOptions { width: 100 }
+        TableOptions { width: 100, wide: false }
     }
 }
 

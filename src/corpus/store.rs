@@ -111,6 +111,9 @@ pub(super) fn add_document(root: &Path, request: &AddRequest, document: &Documen
 
 fn store_document(root: &Path, request: &AddRequest, document: &Document) -> Result<AddOutcome> {
     let stored = stored_text(document);
+    // A new folder's `sco` starts as a copy of the shipped one, so that adding one year does
+    // not hide the other 24 entries and the shipped text behind a one-entry catalog.
+    super::Corpus::seed(root, &request.collection)?;
 
     let (dir, _lock) = locked_collection(root, &request.collection)?;
 

@@ -74,5 +74,11 @@ pub fn align_table(alignment: &Alignment, old: &Document, new: &Document, option
     let mut summary: Vec<String> = counts.into_iter().map(|(k, n)| format!("{n} {k}")).collect();
     summary.push(format!("{} deleted", alignment.deleted.len()));
     summary.push(format!("{} added", alignment.added.len()));
-    format!("{} → {}\n{table}\n{}\n", alignment.old, alignment.new, summary.join(", "))
+    format!(
+        "{} → {}\n{}\n{}\n",
+        alignment.old,
+        alignment.new,
+        super::fit::show(table, options.width, options.wide),
+        summary.join(", ")
+    )
 }

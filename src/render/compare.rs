@@ -52,6 +52,37 @@ fn theme_grid(report: &Report) -> Grid {
     grid
 }
 
+/// The per-theme table for a terminal: every column with characters beside counts when it
+/// fits (or with `--wide`), else counts only under short headers, with a legend.
+fn theme_table(report: &Report, options: TableOptions) -> String {
+    let full = theme_grid(report);
+    if options.wide || full.fits(options) {
+        return full.to_table(options);
+    }
+    let header = ["theme", "¶", "same", "rew", "add", "del", "mv", "s/m", "shift", "▲/▼"];
+    let legend = "¶ paragraphs old→new · rew reworded · add added · del removed · mv moved in/out of the theme · \
+                  s/m split/merge · shift wording-shift index · ▲/▼ commitments stronger/weaker \
+                  (--wide adds characters and net steps)";
+    let mut grid = Grid::new("", &header).with_optional(&[7, 6, 8]);
+    grid.rows.extend(report.themes.iter().chain(std::iter::once(&report.total)).map(|s| {
+        let commitments =
+            if s.stronger + s.weaker == 0 { String::new() } else { format!("+{}/−{}", s.stronger, s.weaker) };
+        vec![
+            s.theme.clone(),
+            format!("{}→{}", s.paragraphs_old, s.paragraphs_new),
+            s.unchanged.to_string(),
+            s.reworded.to_string(),
+            s.added.to_string(),
+            s.removed.to_string(),
+            format!("{}/{}", s.moved_in, s.moved_out),
+            format!("{}/{}", s.splits, s.merges),
+            format!("{:.3}", s.wording_shift),
+            commitments,
+        ]
+    }));
+    format!("{}\n{}", grid.to_table(options), super::fit::wrap_legend(legend, options.width))
+}
+
 fn theme_row(s: &ThemeScore) -> Vec<String> {
     let volume = |n: usize, chars: usize| if n == 0 { "0".to_owned() } else { format!("{n} ({chars})") };
     let commitments = if s.stronger + s.weaker == 0 {
@@ -163,7 +194,7 @@ pub fn table(report: &Report, options: &CompareRender) -> String {
     let mut out = heading(report);
     match options.by {
         By::Theme => {
-            out.push_str(&theme_grid(report).to_table(options.table));
+            out.push_str(&theme_table(report, options.table));
             out.push('\n');
             out.push_str(&summary_lines(report));
             out.push_str(&format!("\n{} changes\n", report.changes.len()));
@@ -187,7 +218,7 @@ pub fn table(report: &Report, options: &CompareRender) -> String {
                     inline(change, false),
                 ]);
             }
-            out.push_str(&table.to_string());
+            out.push_str(&super::fit::show(table, options.table.width, options.table.wide));
             out.push('\n');
         }
     }

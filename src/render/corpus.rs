@@ -14,6 +14,8 @@ use crate::segment::{Block, Document, InputFormat};
 pub struct Listed<'a> {
     /// The collection.
     pub collection: &'a str,
+    /// Where the text came from.
+    pub origin: crate::corpus::Origin,
     /// The entry.
     #[serde(flatten)]
     pub entry: &'a Entry,
@@ -25,9 +27,12 @@ struct ListJson<'a> {
     entries: &'a [Listed<'a>],
 }
 
-/// `corpus list` as a table.
+/// `corpus list` as a table: the collection, the entry, and where its text came from
+/// (shipped, fetched, a user's file, simulated); at narrow widths the format, the city and
+/// the title go, in that order.
 pub fn list_table(rows: &[Listed<'_>], options: TableOptions) -> String {
-    let mut table = new_table(options, &["id", "date", "city", "format", "title", "text"]);
+    let mut grid = super::grid::Grid::new("", &["collection", "id", "date", "city", "format", "text", "title"])
+        .with_optional(&[4, 3, 6]);
     for row in rows {
         let e = row.entry;
         let format = match e.format {
@@ -35,22 +40,23 @@ pub fn list_table(rows: &[Listed<'_>], options: TableOptions) -> String {
             Some(MeetingFormat::Video) => "video",
             None => "",
         };
-        let text = match (e.present, e.status) {
-            (false, _) => "—".to_owned(),
-            (true, crate::corpus::TextStatus::Official) => "present".to_owned(),
-            (true, status) => format!("present ({})", serde_plain(&status)),
+        let text = match e.status {
+            crate::corpus::TextStatus::Illustrative if e.present => format!("{}, illustrative", row.origin.as_str()),
+            _ => row.origin.as_str().to_owned(),
         };
-        let id = if row.collection == e.series || rows.iter().all(|r| r.collection == row.collection) {
-            e.id.clone()
-        } else {
-            format!("{}/{}", row.collection, e.id)
-        };
-        let row = [id, e.date.clone().unwrap_or_default(), e.city.clone().unwrap_or_default(), format.to_owned()];
-        let title = e.title_zh.clone().unwrap_or_default();
-        table.add_row(row.into_iter().chain([title, text]).map(|cell| super::terminal_safe(&cell).into_owned()));
+        let cells = [
+            row.collection.to_owned(),
+            e.id.clone(),
+            e.date.clone().unwrap_or_default(),
+            e.city.clone().unwrap_or_default(),
+            format.to_owned(),
+            text,
+            e.title_zh.clone().unwrap_or_default(),
+        ];
+        grid.rows.push(cells.iter().map(|cell| super::terminal_safe(cell).into_owned()).collect());
     }
     let present = rows.iter().filter(|r| r.entry.present).count();
-    format!("{table}\n{} declarations, {present} with text\n", rows.len())
+    format!("{}\n{} declarations, {present} with text\n", grid.to_table(options), rows.len())
 }
 
 /// `corpus list` as JSON.
@@ -160,7 +166,7 @@ pub fn show_table(loaded: &Loaded, options: TableOptions) -> String {
         let text = super::terminal_safe(&text).into_owned();
         table.add_row(vec![block.index.to_string(), block.kind.as_str().to_owned(), theme, text]);
     }
-    out.push_str(&table.to_string());
+    out.push_str(&super::fit::show(table, options.width, options.wide));
     out.push('\n');
     if !document.set_aside.is_empty() {
         out.push_str(&set_aside_table(&document.set_aside, options));
@@ -181,9 +187,10 @@ fn set_aside_table(set_aside: &[crate::clean::SetAside], options: TableOptions) 
         table.add_row(vec![line.line.to_string(), line.reason.as_str().to_owned(), text]);
     }
     format!(
-        "\nset aside, not the declaration: {} lines ({}); pass --raw to keep them\n{table}\n",
+        "\nset aside, not the declaration: {} lines ({}); pass --raw to keep them\n{}\n",
         set_aside.len(),
-        summary.join(", ")
+        summary.join(", "),
+        super::fit::show(table, options.width, options.wide)
     )
 }
 
@@ -202,10 +209,6 @@ pub fn check_json(problems: &[Problem], repaired: &[String]) -> String {
         repaired: &'a [String],
     }
     to_json(&CheckJson { schema_version: crate::SCHEMA_VERSION, ok: problems.is_empty(), problems, repaired })
-}
-
-fn serde_plain<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 /// The line `corpus add` prints: what was stored where, and how the input was read.
@@ -242,7 +245,11 @@ pub fn fetched_table(outcomes: &[crate::fetch::Outcome], options: TableOptions) 
     let count = |status: crate::fetch::Status| outcomes.iter().filter(|o| o.status == status).count();
     let stored = count(crate::fetch::Status::Fetched) + count(crate::fetch::Status::Replaced);
     let failed = count(crate::fetch::Status::Failed);
-    format!("{table}\n{} entries: {stored} stored, {failed} failed\n", outcomes.len())
+    format!(
+        "{}\n{} entries: {stored} stored, {failed} failed\n",
+        super::fit::show(table, options.width, options.wide),
+        outcomes.len()
+    )
 }
 
 #[derive(Serialize)]

@@ -47,7 +47,7 @@ pub fn eval_table(scores: &AlignScores, old: &str, new: &str, method: &str, opti
             format!("{} pairs, {} exact", kind.found, kind.exact),
         ]);
     }
-    format!("{old} → {new} ({method})\n{table}\n")
+    format!("{old} → {new} ({method})\n{}\n", super::fit::show(table, options.width, options.wide))
 }
 
 /// The scores as text.
@@ -177,7 +177,7 @@ pub fn copies_table(pages: &[CopyScores], total: &CopyScores, verbose: bool, opt
             format!("{}/{}", s.identical_links, s.paragraphs),
         ]);
     }
-    let mut out = format!("{table}\n");
+    let mut out = format!("{}\n", super::fit::show(table, options.width, options.wide));
     if verbose {
         for s in pages.iter().filter(|s| !s.misses.is_empty()) {
             out.push_str(&format!("\n{}\n", s.page));

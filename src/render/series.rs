@@ -92,7 +92,12 @@ pub fn timeline(timeline: &Timeline, format: Format, options: TableOptions) -> S
     let mut changes = Grid::new(
         "Year over year (paragraphs; shift = wording-shift index; ▲/▼ commitments stronger/weaker)",
         &["year", "id", "¶", "added", "removed", "reworded", "moved", "shift", "▲", "▼", "net", "endorsers"],
-    );
+    )
+    .with_short(
+        &["year", "id", "¶", "add", "del", "rew", "mv", "shift", "▲", "▼", "net", "end"],
+        "add added · del removed · rew reworded · mv moved · end endorsements narrowed",
+    )
+    .with_optional(&[11, 10]);
     for year in &timeline.years {
         let mut row = vec![year.year.to_string(), year.id.clone(), year.paragraphs.to_string()];
         match &year.change {

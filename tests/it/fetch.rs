@@ -400,7 +400,12 @@ fn a_new_corpus_is_seeded_with_the_shipped_collection() {
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     // The built-in 2020 text came along, so the series has two years.
     assert!(empty.path().join("sco/sco-2020.zh.txt").exists());
-    let list = decldiff().arg("--corpus").arg(empty.path()).args(["corpus", "list"]).output().expect("run");
+    let list = decldiff()
+        .arg("--corpus")
+        .arg(empty.path())
+        .args(["corpus", "list", "--collection", "sco"])
+        .output()
+        .expect("run");
     assert!(String::from_utf8_lossy(&list.stdout).contains("25 declarations, 2 with text"));
 }
 
@@ -461,4 +466,40 @@ fn every_other_command_runs_with_the_network_unreachable() {
         String::from_utf8_lossy(&output.stdout)
     );
     assert!(server.hits().is_empty());
+}
+
+#[test]
+fn the_fetch_table_and_json() {
+    use decldiff::fetch::{Outcome, Status};
+    let outcome = |id: &str, status, url: Option<&str>, kind: Option<&str>, paragraphs, detail: &str| Outcome {
+        id: id.to_owned(),
+        status,
+        url: url.map(str::to_owned),
+        kind: kind.map(str::to_owned),
+        paragraphs,
+        detail: detail.to_owned(),
+    };
+    let outcomes = [
+        outcome("sco-2013", Status::Fetched, Some("http://www.example.gov.cn/2013.shtml"), Some("official"), 58, ""),
+        outcome("sco-2014", Status::Present, None, None, 0, "a text is stored (--force fetches it again)"),
+        outcome(
+            "sco-2015",
+            Status::Failed,
+            None,
+            None,
+            0,
+            "http://news.example.com/a.html: timed out; http://mirror.example.net/b.html: HTTP status 404",
+        ),
+        outcome(
+            "sco-2016",
+            Status::Differs,
+            Some("http://news.example.com/2016.html"),
+            Some("press"),
+            61,
+            "differs from the stored text: 2 paragraph(s) new or reworded, 1 not found again (60 → 61 paragraphs); kept the stored text (--force replaces it)",
+        ),
+    ];
+    let options = decldiff::render::TableOptions { width: 100, wide: false };
+    insta::assert_snapshot!("fetch_table", decldiff::render::corpus::fetched_table(&outcomes, options));
+    insta::assert_snapshot!("fetch_json", decldiff::render::corpus::fetched_json(&outcomes));
 }

@@ -64,9 +64,12 @@ pub enum Command {
         /// Exit 1 if there are substantive differences, as diff(1) does.
         #[arg(long)]
         exit_code: bool,
-        /// Table width in columns, 40 to 1000 [default: the terminal's, or 100]
+        /// Table width in columns, 40 to 1000 [default: the terminal's, else $COLUMNS, else 100]
         #[arg(long, value_parser = clap::value_parser!(u16).range(40..=1000))]
         width: Option<u16>,
+        /// Every column, with characters beside counts, however wide the table gets
+        #[arg(long)]
+        wide: bool,
         /// Colour in inline diffs [default: auto: on a terminal, unless NO_COLOR is set]
         #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
         color: ColorArg,
@@ -319,9 +322,12 @@ pub struct SeriesOutput {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SeriesFormatArg::Table)]
     pub format: SeriesFormatArg,
-    /// Table width in columns, 40 to 1000 [default: the terminal's, or 100]
+    /// Table width in columns, 40 to 1000 [default: the terminal's, else $COLUMNS, else 100]
     #[arg(long, value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,
+    /// Every column, however wide the table gets
+    #[arg(long)]
+    pub wide: bool,
 }
 
 /// `--format` of the series commands.
@@ -532,9 +538,12 @@ pub struct OutputArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
-    /// Table width in columns, 40 to 1000 [default: the terminal's, or 100]
+    /// Table width in columns, 40 to 1000 [default: the terminal's, else $COLUMNS, else 100]
     #[arg(long, value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,
+    /// Every column, however wide the table gets
+    #[arg(long)]
+    pub wide: bool,
 }
 
 /// `--format`.

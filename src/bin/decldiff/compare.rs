@@ -18,6 +18,7 @@ pub(crate) struct Request {
     pub format: CompareFormat,
     pub exit_code: bool,
     pub width: Option<u16>,
+    pub wide: bool,
     pub color: ColorArg,
 }
 
@@ -40,11 +41,12 @@ pub(crate) fn compare(
             new.len()
         );
     }
+    one_stdin(old.iter().chain(&new).map(String::as_str))?;
     let options = settings.session_options(corpus_dir)?;
     let (session, old) = Session::open_with(&options, old.as_deref().unwrap_or(DEFAULT_OLD))?;
     crate::options::warn_broken(session.corpus());
     let render = CompareRender {
-        table: crate::options::table_options(request.width),
+        table: crate::options::table_options(request.width, request.wide),
         by: match request.by {
             ByArg::Theme => By::Theme,
             ByArg::Paragraph => By::Paragraph,
@@ -64,6 +66,14 @@ pub(crate) fn compare(
     })?;
     let status = u8::from(request.exit_code && rendered.iter().any(|(_, substantive)| *substantive));
     Ok(Outcome { stdout: join_reports(rendered.into_iter().map(|(text, _)| text), format), status })
+}
+
+/// Standard input is read once: `-` may stand for one input only.
+pub(crate) fn one_stdin<'a>(inputs: impl IntoIterator<Item = &'a str>) -> anyhow::Result<()> {
+    if inputs.into_iter().filter(|spec| *spec == decldiff::files::STDIN).count() > 1 {
+        bail!("`-` (standard input) can stand for one input only (hint: save the other to a file)");
+    }
+    Ok(())
 }
 
 /// Several JSON reports make one array; other formats follow one another, a blank line apart.
@@ -94,17 +104,21 @@ pub(crate) fn report(
     output: Option<&Path>,
     title: Option<String>,
 ) -> anyhow::Result<Outcome> {
+    one_stdin(old.iter().chain(&new).map(String::as_str))?;
     let options = settings.session_options(corpus_dir)?;
     let (session, old) = Session::open_with(&options, old.as_deref().unwrap_or(DEFAULT_OLD))?;
     let new = session.load(new.as_deref().unwrap_or(DEFAULT_NEW))?;
     let report = session.compare(&old, &new);
     let page = html(&report, &old.document, &new.document, &HtmlOptions { title });
     match output {
-        None => Ok(Outcome::ok(page)),
         Some(path) => {
-            decldiff::files::write_atomically(path, page.as_bytes())?;
-            Ok(Outcome::ok(String::new()))
+            Ok(Outcome::ok(crate::output::write_file_or_stdout(path, page, "the report")?.unwrap_or_default()))
         }
+        // 170 KB of HTML is no use on a terminal; in a pipe it is what was asked for.
+        None if std::io::stdout().is_terminal() => {
+            anyhow::bail!("report writes an HTML page: name a file with -o report.html (or -o - to print it anyway)")
+        }
+        None => Ok(Outcome::ok(page)),
     }
 }
 
@@ -122,6 +136,7 @@ pub(crate) fn align(
         align: align.to_options(),
         ..crate::options::default_session(corpus_dir)
     };
+    one_stdin([old, new])?;
     let session = Session::open(&options)?;
     let (old, new) = (session.load_unthemed(old)?.document, session.load_unthemed(new)?.document);
     let alignment = session.align(&old, &new);

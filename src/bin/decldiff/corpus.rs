@@ -25,7 +25,11 @@ pub(crate) fn run(command: CorpusCommand, corpus_dir: Option<&Path>) -> anyhow::
             let rows: Vec<render_corpus::Listed<'_>> = collections
                 .iter()
                 .flat_map(|c| {
-                    c.catalog.entries.iter().map(|entry| render_corpus::Listed { collection: &c.name, entry })
+                    c.catalog.entries.iter().map(|entry| render_corpus::Listed {
+                        collection: &c.name,
+                        origin: c.origin(entry),
+                        entry,
+                    })
                 })
                 .collect();
             Ok(Outcome::ok(match output.format {

@@ -72,9 +72,10 @@ pub(crate) fn run(args: FetchArgs, corpus_dir: Option<&Path>) -> anyhow::Result<
     };
     let root = Corpus::writable_root(corpus_dir);
     let bar = progress_bar();
-    let outcomes = decldiff::fetch::fetch(&root, &request, &mut |outcome: &Fetched| {
-        bar.set_message(outcome.id.clone());
-        bar.inc(1);
+    let outcomes = decldiff::fetch::fetch(&root, &request, &mut |done, total, outcome: &Fetched| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+        bar.set_message(format!("{} {}", outcome.id, outcome.status.as_str()));
     })?;
     bar.finish_and_clear();
     let failed = outcomes.iter().filter(|o| o.status == Status::Failed).count();
@@ -94,10 +95,12 @@ fn progress_bar() -> indicatif::ProgressBar {
     if !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new_spinner();
-    if let Ok(style) = indicatif::ProgressStyle::with_template("fetching {spinner} {pos} done, now after {msg}") {
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("fetching {bar:30} {pos}/{len} · last: {msg} · {elapsed}")
+    {
         bar.set_style(style);
     }
-    bar.enable_steady_tick(Duration::from_millis(120));
+    bar.enable_steady_tick(Duration::from_millis(250));
     bar
 }

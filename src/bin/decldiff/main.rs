@@ -10,6 +10,7 @@ mod corpus;
 mod fetch;
 mod lab;
 mod options;
+mod output;
 mod series;
 
 use std::io::Write;
@@ -62,8 +63,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let corpus_dir = cli.corpus.as_deref();
     Ok(match cli.command {
         Command::Corpus(command) => corpus::run(command, corpus_dir)?,
-        Command::Compare { old, new, by, format, exit_code, width, color, settings } => {
-            let request = compare::Request { by, format, exit_code, width, color };
+        Command::Compare { old, new, by, format, exit_code, width, wide, color, settings } => {
+            let request = compare::Request { by, format, exit_code, width, wide, color };
             compare::compare(corpus_dir, old, new, &settings, &request)?
         }
         Command::Report { old, new, output, title, settings } => {

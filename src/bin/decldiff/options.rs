@@ -30,16 +30,16 @@ impl ReadArgs {
 }
 
 impl OutputArgs {
-    /// Table options: `--width`, else the terminal's width, else 100.
+    /// Table options: `--width`, else the terminal's width, else `$COLUMNS`, else 100; `--wide`.
     pub fn table_options(&self) -> decldiff::render::TableOptions {
-        table_options(self.width)
+        table_options(self.width, self.wide)
     }
 }
 
 impl SeriesOutput {
-    /// Table options: `--width`, else the terminal's width, else 100.
+    /// Table options: `--width`, else the terminal's width, else `$COLUMNS`, else 100; `--wide`.
     pub fn table_options(&self) -> decldiff::render::TableOptions {
-        table_options(self.width)
+        table_options(self.width, self.wide)
     }
 
     /// The renderer's format.
@@ -67,9 +67,11 @@ impl CompareFormat {
 }
 
 /// The table width: `--width`, else the terminal's, else 100; never below 40.
-pub fn table_options(width: Option<u16>) -> decldiff::render::TableOptions {
-    let width = width.or_else(|| comfy_table::Table::new().width()).unwrap_or(100);
-    decldiff::render::TableOptions { width: width.max(40) }
+pub fn table_options(width: Option<u16>, wide: bool) -> decldiff::render::TableOptions {
+    // When piped, $COLUMNS (as shells export it, or as a user sets it) before the default.
+    let columns = || std::env::var("COLUMNS").ok().and_then(|v| v.trim().parse::<u16>().ok()).filter(|w| *w >= 40);
+    let width = width.or_else(|| comfy_table::Table::new().width()).or_else(columns).unwrap_or(100);
+    decldiff::render::TableOptions { width: width.clamp(40, 1000), wide }
 }
 
 impl CompareSettings {

@@ -40,11 +40,18 @@ fn show_progress(bar: &indicatif::ProgressBar, len: usize, what: &'static str) {
     bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
 }
 
-fn write_chart(path: Option<&Path>, svg: impl FnOnce() -> String) -> decldiff::Result<()> {
-    match path {
-        Some(path) => decldiff::files::write_atomically(path, svg().as_bytes()),
-        None => Ok(()),
-    }
+/// Writes the chart where `--chart` says; with `--chart -` the chart is the command's
+/// output, in place of the table.
+fn with_chart(
+    path: Option<&Path>,
+    svg: impl FnOnce() -> String,
+    table: impl FnOnce() -> String,
+) -> decldiff::Result<Outcome> {
+    let chart = match path {
+        Some(path) => crate::output::write_file_or_stdout(path, svg(), "the chart")?,
+        None => None,
+    };
+    Ok(Outcome::ok(chart.unwrap_or_else(table)))
 }
 
 /// `decldiff timeline`.
@@ -56,8 +63,11 @@ pub(crate) fn timeline(
 ) -> decldiff::Result<Outcome> {
     let (session, members) = open(corpus_dir, args)?;
     let timeline = session.timeline(&members);
-    write_chart(chart_path, || chart::timeline_chart(&timeline, &format!("{}: themes by year", args.collection)))?;
-    Ok(Outcome::ok(render_series::timeline(&timeline, output.format(), output.table_options())))
+    with_chart(
+        chart_path,
+        || chart::timeline_chart(&timeline, &format!("{}: themes by year", args.collection)),
+        || render_series::timeline(&timeline, output.format(), output.table_options()),
+    )
 }
 
 /// `decldiff terms`.
@@ -71,13 +81,18 @@ pub(crate) fn terms(
 ) -> decldiff::Result<Outcome> {
     let (session, members) = open(corpus_dir, args)?;
     let outcome = session.terms(&members, terms, top);
-    write_chart(chart_path, || chart::terms_chart(&outcome.followed, &format!("{}: terms by year", args.collection)))?;
     let format = output.format();
-    let body = render_series::terms(&outcome.followed, format, output.table_options());
-    Ok(Outcome::ok(match (format, &outcome.picked) {
-        (Format::Table | Format::Markdown, Some(picked)) => render_series::terms_heading(picked) + &body,
-        _ => body,
-    }))
+    with_chart(
+        chart_path,
+        || chart::terms_chart(&outcome.followed, &format!("{}: terms by year", args.collection)),
+        || {
+            let body = render_series::terms(&outcome.followed, format, output.table_options());
+            match (format, &outcome.picked) {
+                (Format::Table | Format::Markdown, Some(picked)) => render_series::terms_heading(picked) + &body,
+                _ => body,
+            }
+        },
+    )
 }
 
 /// `decldiff lineage`.
