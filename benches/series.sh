@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process timings of the series commands on a simulated 25-year collection, with the
-# token cache warm (as `corpus simulate` and `corpus add` leave it): compare of two stored
+# token cache warm (as `simulate series` and `corpus add` leave it): compare of two stored
 # texts, timeline, lineage of the last year, and both together; median of 10 runs and peak
 # memory. Figures go to docs/performance.md.
 #
@@ -13,7 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r corpora "$work/corpora"
 export DECLDIFF_CACHE="$work/cache"
-"$bin" --corpus "$work/corpora" corpus simulate --series 25 --collection sim >/dev/null
+"$bin" --corpus "$work/corpora" simulate series --years 25 --collection sim >/dev/null
 python3 - "$bin" "$work/corpora" <<'PY'
 import os, statistics, subprocess, sys, time
 bin_, corpus = sys.argv[1:]

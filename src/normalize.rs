@@ -7,6 +7,7 @@
 //! Invariant: [`comparison_key`] is idempotent.
 
 pub mod decode;
+pub mod docx;
 pub mod html;
 
 use std::sync::OnceLock;

@@ -235,6 +235,8 @@ pub enum InputFormat {
     Text,
     /// An HTML page, from which the article was extracted.
     Html,
+    /// A Word document (.docx): its paragraphs.
+    Docx,
 }
 
 /// A segmented declaration.
@@ -290,29 +292,29 @@ impl Document {
     /// The decoding errors of [`normalize::decode::decode`], and [`Error::NotText`] when an
     /// HTML page holds no text.
     pub fn from_bytes(path: &Path, bytes: &[u8], options: ReadOptions) -> Result<Document> {
-        let (text, decoding) = normalize::decode::decode(path, bytes, options.encoding)?;
-        let is_html = options.html.unwrap_or_else(|| {
+        let word = normalize::docx::read(path, bytes)?;
+        let is_word = word.is_some();
+        let (text, decoding) = match word {
+            Some(text) => (text, normalize::decode::Decoding { encoding: "UTF-8", bom: false, forced: false }),
+            None => normalize::decode::decode(path, bytes, options.encoding)?,
+        };
+        let format = if is_word {
+            InputFormat::Docx
+        } else if options.html.unwrap_or_else(|| {
             let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
             matches!(extension.as_deref(), Some("html" | "htm" | "xhtml")) || normalize::html::looks_like_html(&text)
-        });
+        }) {
+            InputFormat::Html
+        } else {
+            InputFormat::Text
+        };
         let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let (format, lines) = if is_html {
-            if let Some(at) = normalize::html::too_deep(&text) {
-                return Err(Error::NotText {
-                    path: path.to_owned(),
-                    what: format!(
-                        "byte {at} of the page: elements nested deeper than {}",
-                        normalize::html::MAX_NESTING
-                    ),
-                    hint: Some(
-                        "a saved page nests a few dozen elements deep; this one is damaged or hostile".to_owned(),
-                    ),
-                });
-            }
-            (InputFormat::Html, normalize::html::extract_lines(&text))
+        let lines = if format == InputFormat::Html {
+            normalize::html::check_nesting(path, &text)?;
+            normalize::html::extract_lines(&text)
         } else {
             let lines = normalize::split_lines(&text);
-            (InputFormat::Text, lines.into_iter().map(|line| PageLine { line, outside_article: false }).collect())
+            lines.into_iter().map(|line| PageLine { line, outside_article: false }).collect()
         };
         if lines.len() > MAX_BLOCKS {
             return Err(Error::NotText {
@@ -324,8 +326,8 @@ impl Document {
         if lines.is_empty() {
             return Err(Error::NotText {
                 path: path.to_owned(),
-                what: "no text found in the HTML page".to_owned(),
-                hint: Some("pass --input text to read the file as plain text".to_owned()),
+                what: format!("no text found in the {}", if is_word { "Word document" } else { "HTML page" }),
+                hint: (!is_word).then(|| "pass --input text to read the file as plain text".to_owned()),
             });
         }
         let cleaned = if options.raw { clean::keep_all(lines) } else { clean::clean(lines, clean::Rules::builtin()) };

@@ -330,7 +330,7 @@ impl Session {
             return Err(Error::Series {
                 collection: query.collection.clone(),
                 what: "no stored text with a date in the years asked".to_owned(),
-                hint: Some("add texts with `decldiff corpus add`, or simulate a series with `decldiff corpus simulate --series 25`".to_owned()),
+                hint: Some("add texts with `decldiff corpus add`, or simulate a series with `decldiff simulate series --years 25`".to_owned()),
             });
         }
         progress(Progress::Total(wanted.len()));

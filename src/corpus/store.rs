@@ -220,6 +220,7 @@ fn update_entry(entry: &mut Entry, request: &AddRequest, document: &Document, st
         format: match document.format {
             crate::segment::InputFormat::Text => "text".to_owned(),
             crate::segment::InputFormat::Html => "html".to_owned(),
+            crate::segment::InputFormat::Docx => "docx".to_owned(),
         },
     });
     entry.fetched =

@@ -253,7 +253,7 @@ pub fn simulate_series(base: &Document, years: usize, start_year: i32, seed: u64
         .collect();
     let truth = SeriesTruth {
         schema_version: crate::SCHEMA_VERSION,
-        note: "Simulated by decldiff (corpus simulate --series): illustrative, not official texts.".to_owned(),
+        note: "Simulated by decldiff (simulate series --years): illustrative, not official texts.".to_owned(),
         seed,
         years: truth_years,
         terms,
@@ -358,7 +358,7 @@ pub fn simulate_into(
     if years == 0 {
         return Err(crate::Error::Series {
             collection: collection.to_owned(),
-            what: "--series 0: a series needs at least one year".to_owned(),
+            what: "--years 0: a series needs at least one year".to_owned(),
             hint: None,
         });
     }
@@ -406,7 +406,7 @@ pub fn read_truth(corpus: &crate::corpus::Corpus, collection: &str) -> crate::Re
         return Err(crate::Error::Series {
             collection: collection.to_owned(),
             what: format!("no {}: not a simulated series", path.display()),
-            hint: Some(format!("simulate one with `decldiff corpus simulate --series 25 --collection {collection}`")),
+            hint: Some(format!("simulate one with `decldiff simulate series --years 25 --collection {collection}`")),
         });
     }
     let text = crate::files::read_text(&path)?;

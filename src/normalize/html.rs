@@ -77,6 +77,21 @@ const FLAT: &[&str] = &[
     "param", "keygen", "basefont", "frame", "isindex",
 ];
 
+/// [`Error::NotText`] for a page nested deeper than [`MAX_NESTING`] (see [`too_deep`]).
+///
+/// # Errors
+/// As described.
+pub fn check_nesting(path: &std::path::Path, html: &str) -> crate::error::Result<()> {
+    match too_deep(html) {
+        Some(at) => Err(crate::error::Error::NotText {
+            path: path.to_owned(),
+            what: format!("byte {at} of the page: elements nested deeper than {MAX_NESTING}"),
+            hint: Some("a saved page nests a few dozen elements deep; this one is damaged or hostile".to_owned()),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// The byte offset of the first element nested deeper than [`MAX_NESTING`], by a linear scan
 /// of the tags (comments, and the contents of `<script>` and `<style>`, skipped).
 pub fn too_deep(html: &str) -> Option<usize> {

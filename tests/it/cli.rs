@@ -263,7 +263,7 @@ fn out_of_range_values_are_refused() {
         (&["align", "sco-2020", "sco-2020", "--link-threshold", "NaN"][..], "`NaN` is not a number from 0 to 1"),
         (&["compare", "--context-threshold=-0.1"][..], "is not a number from 0 to 1"),
         (&["compare", "--width", "5"][..], "5 is not in 40..=1000"),
-        (&["corpus", "simulate", "--series", "100000"][..], "`100000` is not a number of years from 1 to 500"),
+        (&["simulate", "series", "--years", "100000"][..], "`100000` is not a number of years from 1 to 500"),
     ] {
         let out = decldiff(args, repo);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

@@ -21,7 +21,7 @@ fn ok(output: &Output) -> String {
 fn the_shipped_corpus_survives_a_new_corpus_folder() {
     let home = tempfile::tempdir().expect("temp dir");
     // A user's first write creates ./corpora with one collection of their own…
-    ok(&run_in(home.path(), &["corpus", "simulate", "--series", "2", "--collection", "sim"]));
+    ok(&run_in(home.path(), &["simulate", "series", "--years", "2", "--collection", "sim"]));
     assert!(home.path().join("corpora/sim").is_dir());
     // …and the shipped texts are still there, by id, beside it.
     let compared = ok(&run_in(home.path(), &["compare", "--width", "100"]));
@@ -99,4 +99,126 @@ fn report_refuses_to_pour_html_onto_a_terminal() {
     let seen = String::from_utf8_lossy(&output.stdout);
     assert!(seen.contains("error: report writes an HTML page: name a file with -o"), "{seen}");
     assert!(!seen.contains("<!DOCTYPE"), "{seen}");
+}
+
+/// A .docx of `paragraphs` as Word writes one: each paragraph in runs, the first one split
+/// over two runs with a tracked insertion, and a tracked deletion that must not be read.
+fn docx(paragraphs: &[&str]) -> Vec<u8> {
+    use zip::write::SimpleFileOptions;
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let mut body = String::new();
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        let text = escape(paragraph.trim());
+        if i == 0 && text.chars().count() > 4 {
+            let cut = text.char_indices().nth(4).map_or(0, |(at, _)| at);
+            body.push_str(&format!(
+                "<w:p><w:r><w:t>{}</w:t></w:r><w:del w:author=\"x\"><w:r><w:delText>删去的字</w:delText></w:r></w:del>\
+                 <w:ins w:author=\"x\"><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:ins></w:p>",
+                &text[..cut],
+                &text[cut..]
+            ));
+        } else {
+            body.push_str(&format!(
+                "<w:p><w:pPr><w:ind w:firstLine=\"640\"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+            ));
+        }
+    }
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default();
+    writer.start_file("[Content_Types].xml", options).expect("zip");
+    writer
+        .write_all(
+            b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+        )
+        .expect("zip");
+    writer.start_file("word/document.xml", options).expect("zip");
+    writer.write_all(xml.as_bytes()).expect("zip");
+    writer.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn a_word_document_reads_as_the_same_blocks_as_its_text() {
+    let seed = fixtures::seed();
+    let lines: Vec<&str> = seed.lines().filter(|l| !l.trim().is_empty()).collect();
+    let word = decldiff::segment::Document::from_bytes(Path::new("moscow.docx"), &docx(&lines), Default::default())
+        .expect("the .docx reads");
+    let text = decldiff::segment::Document::from_bytes(Path::new("moscow.txt"), seed.as_bytes(), Default::default())
+        .expect("the text reads");
+    assert_eq!(word.format, decldiff::segment::InputFormat::Docx);
+    let keys = |d: &decldiff::segment::Document| d.blocks.iter().map(|b| (b.kind, b.key.clone())).collect::<Vec<_>>();
+    assert_eq!(keys(&word), keys(&text));
+    assert!(!word.blocks.iter().any(|b| b.text.contains("删去的字")), "a tracked deletion was read");
+
+    // Through the binary: compare a .docx with the shipped text, and store one.
+    let scratch = tempfile::tempdir().expect("temp dir");
+    std::fs::write(scratch.path().join("draft.docx"), docx(&lines)).expect("write");
+    let json = ok(&run_in(scratch.path(), &["compare", "sco-2020", "draft.docx", "--format", "json"]));
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(value["changes"].as_array().map(Vec::len), Some(0), "the same declaration");
+}
+
+#[test]
+fn pdf_and_old_word_files_are_refused_with_a_way_to_convert_them() {
+    let scratch = tempfile::tempdir().expect("temp dir");
+    for (file, bytes, expected) in [
+        ("moscow.pdf", &b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"[..], "pdftotext"),
+        ("moscow.doc", &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0][..], "save it as .docx"),
+        ("sheet.xlsx", &b"PK\x03\x04\x14\x00\x00\x00\x08\x00"[..], "zip archive"),
+    ] {
+        std::fs::write(scratch.path().join(file), bytes).expect("write");
+        let output = run_in(scratch.path(), &["corpus", "show", file]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{file}: {stderr}");
+        assert!(stderr.contains(expected) && stderr.contains(file) && stderr.lines().count() == 1, "{file}: {stderr}");
+    }
+}
+
+#[test]
+fn completions_a_manual_page_and_help_for_every_command() {
+    for shell in ["bash", "zsh", "fish"] {
+        let script = ok(&decldiff().args(["completions", shell]).output().expect("run"));
+        assert!(script.contains("decldiff") && script.contains("fetch") && script.contains("lineage"), "{shell}");
+    }
+    let page = ok(&decldiff().arg("man").output().expect("run"));
+    assert!(page.starts_with(".ie") && page.contains(".TH DECLDIFF 1") && page.contains("compare"), "{page}");
+    let dir = tempfile::tempdir().expect("temp dir");
+    ok(&decldiff().args(["man", "--out"]).arg(dir.path()).output().expect("run"));
+    for page in ["decldiff.1", "decldiff-compare.1", "decldiff-corpus.1", "decldiff-timeline.1"] {
+        assert!(dir.path().join(page).is_file(), "{page}");
+    }
+    let help = ok(&decldiff().arg("--help").output().expect("run"));
+    for command in ["compare", "report", "align", "corpus fetch", "timeline", "terms", "lineage", "eval", "simulate"] {
+        assert!(help.contains(&format!("decldiff {command}")), "the examples leave out {command}");
+    }
+    let commands: &[&[&str]] = &[
+        &["compare"],
+        &["report"],
+        &["align"],
+        &["timeline"],
+        &["terms"],
+        &["lineage"],
+        &["corpus", "list"],
+        &["corpus", "show"],
+        &["corpus", "add"],
+        &["corpus", "fetch"],
+        &["corpus", "check"],
+        &["eval", "copies"],
+        &["eval", "align"],
+        &["eval", "simulated"],
+        &["eval", "series"],
+        &["eval", "themes"],
+        &["eval", "commitments"],
+        &["simulate", "revision"],
+        &["simulate", "series"],
+        &["completions"],
+        &["man"],
+    ];
+    for command in commands {
+        let help = ok(&decldiff().args(*command).arg("--help").output().expect("run"));
+        assert!(help.contains("Examples:"), "{command:?} has no examples");
+    }
 }

@@ -35,7 +35,7 @@ pub(crate) fn ok(out: &Output) -> String {
 
 pub(crate) fn simulated(years: &str, start: &str) -> tempfile::TempDir {
     let corpus = scratch_corpus();
-    ok(&decldiff(corpus.path(), &["corpus", "simulate", "--series", years, "--collection", "sim", "--start", start]));
+    ok(&decldiff(corpus.path(), &["simulate", "series", "--years", years, "--collection", "sim", "--start", start]));
     corpus
 }
 
@@ -121,11 +121,11 @@ fn errors_are_one_line_with_exit_2() {
     let cases: [(&[&str], &str); 7] = [
         (&["eval", "series", "--collection", "sim"], "EOF while parsing"),
         (&["eval", "series", "--collection", "sco"], "not a simulated series"),
-        (&["corpus", "simulate", "--series", "0", "--collection", "sim2"], "at least one year"),
+        (&["simulate", "series", "--years", "0", "--collection", "sim2"], "at least one year"),
         (&["timeline", "--collection", "nosuch"], "no collection `nosuch`"),
         (&["timeline", "--collection", "sim", "--from", "2030"], "no stored text with a date"),
         (&["lineage", "sim-1999", "--collection", "sim"], "sim-1999"),
-        (&["corpus", "simulate", "--series", "3", "--collection", "sim", "--start", "2020"], "--force"),
+        (&["simulate", "series", "--years", "3", "--collection", "sim", "--start", "2020"], "--force"),
     ];
     for (args, needle) in cases {
         let out = decldiff(c, args);

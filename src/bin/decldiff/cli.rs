@@ -9,15 +9,22 @@ const EXAMPLES: &str = "\
 Examples:
   decldiff compare                            the change table of the shipped illustrative pair
   decldiff compare sco-2020 revised.txt       what was added, dropped, softened or strengthened
+  decldiff compare sco-2020 draft.docx --format markdown
+  decldiff report sco-2020 revised.txt -o redline.html     the redline page, side by side
   decldiff align sco-2020 revised.txt         which paragraph became which
-  decldiff eval align --gold gold.json sco-2020 revised.txt
+  decldiff corpus fetch --all                 download the real declarations (the only network use)
   decldiff corpus list                        every declaration in the catalog
   decldiff corpus show sco-2020               the 2020 Moscow declaration, block by block
-  decldiff corpus show saved-page.html --format json
-  decldiff corpus add sco2022.big5.html --collection sco --id sco-2022
-  decldiff corpus check
+  decldiff corpus add saved-page.html --collection sco --id sco-2022
+  decldiff timeline                           the series year by year: themes and changes
+  decldiff terms 反恐 数字经济                terms year by year
+  decldiff lineage sco-2024                   where each paragraph's wording first appeared
+  decldiff eval align --gold gold.json sco-2020 revised.txt
+  decldiff simulate series --years 25 --collection sim
+  decldiff completions bash                   shell completions; `decldiff man` the manual page
 
-Exit status: 0 success, 1 problems found (corpus check), 2 error.";
+Inputs are corpus ids or files (text, HTML, .docx; `-` for standard input).
+Exit status: 0 success, 1 problems found (corpus check, a failed fetch, compare --exit-code), 2 error.";
 
 /// Compare summit declarations paragraph by paragraph and word by word.
 ///
@@ -41,7 +48,7 @@ pub struct Cli {
 /// Top-level commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Manage the corpus: list, show, add and check declarations.
+    /// Manage the corpus: list, show, fetch, add and check declarations.
     #[command(subcommand)]
     Corpus(CorpusCommand),
     /// Compare declarations: the change table per theme (added, removed, reworded, moved,
@@ -162,12 +169,29 @@ pub enum Command {
         #[command(flatten)]
         output: SeriesOutput,
     },
-    /// Measure: compare an alignment with a gold one.
+    /// Measure accuracy: reading saved copies, an alignment against gold, simulated revisions,
+    /// themes, and the series commands against a simulated series' truth (docs/accuracy.md).
     #[command(subcommand)]
     Eval(EvalCommand),
-    /// Make illustrative test data: simulated revisions with their gold alignments.
+    /// Make illustrative test data, labelled so: a simulated revision with its gold alignment,
+    /// or a simulated series of declarations with its truth.
     #[command(subcommand)]
     Simulate(SimulateCommand),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Examples:\n  decldiff completions bash > ~/.local/share/bash-completion/completions/decldiff\n  decldiff completions zsh > ~/.zfunc/_decldiff\n  decldiff completions fish > ~/.config/fish/completions/decldiff.fish"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per command into DIR.
+    #[command(after_help = "Examples:\n  decldiff man | man -l -\n  decldiff man --out ~/.local/share/man/man1")]
+    Man {
+        /// Write decldiff.1 and decldiff-COMMAND.1 for every command into this folder.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// `decldiff eval …`
@@ -202,11 +226,11 @@ pub enum EvalCommand {
         #[command(flatten)]
         output: OutputArgs,
     },
-    /// Measure the series commands against a simulated series' truth (corpus simulate
+    /// Measure the series commands against a simulated series' truth (simulate series
     /// --series): lineage first years and ancestors, term years, the narrowed endorsement,
     /// theme shares.
     #[command(
-        after_help = "Examples:\n  decldiff corpus simulate --series 25 --collection sim\n  decldiff eval series --collection sim"
+        after_help = "Examples:\n  decldiff simulate series --years 25 --collection sim\n  decldiff eval series --collection sim"
     )]
     Series {
         /// The simulated collection.
@@ -300,6 +324,12 @@ pub enum SimulateCommand {
         #[arg(long, value_name = "DIR")]
         out: std::path::PathBuf,
     },
+    /// Write a simulated, illustrative series of declarations grown from BASE into a
+    /// collection, with the truth the series commands are measured against (truth.json).
+    #[command(
+        after_help = "Examples:\n  decldiff simulate series --years 25 --collection sim\n  decldiff simulate series --years 10 --collection sim10 --seed 3 --start 2016"
+    )]
+    Series(crate::lab::SeriesSimArgs),
 }
 
 /// Which texts of a collection a series command takes.
@@ -469,31 +499,9 @@ pub enum CorpusCommand {
         #[command(flatten)]
         read: ReadArgs,
     },
-    /// Write a simulated, illustrative series of declarations grown from BASE, with the truth
-    /// the series commands are measured against (truth.json in the collection).
-    #[command(
-        after_help = "Examples:\n  decldiff corpus simulate --series 25 --collection sim\n  decldiff corpus simulate --series 10 --collection sim10 --seed 3 --start 2016"
-    )]
-    Simulate {
-        /// How many years (at most 500).
-        #[arg(long, value_name = "N", value_parser = at_most_500)]
-        series: usize,
-        /// The collection to write (created).
-        #[arg(long, default_value = "sim")]
-        collection: String,
-        /// The declaration the series grows from.
-        #[arg(long, default_value = "sco-2020")]
-        base: String,
-        /// The first year.
-        #[arg(long, default_value_t = 2001)]
-        start: i32,
-        /// The seed.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Replace texts the collection already has.
-        #[arg(long)]
-        force: bool,
-    },
+    /// The former place of `decldiff simulate series` (kept so that old scripts run).
+    #[command(hide = true)]
+    Simulate(crate::lab::SeriesSimArgs),
     /// Verify every stored text against its checksum and that it reads; one line per problem.
     #[command(
         after_help = "Examples:\n  decldiff corpus check\n  decldiff corpus check --repair\n\nExit status: 0 no problems, 1 problems found, 2 error."
@@ -577,7 +585,7 @@ pub enum StatusArg {
 
 /// A count of simulated years: 0 is refused by the library with its own message; more than 500
 /// is not a series of declarations.
-fn at_most_500(text: &str) -> Result<usize, String> {
+pub(crate) fn at_most_500(text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {
         Ok(n) if n <= 500 => Ok(n),
         _ => Err(format!("`{text}` is not a number of years from 1 to 500")),

@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use decldiff::corpus::{AddRequest, Corpus, Location, TextStatus, TokenCache};
-use decldiff::lab::series::{SeriesRequest, simulate_into};
 use decldiff::render::corpus as render_corpus;
 use decldiff::session::{Session, SessionOptions};
 
@@ -75,18 +74,9 @@ pub(crate) fn run(command: CorpusCommand, corpus_dir: Option<&Path>) -> anyhow::
             }
             Ok(Outcome::ok(render_corpus::added(&outcome)))
         }
-        CorpusCommand::Simulate { series: years, collection, base, start, seed, force } => {
-            let base = Corpus::discover(corpus_dir)?.load(&base, Default::default())?.document;
-            let root = Corpus::writable_root(corpus_dir);
-            let request = SeriesRequest { collection, years, start, seed, force };
-            let simulated = simulate_into(&root, &base, &request, &TokenCache::from_env())?;
-            Ok(Outcome::ok(format!(
-                "simulated {years} years ({}–{}) into {}: illustrative texts, not official; truth in {}\n",
-                start,
-                start + years as i32 - 1,
-                simulated.dir.display(),
-                simulated.truth.display()
-            )))
+        CorpusCommand::Simulate(args) => {
+            eprintln!("note: `decldiff corpus simulate` is now `decldiff simulate series`");
+            Ok(crate::lab::simulate_series(args, corpus_dir)?)
         }
         CorpusCommand::Check { collection, repair, format } => {
             Ok(check(corpus_dir, collection.as_deref(), repair, format)?)

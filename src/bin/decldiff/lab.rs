@@ -1,6 +1,9 @@
-//! `decldiff eval …` and `decldiff simulate revision`: the lab's measurements.
+//! `decldiff eval …` and `decldiff simulate …`: the lab's measurements and test data.
 
 use std::path::Path;
+
+use decldiff::corpus::{Corpus, TokenCache};
+use decldiff::lab::series::{SeriesRequest, simulate_into};
 
 use decldiff::lab::{self, eval::BASELINE_METHOD};
 use decldiff::render::lab as render_lab;
@@ -95,8 +98,48 @@ pub(crate) fn eval(command: EvalCommand, corpus_dir: Option<&Path>) -> decldiff:
     }
 }
 
+/// `decldiff simulate series` (and the hidden `simulate series` it replaced).
+#[derive(Debug, clap::Args)]
+pub struct SeriesSimArgs {
+    /// How many years (at most 500).
+    #[arg(long, visible_alias = "series", value_name = "N", value_parser = crate::cli::at_most_500)]
+    years: usize,
+    /// The collection to write (created).
+    #[arg(long, default_value = "sim")]
+    collection: String,
+    /// The declaration the series grows from.
+    #[arg(long, default_value = "sco-2020")]
+    base: String,
+    /// The first year.
+    #[arg(long, default_value_t = 2001)]
+    start: i32,
+    /// The seed.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Replace texts the collection already has.
+    #[arg(long)]
+    force: bool,
+}
+
+/// Writes a simulated series into the corpus.
+pub(crate) fn simulate_series(args: SeriesSimArgs, corpus_dir: Option<&Path>) -> decldiff::Result<Outcome> {
+    let SeriesSimArgs { years, collection, base, start, seed, force } = args;
+    let base = Corpus::discover(corpus_dir)?.load(&base, Default::default())?.document;
+    let root = Corpus::writable_root(corpus_dir);
+    let request = SeriesRequest { collection, years, start, seed, force };
+    let simulated = simulate_into(&root, &base, &request, &TokenCache::from_env())?;
+    Ok(Outcome::ok(format!(
+        "simulated {years} years ({}–{}) into {}: illustrative texts, not official; truth in {}\n",
+        start,
+        start + years as i32 - 1,
+        simulated.dir.display(),
+        simulated.truth.display()
+    )))
+}
+
 pub(crate) fn simulate(command: SimulateCommand, corpus_dir: Option<&Path>) -> decldiff::Result<Outcome> {
     match command {
+        SimulateCommand::Series(args) => simulate_series(args, corpus_dir),
         SimulateCommand::Revision { doc, seed, edits, out } => {
             let session = Session::open(&default_session(corpus_dir))?;
             let doc = session.corpus().load(&doc, Default::default())?.document;

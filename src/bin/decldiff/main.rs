@@ -82,5 +82,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Lineage { doc, series: args, output } => series::lineage(corpus_dir, &doc, &args, &output)?,
         Command::Eval(command) => lab::eval(command, corpus_dir)?,
         Command::Simulate(command) => lab::simulate(command, corpus_dir)?,
+        Command::Completions { shell } => output::completions(shell),
+        Command::Man { out } => output::manual(out.as_deref())?,
     })
 }

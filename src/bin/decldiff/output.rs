@@ -14,6 +14,39 @@ pub(crate) fn write_file_or_stdout(path: &Path, contents: String, what: &str) ->
     Ok(None)
 }
 
+/// `decldiff completions SHELL`: the script, on stdout.
+pub(crate) fn completions(shell: clap_complete::Shell) -> crate::Outcome {
+    let mut command = <crate::cli::Cli as clap::CommandFactory>::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "decldiff", &mut script);
+    crate::Outcome::ok(String::from_utf8_lossy(&script).into_owned())
+}
+
+/// `decldiff man`: the page on stdout, or with `--out DIR` a page per command written there.
+pub(crate) fn manual(out: Option<&Path>) -> anyhow::Result<crate::Outcome> {
+    let command = <crate::cli::Cli as clap::CommandFactory>::command();
+    let Some(dir) = out else {
+        return Ok(crate::Outcome::ok(render_page(command, "decldiff")?));
+    };
+    let mut pages = vec![("decldiff.1".to_owned(), render_page(command.clone(), "decldiff")?)];
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("decldiff-{}", sub.get_name());
+        pages.push((format!("{name}.1"), render_page(sub.clone(), &name)?));
+    }
+    decldiff::files::create_dir_all(dir, "the manual folder")?;
+    for (file, page) in &pages {
+        decldiff::files::write_atomically(&dir.join(file), page.as_bytes())?;
+    }
+    eprintln!("wrote {} manual pages to {}", pages.len(), dir.display());
+    Ok(crate::Outcome::ok(String::new()))
+}
+
+fn render_page(command: clap::Command, title: &str) -> anyhow::Result<String> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command).title(title.to_uppercase()).render(&mut page)?;
+    Ok(String::from_utf8(page)?)
+}
+
 /// `812 bytes`, `168 KB`, `2.4 MB`.
 fn size(bytes: usize) -> String {
     match bytes {
