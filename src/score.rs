@@ -144,11 +144,11 @@ pub fn report_of_profiles(
     for (&i, anchor) in alignment.deleted.iter().zip(alignment.deleted_anchors()) {
         tally.deleted(&old.blocks[i], old_theme(i), anchor, !new_titled);
     }
-    let Tally { mut scores, moves, shift_totals, mut changes, unchanged } = tally;
+    let Tally { mut scores, moves, shift_totals, mut changes, unchanged, stand_ins } = tally;
     changes.sort_by_key(|c| (c.0, c.1, c.2));
 
     let order = theme_order(old, new, &old_theme, &options.theme_order);
-    let mut pair = Pair::new(old_profile, new_profile);
+    let mut pair = Pair::new(old_profile, new_profile, stand_ins);
     let themes = theme_tables(&order, &mut scores, &shift_totals, &mut pair, &old_theme, options.top_terms);
     let total = total_row(&themes, &shift_totals, &mut pair, options.top_terms);
     let substantive = changes.iter().any(|c| !c.3.editorial);
@@ -187,6 +187,8 @@ struct Tally<'d> {
     /// (new position, order, old position, change).
     changes: Vec<(usize, u8, usize, Change)>,
     unchanged: Vec<[usize; 2]>,
+    /// (new paragraph, old paragraph) of the links changed only editorially.
+    stand_ins: Vec<(usize, usize)>,
 }
 
 fn score_of<'m, 'd>(scores: &'m mut BTreeMap<&'d str, ThemeScore>, theme: &'d str) -> &'m mut ThemeScore {
@@ -297,7 +299,12 @@ impl<'d> Tally<'d> {
                 Direction::Narrower | Direction::Wider => {}
             }
         }
-        if text_changed {
+        // Punctuation and number formatting are not wording: they move neither the shift
+        // index nor the terms (keyness reads the old paragraph in the new one's place).
+        if editorial && link.old.len() == 1 && link.new.len() == 1 {
+            self.stand_ins.push((link.new[0], link.old[0]));
+        }
+        if text_changed && !editorial {
             let entry = self.shift_totals.entry(theme).or_default();
             entry.0 += new_chars as f64 * (1.0 - link.similarity);
             entry.1 += new_chars as f64;

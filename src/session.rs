@@ -348,6 +348,36 @@ impl Session {
         Ok(members)
     }
 
+    /// What a researcher should know about a series before reading it: stored texts left out
+    /// because the catalog gives them no date, and members whose own date line disagrees with
+    /// the catalog's date (a wrong year would be compared as an official one). One line each,
+    /// naming the entry.
+    pub fn series_warnings(&self, query: &SeriesQuery, members: &[Member]) -> Vec<String> {
+        let Ok(collection) = self.corpus.collection(&query.collection) else { return Vec::new() };
+        let mut warnings: Vec<String> = collection
+            .catalog
+            .entries
+            .iter()
+            .filter(|e| e.present && e.date.as_deref().and_then(year_of).is_none())
+            .map(|e| format!("{}: stored but undated in the catalog, so left out of the series (set its `date`)", e.id))
+            .collect();
+        for member in members {
+            // A simulated year keeps its base's date line: the catalog's date is its truth.
+            let entry =
+                collection.catalog.entry(&member.id).filter(|e| e.status != crate::corpus::TextStatus::Simulated);
+            let catalog = entry.and_then(|e| e.date.as_deref());
+            if let (Some(catalog), Some(shown)) = (catalog, crate::corpus::Found::of(&member.document).date)
+                && catalog != shown
+            {
+                warnings.push(format!(
+                    "{}: the text's date line says {shown}, the catalog says {catalog}; the series uses the catalog's",
+                    member.id
+                ));
+            }
+        }
+        warnings
+    }
+
     /// Year over year: every consecutive pair of `members` compared.
     pub fn timeline(&self, members: &[Member]) -> Timeline {
         let tokenizer = Tokenizer::shared();

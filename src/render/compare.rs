@@ -30,7 +30,7 @@ pub struct CompareRender {
     pub colour: bool,
 }
 
-const THEME_HEADER: [&str; 12] = [
+const THEME_HEADER: [&str; 13] = [
     "theme",
     "¶ old",
     "¶ new",
@@ -38,6 +38,7 @@ const THEME_HEADER: [&str; 12] = [
     "reworded",
     "added",
     "removed",
+    "moved within",
     "moved in",
     "moved out",
     "split/merge",
@@ -59,8 +60,9 @@ fn theme_table(report: &Report, options: TableOptions) -> String {
     if options.wide || full.fits(options) {
         return full.to_table(options);
     }
-    let header = ["theme", "¶", "same", "rew", "add", "del", "mv", "s/m", "shift", "▲/▼"];
-    let legend = "¶ paragraphs old→new · rew reworded · add added · del removed · mv moved in/out of the theme · \
+    let header = ["theme", "¶", "same", "rew", "add", "del", "mv w/i/o", "s/m", "shift", "▲/▼"];
+    let legend = "¶ paragraphs old→new · rew reworded · add added · del removed · \
+                  mv w/i/o moved within the theme / into it / out of it · \
                   s/m split/merge · shift wording-shift index · ▲/▼ commitments stronger/weaker \
                   (--wide adds characters and net steps)";
     let mut grid = Grid::new("", &header).with_optional(&[7, 6, 8]);
@@ -74,7 +76,7 @@ fn theme_table(report: &Report, options: TableOptions) -> String {
             s.reworded.to_string(),
             s.added.to_string(),
             s.removed.to_string(),
-            format!("{}/{}", s.moved_in, s.moved_out),
+            format!("{}/{}/{}", s.moved_within, s.moved_in, s.moved_out),
             format!("{}/{}", s.splits, s.merges),
             format!("{:.3}", s.wording_shift),
             commitments,
@@ -98,6 +100,7 @@ fn theme_row(s: &ThemeScore) -> Vec<String> {
         volume(s.reworded, s.reworded_chars),
         volume(s.added, s.added_chars),
         volume(s.removed, s.removed_chars),
+        s.moved_within.to_string(),
         volume(s.moved_in, s.moved_in_chars),
         volume(s.moved_out, s.moved_out_chars),
         format!("{}/{}", s.splits, s.merges),

@@ -16,11 +16,12 @@ struct TermCounts {
 }
 
 impl TermCounts {
-    /// Adds the terms of some blocks of one side; returns how many there were.
-    fn add(&mut self, profile: &Profile, ids: &[usize], joint_ids: &[u32], new_side: bool) -> u32 {
+    /// Adds the terms of some blocks of one side, each block's terms with the joint ids of
+    /// their side; returns how many there were.
+    fn add<'t>(&mut self, blocks: impl Iterator<Item = (&'t [(u32, u32)], &'t [u32])>, new_side: bool) -> u32 {
         let mut total = 0;
-        for &i in ids {
-            for &(term, count) in &profile.blocks[i].terms {
+        for (terms, joint_ids) in blocks {
+            for &(term, count) in terms {
                 let id = joint_ids[term as usize];
                 if self.old[id as usize] == 0 && self.new[id as usize] == 0 {
                     self.touched.push(id);
@@ -37,9 +38,13 @@ impl TermCounts {
 /// Signed log-likelihood keyness (Dunning's G²) of every term between two sets of blocks;
 /// the `top` that rose most and fell most.
 pub(super) fn keyness(pair: &mut Pair, old_ids: &[usize], new_ids: &[usize], top: usize) -> (Vec<Term>, Vec<Term>) {
-    let Pair { old, new, words, texts, counts } = pair;
-    let old_total = counts.add(old, old_ids, &words.old, false);
-    let new_total = counts.add(new, new_ids, &words.new, true);
+    let Pair { old, new, words, texts, counts, stand_ins } = pair;
+    let old_total = counts.add(old_ids.iter().map(|&i| (&old.blocks[i].terms[..], &words.old[..])), false);
+    let new_blocks = new_ids.iter().map(|&i| match stand_ins.get(&i) {
+        Some(&j) => (&old.blocks[j].terms[..], &words.old[..]),
+        None => (&new.blocks[i].terms[..], &words.new[..]),
+    });
+    let new_total = counts.add(new_blocks, true);
     type Scored = Vec<(f64, usize)>; // (keyness, joint word id)
     let (mut rose, mut fell): (Scored, Scored) = (counts.touched.iter().map(|&id| id as usize))
         .filter(|&id| counts.old[id] != counts.new[id])
@@ -85,10 +90,12 @@ pub(super) struct Pair<'p, 'a> {
     /// Joint word id → the word.
     texts: Vec<&'a str>,
     counts: TermCounts,
+    /// New paragraph → the old one read in its place: links changed only editorially.
+    stand_ins: std::collections::HashMap<usize, usize>,
 }
 
 impl<'p, 'a> Pair<'p, 'a> {
-    pub(super) fn new(old: &'p Profile<'a>, new: &'p Profile<'a>) -> Pair<'p, 'a> {
+    pub(super) fn new(old: &'p Profile<'a>, new: &'p Profile<'a>, stand_ins: Vec<(usize, usize)>) -> Pair<'p, 'a> {
         let words = Vocabulary::joint(&old.words, &new.words);
         let mut texts = vec![""; words.blocks_with.len()];
         for (side, ids) in [(old, &words.old), (new, &words.new)] {
@@ -98,7 +105,7 @@ impl<'p, 'a> Pair<'p, 'a> {
         }
         let width = texts.len();
         let counts = TermCounts { old: vec![0; width], new: vec![0; width], touched: Vec::new() };
-        Pair { old, new, words, texts, counts }
+        Pair { old, new, words, texts, counts, stand_ins: stand_ins.into_iter().collect() }
     }
 }
 
@@ -108,7 +115,7 @@ pub fn keyness_between(old: &Profile, new: &Profile, top: usize) -> (Vec<Term>, 
     let paragraphs = |p: &Profile| -> Vec<usize> {
         p.doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.index).collect()
     };
-    let mut pair = Pair::new(old, new);
+    let mut pair = Pair::new(old, new, Vec::new());
     keyness(&mut pair, &paragraphs(old), &paragraphs(new), top)
 }
 

@@ -222,3 +222,66 @@ fn completions_a_manual_page_and_help_for_every_command() {
         assert!(help.contains("Examples:"), "{command:?} has no examples");
     }
 }
+
+#[test]
+fn the_series_warns_of_undated_entries_and_disagreeing_dates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let collection = dir.path().join("c");
+    std::fs::create_dir_all(&collection).expect("mkdir");
+    let years = fixtures::repo().join("tests/data/years/dev/pair1");
+    for (file, source) in [("c-2021.zh.txt", "old.txt"), ("c-2022.zh.txt", "new.txt"), ("c-x.zh.txt", "new.txt")] {
+        std::fs::copy(years.join(source), collection.join(file)).expect("copy");
+    }
+    let entry = |id: &str, date: Option<&str>| {
+        let date = date.map(|d| format!("date = \"{d}\"\n")).unwrap_or_default();
+        format!(
+            "[[declaration]]\nid = \"{id}\"\nseries = \"c\"\n{date}language = \"zh\"\ntext = \"{id}.zh.txt\"\npresent = true\n\n"
+        )
+    };
+    let catalog = format!(
+        "[collection]\nname = \"c\"\ntitle = \"c\"\n\n{}{}{}",
+        entry("c-2021", Some("2021-09-17")),
+        // The 2022 text's date line says 2022-09-16.
+        entry("c-2022", Some("2022-09-15")),
+        entry("c-x", None)
+    );
+    std::fs::write(collection.join("catalog.toml"), catalog).expect("write");
+    let output =
+        decldiff().arg("--corpus").arg(dir.path()).args(["timeline", "--collection", "c"]).output().expect("run");
+    ok(&output);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("warning: c-x: stored but undated in the catalog"), "{stderr}");
+    assert!(
+        stderr.contains("warning: c-2022: the text's date line says 2022-09-16, the catalog says 2022-09-15"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("c-2021"), "{stderr}");
+}
+
+#[test]
+fn editorial_changes_move_neither_the_shift_nor_the_terms() {
+    // Only a number written out (第73届 → 第七十三届) and one comma made an enumeration comma.
+    let seed = fixtures::seed();
+    let mut edited = seed.replacen("第73届", "第七十三届", 1);
+    let comma = edited.char_indices().filter(|(_, c)| *c == '，').nth(40).map(|(at, _)| at).expect("a comma");
+    edited.replace_range(comma..comma + '，'.len_utf8(), "、");
+    let scratch = tempfile::tempdir().expect("temp dir");
+    std::fs::write(scratch.path().join("edited.txt"), &edited).expect("write");
+    let json = ok(&decldiff()
+        .args(["compare", "sco-2020"])
+        .arg(scratch.path().join("edited.txt"))
+        .args(["--format", "json"])
+        .output()
+        .expect("run"));
+    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(report["changes"].as_array().map(Vec::len), Some(0));
+    for row in report["themes"].as_array().expect("themes").iter().chain([&report["total"]]) {
+        assert_eq!(row["wording_shift"], 0.0, "{}", row["theme"]);
+        assert_eq!(row["top_added"].as_array().map(Vec::len), Some(0), "{}", row["theme"]);
+        assert_eq!(row["top_removed"].as_array().map(Vec::len), Some(0), "{}", row["theme"]);
+    }
+    // The table adds up: paragraphs moved within their theme are counted in it.
+    let table = ok(&decldiff().args(["compare", "--width", "100", "--color", "never"]).output().expect("run"));
+    let total = table.lines().find(|l| l.contains("total")).expect("total row");
+    assert!(total.contains("┆ 3/1/1 "), "{total}");
+}

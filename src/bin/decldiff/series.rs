@@ -22,6 +22,9 @@ fn open(corpus_dir: Option<&Path>, args: &SeriesArgs) -> decldiff::Result<(Sessi
         Progress::Read => bar.inc(1),
     })?;
     bar.finish_and_clear();
+    for warning in session.series_warnings(&query, &members) {
+        eprintln!("warning: {}", decldiff::render::terminal_safe(&warning));
+    }
     Ok((session, members))
 }
 
