@@ -1,7 +1,7 @@
 //! The one place decldiff uses the network: an HTTP(S) client for `corpus fetch`.
 //!
-//! ureq with rustls: connect and total timeouts, a bounded number of redirects, gzip and
-//! deflate, a body limit equal to the input limit (checked on the decoded body, so a
+//! ureq with rustls: connect and total timeouts, a bounded number of redirects, gzip (ureq)
+//! and deflate (here), a body limit equal to the input limit (checked on the decoded body, so a
 //! compressed bomb is refused too), a user agent naming decldiff and its version, one retry
 //! with backoff after a 5xx status or a timeout, and a polite delay between two requests to
 //! the same host.
@@ -155,10 +155,36 @@ impl Client {
         let final_url = response.get_uri().to_string();
         let charset =
             response.headers().get("content-type").and_then(|v| v.to_str().ok()).and_then(charset_of_content_type);
+        let deflated = response
+            .headers()
+            .get("content-encoding")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("deflate"));
         let bytes =
             response.body_mut().with_config().limit(MAX_INPUT_BYTES as u64).read_to_vec().map_err(body_failure)?;
+        let bytes = if deflated { inflate(&bytes)? } else { bytes };
         Ok(Download { final_url, status, charset, bytes })
     }
+}
+
+/// A `Content-Encoding: deflate` body (ureq inflates gzip itself): zlib-wrapped as the
+/// standard says, or raw deflate as some servers send it; at most the input limit.
+fn inflate(bytes: &[u8]) -> Result<Vec<u8>, Failure> {
+    use std::io::Read;
+    let limit = MAX_INPUT_BYTES as u64 + 1;
+    let mut out = Vec::new();
+    let zlib = flate2::read::ZlibDecoder::new(bytes).take(limit).read_to_end(&mut out);
+    if zlib.is_err() {
+        out.clear();
+        flate2::read::DeflateDecoder::new(bytes)
+            .take(limit)
+            .read_to_end(&mut out)
+            .map_err(|e| Failure::Truncated(format!("broken deflate body: {e}")))?;
+    }
+    if out.len() > MAX_INPUT_BYTES {
+        return Err(Failure::TooLarge);
+    }
+    Ok(out)
 }
 
 /// The lowercase host of an http(s) address.

@@ -1,6 +1,6 @@
 //! `corpus fetch` against a loopback server (no network): pages we write in the shapes of the
 //! real hosts (a news agency's UTF-8 page, a ministry's GBK page with and without a charset
-//! header, a Big5 mirror, a gzip body, a redirect chain, a plain text), and every failure
+//! header, a Big5 mirror, a gzip and a deflate body, a redirect chain, a plain text), and every failure
 //! shape, each with its one-line reason; a failure never leaves a partial text or a changed
 //! catalog.
 
@@ -111,14 +111,17 @@ fn scenario() -> (HashMap<String, Route>, Vec<Listed>) {
     add("/moved/2017-b", Route::Redirect("/final/2017.html".into()));
     add("/final/2017.html", html(news_page("sco-2017", Some("utf-8")), "text/html"));
     let busy = html(news_page("sco-2018", Some("utf-8")), "text/html");
-    add("/busy/2018.html", Route::FailFirst { status: 503, times: 1, then: Box::new(busy), seen: AtomicUsize::new(0) });
+    add("/busy/2018.html", Route::FailFirst { status: 500, times: 1, then: Box::new(busy), seen: AtomicUsize::new(0) });
     add("/good/2019.html", html(news_page("sco-2019", Some("utf-8")), "text/html; charset=utf-8"));
     add("/lying/2020.html", bytes(gbk("sco-2020", None), "text/html; charset=utf-8"));
     let wire = format!("{}\n\n{}", title_of("sco-2021"), text_of("sco-2021"));
     add("/wire/2021.txt", html(wire, "text/plain; charset=utf-8"));
     add("/mirror/2022.html", html(news_page("sco-2021", Some("utf-8")), "text/html"));
     add("/mfa/2022.html", html(news_page("sco-2022", Some("utf-8")), "text/html"));
-    add("/news/2023.html", html(news_page("sco-2023", Some("utf-8")), "text/html"));
+    add(
+        "/news/2023.html",
+        Route::Deflate { content_type: "text/html".into(), body: news_page("sco-2023", Some("utf-8")).into_bytes() },
+    );
     add("/news/2024.html", html(news_page("sco-2024", Some("utf-8")), "text/html"));
     // Failures.
     add("/stall/2002.html", Route::Stall(Duration::from_secs(4)));
@@ -255,7 +258,7 @@ fn fetch_all_fills_a_scratch_corpus_and_names_every_failure() {
     assert!(stdout.contains("25 entries: 13 stored, 12 failed"), "{stdout}");
     assert_provenance(corpus.path(), &server);
     assert_nothing_partial(corpus.path(), &expected.map(|(id, _)| id));
-    // Every request named decldiff and its version; the 503 was retried once.
+    // Every request named decldiff and its version; the 500 was retried once.
     let hits = server.hits();
     assert!(hits.iter().all(|(_, agent)| agent.starts_with(&format!("decldiff/{}", env!("CARGO_PKG_VERSION")))));
     assert_eq!(hits.iter().filter(|(path, _)| path == "/busy/2018.html").count(), 2);

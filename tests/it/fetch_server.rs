@@ -16,6 +16,8 @@ pub enum Route {
     Page { content_type: String, body: Vec<u8> },
     /// 200 with the body gzip-compressed (`Content-Encoding: gzip`).
     Gzip { content_type: String, body: Vec<u8> },
+    /// 200 with the body zlib-compressed (`Content-Encoding: deflate`).
+    Deflate { content_type: String, body: Vec<u8> },
     /// 302 to this path.
     Redirect(String),
     /// This status, with a short HTML body.
@@ -104,6 +106,11 @@ fn answer(stream: &mut TcpStream, route: Option<&Route>, gzip_ok: bool) -> std::
             let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
             encoder.write_all(body)?;
             respond(stream, 200, content_type, &[("Content-Encoding", "gzip")], &encoder.finish()?)
+        }
+        Some(Route::Deflate { content_type, body }) => {
+            let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+            encoder.write_all(body)?;
+            respond(stream, 200, content_type, &[("Content-Encoding", "deflate")], &encoder.finish()?)
         }
         Some(Route::Redirect(to)) => respond(stream, 302, "text/html", &[("Location", to)], b""),
         Some(Route::Status(code)) => respond(stream, *code, "text/html", &[], b"<html><body>error</body></html>"),
