@@ -506,3 +506,18 @@ fn the_fetch_table_and_json() {
     insta::assert_snapshot!("fetch_table", decldiff::render::corpus::fetched_table(&outcomes, options));
     insta::assert_snapshot!("fetch_json", decldiff::render::corpus::fetched_json(&outcomes));
 }
+
+#[test]
+fn from_names_a_page_for_a_new_id_and_refuses_other_schemes() {
+    let mut routes = HashMap::new();
+    routes.insert("/draft.html".to_owned(), html(news_page("sco-2024", Some("utf-8")), "text/html"));
+    let server = Server::start(routes);
+    let corpus = scratch_corpus(&server, &[]);
+    let output = fetch(corpus.path(), &["astana-draft", "--from", &server.url("/draft.html")]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+    let catalog = std::fs::read_to_string(corpus.path().join("sco/catalog.toml")).expect("catalog");
+    assert!(catalog.contains("id = \"astana-draft\"") && catalog.contains("date = \"2024-07-04\""), "{catalog}");
+    let bad = fetch(corpus.path(), &["sco-2014", "--from", "file:///etc/passwd"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stdout).contains("bad address"), "{}", String::from_utf8_lossy(&bad.stdout));
+}
