@@ -269,8 +269,8 @@ pub(super) fn themes_by_content(report: &Report) -> Option<String> {
         .then(|| format!("themes by content: {}, {}\n", side("old", &report.old), side("new", &report.new)))
 }
 
-/// Markdown: a pipe table per theme, then the changes as a list (deletions ~~struck~~,
-/// insertions **bold**), ready to paste into a paper.
+/// Markdown: a pipe table per theme, then the changes as a list (deletions in `<del>`,
+/// insertions in `<ins>`), ready to paste into a paper.
 pub fn markdown(report: &Report, options: &CompareRender) -> String {
     let escape = |s: &str| s.replace('|', "\\|");
     let mut out = format!("**{}** → **{}**\n\n", escape(&report.old.name), escape(&report.new.name));
@@ -304,22 +304,43 @@ pub fn markdown(report: &Report, options: &CompareRender) -> String {
     out
 }
 
+/// A word diff in Markdown: `<del>…</del><ins>…</ins>`, which CommonMark and GFM render next to
+/// Chinese punctuation (`**…**` is not emphasis when a `，` or `“` touches it on the wrong side).
 fn markdown_diff(segments: &[Segment]) -> String {
     let mut out = String::new();
     for segment in segments {
         match segment {
-            Segment::Equal { text } => out.push_str(text),
+            Segment::Equal { text } => out.push_str(&markdown_text(text)),
             Segment::Change { old, new } => {
                 if !old.is_empty() {
-                    out.push_str(&format!("~~{old}~~"));
+                    out.push_str(&format!("<del>{}</del>", markdown_text(old)));
                 }
                 if !new.is_empty() {
-                    out.push_str(&format!("**{new}**"));
+                    out.push_str(&format!("<ins>{}</ins>", markdown_text(new)));
                 }
             }
         }
     }
-    out.replace('|', "\\|")
+    out
+}
+
+/// Text as Markdown shows it literally: HTML's special characters as entities, Markdown's
+/// punctuation (and the table's `|`) escaped.
+fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// CSV: one row per theme (and the total) with every score, or one row per change; loads

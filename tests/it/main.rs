@@ -16,6 +16,7 @@ mod fixtures;
 mod layers;
 mod layout;
 mod limits;
+mod markdown;
 mod properties;
 mod read;
 mod report;
