@@ -77,7 +77,7 @@ const FLAT: &[&str] = &[
     "param", "keygen", "basefont", "frame", "isindex",
 ];
 
-/// [`Error::NotText`] for a page nested deeper than [`MAX_NESTING`] (see [`too_deep`]).
+/// [`crate::error::Error::NotText`] for a page nested deeper than [`MAX_NESTING`] (see [`too_deep`]).
 ///
 /// # Errors
 /// As described.
