@@ -324,23 +324,17 @@ fn markdown_diff(segments: &[Segment]) -> String {
     out
 }
 
-/// Text as Markdown shows it literally: HTML's special characters as entities, Markdown's
-/// punctuation (and the table's `|`) escaped.
+/// Text as Markdown shows it literally: Markdown's punctuation (and the table's `|`)
+/// backslash-escaped, then HTML's special characters as entities.
 fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~') {
+            out.push('\\');
         }
+        out.push(c);
     }
-    out
+    super::html::escape(&out)
 }
 
 /// CSV: one row per theme (and the total) with every score, or one row per change; loads
