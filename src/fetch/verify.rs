@@ -27,8 +27,9 @@ pub fn mismatch(entry: &Entry, document: &Document) -> Option<String> {
         ));
     }
     let haystack = haystack(document);
-    title_mismatch(entry, document, &haystack)
-        .or_else(|| date_mismatch(entry, document, &haystack))
+    let found = crate::corpus::Found::of(document);
+    title_mismatch(entry, found.title.as_deref(), &haystack)
+        .or_else(|| date_mismatch(entry, found.date.as_deref(), &haystack))
         .or_else(|| city_mismatch(entry, &haystack))
 }
 
@@ -43,12 +44,11 @@ fn haystack(document: &Document) -> String {
     all
 }
 
-fn title_mismatch(entry: &Entry, document: &Document, haystack: &str) -> Option<String> {
+fn title_mismatch(entry: &Entry, shown: Option<&str>, haystack: &str) -> Option<String> {
     let expected = comparison_key(entry.title_zh.as_deref()?);
-    let shown = crate::corpus::Found::of(document).title;
     match shown {
         Some(title) => {
-            let key = comparison_key(&title);
+            let key = comparison_key(title);
             (key != expected && !key.contains(&expected))
                 .then(|| format!("not the declaration: its title is 《{title}》, the catalog's is 《{expected}》"))
         }
@@ -57,9 +57,9 @@ fn title_mismatch(entry: &Entry, document: &Document, haystack: &str) -> Option<
     }
 }
 
-fn date_mismatch(entry: &Entry, document: &Document, haystack: &str) -> Option<String> {
+fn date_mismatch(entry: &Entry, shown: Option<&str>, haystack: &str) -> Option<String> {
     let expected = entry.date.as_deref()?;
-    if let Some(shown) = crate::corpus::Found::of(document).date {
+    if let Some(shown) = shown {
         return (shown != expected)
             .then(|| format!("not the declaration: it is dated {shown}, the catalog's date is {expected}"));
     }
