@@ -11,6 +11,7 @@ mod grid;
 pub mod html;
 pub mod inline;
 pub mod lab;
+pub mod original;
 pub mod series;
 
 use comfy_table::{ContentArrangement, Table, presets};
