@@ -6,6 +6,7 @@ pub mod align;
 pub mod chart;
 pub mod compare;
 pub mod corpus;
+pub mod docx;
 mod fit;
 mod grid;
 pub mod html;

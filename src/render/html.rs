@@ -5,7 +5,7 @@
 //! only by index); every piece of document text is escaped. Shape and behaviour:
 //! docs/report.md.
 
-mod rows;
+pub(super) mod rows;
 
 use std::fmt::Write as _;
 

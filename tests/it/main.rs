@@ -9,6 +9,7 @@ mod cli;
 mod compare;
 mod copies;
 mod corpus;
+mod docx;
 mod everyday;
 mod fetch;
 mod fetch_server;

@@ -84,22 +84,25 @@ pub enum Command {
         settings: CompareSettings,
     },
     /// Write the redline report of two declarations: one self-contained HTML page with the
-    /// change table and both texts side by side, changes marked. Without arguments, the
-    /// shipped illustrative pair.
+    /// change table and both texts side by side, changes marked; or a Word document with the
+    /// changes tracked (--format docx). Without arguments, the shipped illustrative pair.
     #[command(
-        after_help = "Examples:\n  decldiff report -o report.html\n  decldiff report sco-2020 examples/sco-2020-rev1 -o report.html --title \"2020: draft vs final\"\n  decldiff report draft.txt final.txt > report.html\n\nThe page: docs/report.md."
+        after_help = "Examples:\n  decldiff report -o report.html\n  decldiff report sco-2020 examples/sco-2020-rev1 -o report.html --title \"2020: draft vs final\"\n  decldiff report draft.txt final.txt > report.html\n  decldiff report sco-2020 examples/sco-2020-rev1 -o redline.docx   Word, changes tracked\n\nThe page and the Word redline: docs/report.md."
     )]
     Report {
         /// The old declaration (corpus id or file) [default: sco-2020]
         old: Option<String>,
         /// The new declaration (corpus id or file) [default: examples/sco-2020-rev1]
         new: Option<String>,
-        /// Write the page to this file (replaced atomically) instead of stdout.
+        /// Write the report to this file (replaced atomically) instead of stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// The page's title [default: "OLD → NEW"]
+        /// The report's title [default: "OLD → NEW"]
         #[arg(long)]
         title: Option<String>,
+        /// html, or docx (Word, tracked changes) [default: docx when FILE ends in .docx, else html]
+        #[arg(long, value_enum)]
+        format: Option<crate::compare::ReportFormat>,
         #[command(flatten)]
         settings: CompareSettings,
     },

@@ -1,10 +1,11 @@
 //! `decldiff compare`, `report` and `align`.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use decldiff::render::compare::{self as render_compare, By, CompareRender};
+use decldiff::render::docx::{DocxOptions, docx, revision_date};
 use decldiff::render::html::{HtmlOptions, html};
 use decldiff::render::{Format, align as render_align};
 use decldiff::session::Session;
@@ -95,22 +96,65 @@ fn join_reports(rendered: impl ExactSizeIterator<Item = String>, format: Format)
     stdout
 }
 
+/// `report --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// The self-contained HTML page, texts side by side (docs/report.md).
+    Html,
+    /// A Word document whose changes are tracked changes (docs/report.md, "Word redline").
+    Docx,
+}
+
+/// What `decldiff report` writes, and where.
+pub(crate) struct ReportRequest {
+    pub output: Option<PathBuf>,
+    pub title: Option<String>,
+    pub format: Option<ReportFormat>,
+}
+
+impl ReportRequest {
+    /// The format asked for; else Word when the file is named `.docx`; else the HTML page.
+    fn format(&self) -> ReportFormat {
+        let docx_file = self
+            .output
+            .as_deref()
+            .and_then(Path::extension)
+            .is_some_and(|extension| extension.eq_ignore_ascii_case("docx"));
+        self.format.unwrap_or(if docx_file { ReportFormat::Docx } else { ReportFormat::Html })
+    }
+}
+
 /// `decldiff report`.
 pub(crate) fn report(
     corpus_dir: Option<&Path>,
     old: Option<String>,
     new: Option<String>,
     settings: &CompareSettings,
-    output: Option<&Path>,
-    title: Option<String>,
+    request: &ReportRequest,
 ) -> anyhow::Result<Outcome> {
     one_stdin(old.iter().chain(&new).map(String::as_str))?;
+    let format = request.format();
+    let to_stdout = request.output.as_deref().is_none_or(|path| path == Path::new(decldiff::files::STDIN));
+    // A Word file is binary: on a terminal it is noise that can upset the terminal itself.
+    if format == ReportFormat::Docx && to_stdout && std::io::stdout().is_terminal() {
+        bail!("report --format docx writes a Word document: name a file with -o report.docx (or pipe it)");
+    }
     let options = settings.session_options(corpus_dir)?;
     let (session, old) = Session::open_with(&options, old.as_deref().unwrap_or(DEFAULT_OLD))?;
     let new = session.load(new.as_deref().unwrap_or(DEFAULT_NEW))?;
     let report = session.compare(&old, &new);
+    let title = request.title.clone();
+    if format == ReportFormat::Docx {
+        let date = report.new.date.as_deref().and_then(revision_date);
+        let bytes = docx(&report, &old.document, &new.document, &DocxOptions { title, date });
+        let path = request.output.as_deref().unwrap_or(Path::new(decldiff::files::STDIN));
+        if let Some(bytes) = crate::output::write_file_or_stdout(path, bytes, "the Word redline")? {
+            crate::output::print_bytes(&bytes)?;
+        }
+        return Ok(Outcome::ok(String::new()));
+    }
     let page = html(&report, &old.document, &new.document, &HtmlOptions { title });
-    match output {
+    match request.output.as_deref() {
         Some(path) => {
             Ok(Outcome::ok(crate::output::write_file_or_stdout(path, page, "the report")?.unwrap_or_default()))
         }

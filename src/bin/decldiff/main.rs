@@ -67,8 +67,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let request = compare::Request { by, format, exit_code, width, wide, color };
             compare::compare(corpus_dir, old, new, &settings, &request)?
         }
-        Command::Report { old, new, output, title, settings } => {
-            compare::report(corpus_dir, old, new, &settings, output.as_deref(), title)?
+        Command::Report { old, new, output, title, format, settings } => {
+            compare::report(corpus_dir, old, new, &settings, &compare::ReportRequest { output, title, format })?
         }
         Command::Align { old, new, align, read, output } => {
             compare::align(corpus_dir, &old, &new, &align, &read, &output)?

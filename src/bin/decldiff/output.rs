@@ -4,14 +4,30 @@
 
 use std::path::Path;
 
-/// Writes `contents` to `path`, or returns them for stdout when `path` is `-`.
-pub(crate) fn write_file_or_stdout(path: &Path, contents: String, what: &str) -> decldiff::Result<Option<String>> {
+/// Writes `contents` (text or bytes) to `path`, or returns them for stdout when `path` is `-`.
+pub(crate) fn write_file_or_stdout<T: AsRef<[u8]>>(
+    path: &Path,
+    contents: T,
+    what: &str,
+) -> decldiff::Result<Option<T>> {
     if path == Path::new(decldiff::files::STDIN) {
         return Ok(Some(contents));
     }
-    decldiff::files::write_atomically(path, contents.as_bytes())?;
-    eprintln!("wrote {what} to {} ({})", path.display(), size(contents.len()));
+    let bytes = contents.as_ref();
+    decldiff::files::write_atomically(path, bytes)?;
+    eprintln!("wrote {what} to {} ({})", path.display(), size(bytes.len()));
     Ok(None)
+}
+
+/// Bytes that are not text (a Word file) straight to standard output, since a command's
+/// `Outcome` carries text; a closed pipe is the reader's choice, as for text.
+pub(crate) fn print_bytes(bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(anyhow::anyhow!("writing the output: {e}")),
+        _ => Ok(()),
+    }
 }
 
 /// `decldiff completions SHELL`: the script, on stdout.

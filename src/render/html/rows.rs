@@ -22,15 +22,21 @@ pub(super) enum RowKind {
     Unchanged { old: usize, new: usize },
 }
 
-/// A row's place (new position, 0 linked or 1 deleted, old position), what it is, and its
-/// change if it is one.
-type Keyed<'r> = ((usize, u8, usize), RowKind, Option<&'r Change>);
+/// One entry of a redline in reading order: a change of the report, or an unchanged pair.
+#[derive(Debug, Clone, Copy)]
+pub(in crate::render) enum Entry<'r> {
+    /// A change.
+    Change(&'r Change),
+    /// An identical (or, without `--all`, editorial) pair: old and new block indices.
+    Unchanged { old: usize, new: usize },
+}
 
-/// Every row, in reading order.
-pub(super) fn rows(report: &Report, old: &Document, new: &Document) -> Vec<Row> {
+/// Every change and every unchanged pair of the report, in reading order: new-document
+/// order, deleted blocks at their old place. The HTML page and the Word redline share it.
+pub(in crate::render) fn reading_order(report: &Report) -> Vec<Entry<'_>> {
     // (new position, 0 for linked / 1 for deleted, old position): the order `score` gives
     // `changes`; unchanged pairs take their place among them.
-    let mut keyed: Vec<Keyed> = Vec::new();
+    let mut keyed: Vec<((usize, u8, usize), Entry)> = Vec::new();
     let mut new_of_old: Vec<(usize, usize)> = report.unchanged.iter().map(|&[o, n]| (o, n)).collect();
     for change in &report.changes {
         if let (Some(&o), Some(&n)) = (change.old.first(), change.new.last()) {
@@ -47,22 +53,25 @@ pub(super) fn rows(report: &Report, old: &Document, new: &Document) -> Vec<Row> 
             }
             (None, None) => continue,
         };
-        keyed.push((key, RowKind::Change, Some(change)));
+        keyed.push((key, Entry::Change(change)));
     }
     for &[o, n] in &report.unchanged {
-        keyed.push(((n, 0, o), RowKind::Unchanged { old: o, new: n }, None));
+        keyed.push(((n, 0, o), Entry::Unchanged { old: o, new: n }));
     }
-    keyed.sort_by_key(|(key, _, _)| *key);
-    keyed
+    keyed.sort_by_key(|(key, _)| *key);
+    keyed.into_iter().map(|(_, entry)| entry).collect()
+}
+
+/// Every row, in reading order.
+pub(super) fn rows(report: &Report, old: &Document, new: &Document) -> Vec<Row> {
+    reading_order(report)
         .into_iter()
         .enumerate()
-        .map(|(index, (_, kind, change))| {
-            let html = match (kind, change) {
-                (_, Some(change)) => change_row(index, change, old, new),
-                (RowKind::Unchanged { old: o, new: n }, None) => unchanged_row(index, o, n, old, new),
-                (RowKind::Change, None) => String::new(),
-            };
-            Row { kind, html }
+        .map(|(index, entry)| match entry {
+            Entry::Change(change) => Row { kind: RowKind::Change, html: change_row(index, change, old, new) },
+            Entry::Unchanged { old: o, new: n } => {
+                Row { kind: RowKind::Unchanged { old: o, new: n }, html: unchanged_row(index, o, n, old, new) }
+            }
         })
         .collect()
 }
