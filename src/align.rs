@@ -97,7 +97,7 @@ impl Default for AlignOptions {
 }
 
 /// How an alignment was made, stated in its JSON so that it can be cited and re-run.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Provenance {
     /// `SEGMENTER_VERSION`.
     pub segmenter: &'static str,
@@ -108,7 +108,7 @@ pub struct Provenance {
 }
 
 /// [`AlignOptions`] as JSON.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct OptionsJson {
     link_threshold: f32,
     context_threshold: f32,
@@ -146,7 +146,7 @@ impl From<&AlignOptions> for OptionsJson {
 }
 
 /// What a link is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkKind {
     /// Same comparison text, same theme, order kept.
@@ -188,7 +188,7 @@ impl LinkKind {
 }
 
 /// A correspondence between blocks of the two documents.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Link {
     /// Old block indices (one, or 2–3 consecutive for a merge).
     pub old: Vec<usize>,
@@ -201,7 +201,7 @@ pub struct Link {
 }
 
 /// The alignment of two documents.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Alignment {
     /// The old document's name.
     pub old: String,

@@ -15,7 +15,7 @@ use crate::tokenize::{Tokenizer, is_alphanumeric};
 const MIN_CLAUSE_CHARS: usize = 4;
 
 /// Stronger or weaker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Up the ladder.
@@ -41,7 +41,7 @@ impl Direction {
 }
 
 /// A commitment shift.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Shift {
     /// What shifted: `stance`, `modality`, `intensity` (the ladder's kind).
     pub kind: String,
@@ -59,7 +59,7 @@ pub struct Shift {
 }
 
 /// What a change is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeClass {
     /// A commitment word replaced by another on the same ladder.

@@ -35,7 +35,7 @@ pub const DEFAULT_RULES: &str = include_str!("../data/cleaning.toml");
 pub const CLEANING_REVISION: u32 = 3;
 
 /// Why a line was set aside.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     /// Site menus, share bars, breadcrumbs, captions, footers, encyclopedia boxes.
@@ -67,7 +67,7 @@ impl Reason {
 }
 
 /// A line of the input that is not part of the declaration.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SetAside {
     /// 1-based line in the decoded (or, for HTML, extracted) text.
     pub line: usize,

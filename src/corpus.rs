@@ -76,7 +76,7 @@ pub struct Collection {
 pub const INDEX_DIR: &str = ".index";
 
 /// Where an entry's text came from, as `corpus list` shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     /// No text is stored.

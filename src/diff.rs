@@ -18,7 +18,7 @@ use crate::tokenize::Tokenizer;
 pub const MAX_DIFF_CELLS: usize = 4_000_000;
 
 /// One piece of a word diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Segment {
     /// Text in both.

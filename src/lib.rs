@@ -20,7 +20,7 @@
 //! let shifts = report.changes.iter().flat_map(|c| &c.edits).filter(|e| e.shift.is_some()).count();
 //! assert!(shifts > 0, "commitments strengthened or softened");
 //! // Renderers are pure functions of the report.
-//! let markdown = decldiff::render::compare::markdown(&report, &Default::default());
+//! let markdown = decldiff::render::compare::markdown(&report, &Default::default(), &old.document, &new.document);
 //! assert!(markdown.contains("安全")); // a theme of the taxonomy (docs/themes.md)
 //! # Ok::<(), decldiff::Error>(())
 //! ```
@@ -77,7 +77,7 @@ pub mod tokenize;
 pub use error::{Error, Result};
 
 /// Version of the JSON outputs' shape; see `docs/json-format.md`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// SHA-256 of `bytes`, lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {

@@ -13,7 +13,9 @@ pub mod html;
 pub mod inline;
 pub mod lab;
 pub mod original;
+pub mod schema;
 pub mod series;
+pub mod tidy;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
@@ -47,6 +49,17 @@ pub struct TableOptions {
 impl Default for TableOptions {
     fn default() -> Self {
         TableOptions { width: 100, wide: false }
+    }
+}
+
+/// Blocks as a reader cites them: `¶N` is the document's N-th block counting from 1 (its
+/// 0-based index plus one; docs/numbering.md), `¶4–5` a run (the pieces of a split or merge
+/// are consecutive), empty for none. Every output numbers paragraphs this way.
+pub fn cite(ids: &[usize]) -> String {
+    match ids {
+        [] => String::new(),
+        [one] => format!("¶{}", one + 1),
+        [first, .., last] => format!("¶{}–{}", first + 1, last + 1),
     }
 }
 

@@ -8,7 +8,7 @@ use crate::classify::{ChangeClass, Shift};
 use crate::diff::Segment;
 
 /// What a report says about each document.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct DocInfo {
     /// Corpus id or file name.
     pub name: String,
@@ -33,7 +33,7 @@ pub struct DocInfo {
 }
 
 /// How a document's paragraphs got their themes.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ThemeSources {
     /// Paragraphs themed by their titled section.
     pub by_section: usize,
@@ -47,7 +47,7 @@ pub struct ThemeSources {
 }
 
 /// How the report was made, so that it can be cited and re-run.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Provenance {
     /// decldiff's version.
     pub decldiff: &'static str,
@@ -64,7 +64,7 @@ pub struct Provenance {
 }
 
 /// A term whose use rose or fell.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Term {
     /// The term.
     pub term: String,
@@ -77,7 +77,7 @@ pub struct Term {
 }
 
 /// The scores of one theme (or of the whole document).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ThemeScore {
     /// The theme, in the new document's names.
     pub theme: String,
@@ -98,8 +98,10 @@ pub struct ThemeScore {
     /// Characters of those.
     pub added_chars: usize,
     /// Paragraphs dropped.
+    #[serde(rename = "deleted")]
     pub removed: usize,
     /// Characters of those.
+    #[serde(rename = "deleted_chars")]
     pub removed_chars: usize,
     /// Paragraphs that came from another theme.
     pub moved_in: usize,
@@ -112,8 +114,10 @@ pub struct ThemeScore {
     /// Paragraphs that changed place within the theme.
     pub moved_within: usize,
     /// Old paragraphs split.
+    #[serde(rename = "split")]
     pub splits: usize,
     /// New paragraphs merged from several.
+    #[serde(rename = "merge")]
     pub merges: usize,
     /// Length-weighted mean of 1 − similarity over text-changed links, 0..=1.
     pub wording_shift: f64,
@@ -130,7 +134,7 @@ pub struct ThemeScore {
 }
 
 /// Paragraphs that moved from one theme to another.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ThemeMove {
     /// The old theme (in the new document's names).
     pub from: String,
@@ -158,6 +162,23 @@ impl Serialize for ChangeKind {
     }
 }
 
+/// The JSON Schema of what `Serialize` writes: a string, one of the link kinds' names,
+/// `added` or `deleted`.
+impl schemars::JsonSchema for ChangeKind {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ChangeKind".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = LinkKind::ALL.iter().map(|kind| kind.as_str()).chain(["added", "deleted"]).collect();
+        schemars::json_schema!({
+            "description": "What changed: a link kind (docs/alignment.md), `added` or `deleted`.",
+            "type": "string",
+            "enum": names,
+        })
+    }
+}
+
 impl ChangeKind {
     /// The name used in tables.
     pub fn as_str(self) -> &'static str {
@@ -170,7 +191,7 @@ impl ChangeKind {
 }
 
 /// One edit inside a link, classified.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Edit {
     /// The old text of the region.
     pub old: String,
@@ -186,12 +207,16 @@ pub struct Edit {
 }
 
 /// One entry of the change list.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Change {
-    /// Old block indices.
+    /// Old block indices (0-based).
     pub old: Vec<usize>,
-    /// New block indices.
+    /// New block indices (0-based).
     pub new: Vec<usize>,
+    /// The old blocks as a reader cites them, `¶N` for index N − 1 (docs/numbering.md).
+    pub old_numbers: Vec<usize>,
+    /// The new blocks as a reader cites them.
+    pub new_numbers: Vec<usize>,
     /// What changed.
     pub kind: ChangeKind,
     /// The block kind (`paragraph`, `heading`, …).
@@ -212,8 +237,13 @@ pub struct Change {
     pub diff: Vec<Segment>,
 }
 
+/// Block indices as the paragraph numbers a reader cites: index + 1 (docs/numbering.md).
+pub fn numbers(indices: &[usize]) -> Vec<usize> {
+    indices.iter().map(|i| i + 1).collect()
+}
+
 /// A comparison of two declarations.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Report {
     /// Version of this shape (docs/json-format.md).
     pub schema_version: u32,

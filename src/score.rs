@@ -233,6 +233,8 @@ impl<'d> Tally<'d> {
         }
         let from_theme = (is_paragraph && from != theme).then(|| from.to_owned());
         let change = Change {
+            old_numbers: crate::report::numbers(&link.old),
+            new_numbers: crate::report::numbers(&link.new),
             old: link.old.clone(),
             new: link.new.clone(),
             kind: ChangeKind::Link(link.kind),
@@ -423,6 +425,8 @@ fn lone_change(kind: ChangeKind, block: &crate::segment::Block, theme: String, o
         _ => (Vec::new(), vec![block.index]),
     };
     Change {
+        old_numbers: crate::report::numbers(&olds),
+        new_numbers: crate::report::numbers(&news),
         old: olds,
         new: news,
         kind,

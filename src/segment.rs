@@ -57,7 +57,7 @@ pub(crate) const OFFICES: &[&str] = &[
 ];
 
 /// What a block is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// The document's own title line, when a text starts with it.
@@ -101,7 +101,7 @@ impl BlockKind {
 }
 
 /// Where a block's theme comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ThemeSource {
     /// The titled heading the block stands under (or is).
@@ -115,7 +115,7 @@ pub enum ThemeSource {
 }
 
 /// One block of a document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Block {
     /// 0-based position in the document.
     pub index: usize,
@@ -228,7 +228,7 @@ impl<'a> Iterator for TokenTexts<'a> {
 impl ExactSizeIterator for TokenTexts<'_> {}
 
 /// The form the input came in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum InputFormat {
     /// Plain text.

@@ -32,7 +32,7 @@ pub struct CollectionInfo {
 }
 
 /// How a meeting was held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingFormat {
     /// In person.
@@ -42,7 +42,7 @@ pub enum MeetingFormat {
 }
 
 /// What kind of text an entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TextStatus {
     /// The text as published.
@@ -66,7 +66,7 @@ impl TextStatus {
 }
 
 /// One place the text is published.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The address.
@@ -84,7 +84,7 @@ pub struct Source {
 }
 
 /// Where a stored text was imported from, as `corpus add` saw it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Import {
     /// The file name given to `corpus add` (no directories, so catalogs stay portable).
@@ -96,7 +96,7 @@ pub struct Import {
 }
 
 /// The provenance of a text `corpus fetch` downloaded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fetched {
     /// The address asked for.
@@ -119,7 +119,7 @@ pub struct Fetched {
 }
 
 /// One declaration.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// The id: `[a-z0-9-]+`, series and year (`sco-2020`).

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::segment::{BlockKind, Document, ReadOptions};
 
 /// One problem found by [`Corpus::check`].
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Problem {
     /// The file concerned.
     pub path: PathBuf,

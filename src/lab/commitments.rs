@@ -59,7 +59,7 @@ pub struct Found {
 }
 
 /// The scores of one set.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct CommitmentScores {
     /// Gold changes.
     pub gold: usize,

@@ -49,7 +49,7 @@ pub struct GoldDropped {
 }
 
 /// The scores of one page, or of a set.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CopyScores {
     /// The page (or `all`).
     pub page: String,

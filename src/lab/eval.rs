@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::round4;
 
 /// A gold alignment: the JSON shape of `decldiff align --format json` (similarity optional).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Gold {
     /// The old document's name (informative).
     #[serde(default)]
@@ -30,7 +30,7 @@ pub struct Gold {
 }
 
 /// One true link.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GoldLink {
     /// Old block indices.
     pub old: Vec<usize>,
@@ -119,7 +119,7 @@ impl From<&Alignment> for Gold {
 }
 
 /// Precision, recall and F1.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Prf {
     /// Found and true / found.
     pub precision: f64,
@@ -152,7 +152,7 @@ impl Prf {
 }
 
 /// Recall of the pairs of gold links of one kind.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct KindRecall {
     /// The gold kind.
     pub kind: LinkKind,
@@ -170,7 +170,7 @@ pub struct KindRecall {
 }
 
 /// The scores of one alignment against its gold.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct AlignScores {
     /// Over (old, new) index pairs.
     pub links: Prf,

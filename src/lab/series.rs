@@ -53,7 +53,7 @@ pub struct SimulatedYear {
 }
 
 /// The truth of one paragraph.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ParagraphTruth {
     /// Its block index in its year's document.
     pub block: usize,
@@ -69,7 +69,7 @@ pub struct ParagraphTruth {
 }
 
 /// The truth of one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct YearTruth {
     /// The year.
     pub year: i32,
@@ -78,7 +78,7 @@ pub struct YearTruth {
 }
 
 /// The years a term stands in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TermTruth {
     /// The term.
     pub term: String,
@@ -87,7 +87,7 @@ pub struct TermTruth {
 }
 
 /// The narrowed endorsement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EndorsementTruth {
     /// The year it narrowed.
     pub year: i32,
@@ -100,7 +100,7 @@ pub struct EndorsementTruth {
 }
 
 /// Everything the simulator knows about the series it wrote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SeriesTruth {
     /// The JSON schema version.
     pub schema_version: u32,

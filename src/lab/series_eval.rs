@@ -16,7 +16,7 @@ use crate::series::{Member, Series};
 use crate::tokenize::Tokenizer;
 
 /// A term's years found against the truth.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct TermCheck {
     /// The term.
     pub term: String,
@@ -29,7 +29,7 @@ pub struct TermCheck {
 }
 
 /// The scores.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SeriesScores {
     /// The JSON schema version.
     pub schema_version: u32,

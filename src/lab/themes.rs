@@ -13,7 +13,7 @@ use crate::theme::taxonomy::Taxonomy;
 pub const FOLDS: usize = 5;
 
 /// One theme's recall on a set.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ThemeRecall {
     /// The theme id.
     pub theme: String,
@@ -28,7 +28,7 @@ pub struct ThemeRecall {
 }
 
 /// One paragraph the classifier got wrong or was unsure of.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Miss {
     /// The paragraph's id.
     pub id: String,
@@ -45,7 +45,7 @@ pub struct Miss {
 }
 
 /// What [`evaluate_set`] measured.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SetScores {
     /// The set's file.
     pub set: String,
@@ -160,7 +160,7 @@ pub fn evaluate_set(
 /// the theme its section maps onto ([`Taxonomy::theme_of_section`]; the preamble before the
 /// first heading is `principles`), its prediction the built-in classifier's (trained on the
 /// training set, never on this document).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SectionScores {
     /// Paragraphs whose section maps onto a theme.
     pub paragraphs: usize,

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
 /// How a text was decoded, for the record in outputs and for `--encoding` hints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Decoding {
     /// The encoding's canonical name (`UTF-8`, `UTF-16LE`, `gb18030`, `GBK`, `Big5`).
     pub encoding: &'static str,

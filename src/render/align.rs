@@ -6,8 +6,9 @@ use super::{TableOptions, new_table, to_json};
 use crate::align::{Alignment, Provenance};
 use crate::segment::Document;
 
-#[derive(Serialize)]
-struct AlignJson<'a> {
+/// `align --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct AlignJson<'a> {
     schema_version: u32,
     #[serde(flatten)]
     alignment: &'a Alignment,
@@ -31,7 +32,7 @@ fn excerpt(text: &str, chars: usize) -> String {
 /// `align` as a table: one row per link, deleted and added block, in new-document order with
 /// deleted blocks at their old place.
 pub fn align_table(alignment: &Alignment, old: &Document, new: &Document, options: TableOptions) -> String {
-    let indices = |ids: &[usize]| ids.iter().map(usize::to_string).collect::<Vec<_>>().join("+");
+    let indices = |ids: &[usize]| super::cite(ids);
     let text = |doc: &Document, ids: &[usize]| {
         excerpt(&ids.iter().map(|&i| doc.blocks[i].text.as_str()).collect::<Vec<_>>().join(" ¶ "), 24)
     };
@@ -53,13 +54,13 @@ pub fn align_table(alignment: &Alignment, old: &Document, new: &Document, option
     for &j in &alignment.added {
         rows.push((
             (j, 0, usize::MAX),
-            vec![String::new(), j.to_string(), "added".to_owned(), String::new(), String::new(), text(new, &[j])],
+            vec![String::new(), indices(&[j]), "added".to_owned(), String::new(), String::new(), text(new, &[j])],
         ));
     }
     for (&i, anchor) in alignment.deleted.iter().zip(alignment.deleted_anchors()) {
         rows.push((
             (anchor, 1, i),
-            vec![i.to_string(), String::new(), "deleted".to_owned(), String::new(), text(old, &[i]), String::new()],
+            vec![indices(&[i]), String::new(), "deleted".to_owned(), String::new(), text(old, &[i]), String::new()],
         ));
     }
     rows.sort_by_key(|row| row.0);

@@ -6,8 +6,10 @@ use std::fmt::Write as _;
 
 use super::grid::Grid;
 use super::inline::render_segments;
-use crate::diff::{Segment, WordDiff};
+use super::tidy::compare::{CompareTables, Level};
+use crate::diff::Segment;
 use crate::report::{Change, Report, ThemeScore};
+use crate::segment::Document;
 
 /// What the rows of the table are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -17,6 +19,22 @@ pub enum By {
     Theme,
     /// One row per changed block.
     Paragraph,
+    /// One row per pair: the totals over every theme.
+    Pair,
+    /// One row per classified edit.
+    Edit,
+}
+
+impl By {
+    /// The tidy table of this level.
+    pub fn level(self) -> Level {
+        match self {
+            By::Theme => Level::Theme,
+            By::Paragraph => Level::Paragraph,
+            By::Pair => Level::Pair,
+            By::Edit => Level::Edit,
+        }
+    }
 }
 
 /// How to render.
@@ -37,7 +55,7 @@ const THEME_HEADER: [&str; 13] = [
     "same",
     "reworded",
     "added",
-    "removed",
+    "deleted",
     "moved within",
     "moved in",
     "moved out",
@@ -61,7 +79,7 @@ fn theme_table(report: &Report, options: TableOptions) -> String {
         return full.to_table(options);
     }
     let header = ["theme", "¶", "same", "rew", "add", "del", "mv w/i/o", "s/m", "shift", "▲/▼"];
-    let legend = "¶ paragraphs old→new · rew reworded · add added · del removed · \
+    let legend = "¶ paragraphs old→new · rew reworded · add added · del deleted · \
                   mv w/i/o moved within the theme / into it / out of it · \
                   s/m split/merge · shift wording-shift index · ▲/▼ commitments stronger/weaker \
                   (--wide adds characters and net steps)";
@@ -129,7 +147,7 @@ fn heading(report: &Report) -> String {
 }
 
 fn indices(ids: &[usize]) -> String {
-    ids.iter().map(usize::to_string).collect::<Vec<_>>().join("+")
+    super::cite(ids)
 }
 
 fn classes(change: &Change) -> String {
@@ -156,9 +174,12 @@ fn classes(change: &Change) -> String {
     parts.join(", ")
 }
 
-fn inline(change: &Change, colour: bool) -> String {
-    render_segments(&change.diff, colour)
+fn inline(change: &Change, colour: bool, docs: Docs) -> String {
+    render_segments(&super::original::change_segments(change, docs.0, docs.1), colour)
 }
+
+/// The compared documents, which give the text as written.
+type Docs<'a> = (&'a Document, &'a Document);
 
 fn change_label(change: &Change) -> String {
     let mut label = String::with_capacity(64);
@@ -192,8 +213,9 @@ fn or_dash(s: &str) -> &str {
     if s.is_empty() { "–" } else { s }
 }
 
-/// The terminal rendering.
-pub fn table(report: &Report, options: &CompareRender) -> String {
+/// The terminal rendering; `old` and `new` are the compared documents.
+pub fn table(report: &Report, options: &CompareRender, old: &Document, new: &Document) -> String {
+    let docs = (old, new);
     let mut out = heading(report);
     match options.by {
         By::Theme => {
@@ -202,7 +224,7 @@ pub fn table(report: &Report, options: &CompareRender) -> String {
             out.push_str(&summary_lines(report));
             out.push_str(&format!("\n{} changes\n", report.changes.len()));
             for change in &report.changes {
-                out.push_str(&format!("\n{}\n  {}\n", change_label(change), inline(change, options.colour)));
+                out.push_str(&format!("\n{}\n  {}\n", change_label(change), inline(change, options.colour, docs)));
             }
         }
         By::Paragraph => {
@@ -218,14 +240,47 @@ pub fn table(report: &Report, options: &CompareRender) -> String {
                     change.kind.as_str().to_owned(),
                     theme,
                     classes(change),
-                    inline(change, false),
+                    inline(change, false, docs),
                 ]);
             }
             out.push_str(&super::fit::show(table, options.table.width, options.table.wide));
             out.push('\n');
         }
+        By::Pair | By::Edit => {
+            out.push_str(&level_grid(report, options.by, old, new).to_table(options.table));
+            out.push('\n');
+        }
     }
     out
+}
+
+/// The tidy table of `by` for reading: the pair's totals as one column of measures, the
+/// edits as rows.
+fn level_grid(report: &Report, by: By, old: &Document, new: &Document) -> Grid {
+    let grid = grid_of(&CompareTables::of(report, old, new).csv(by.level(), Default::default()));
+    if by != By::Pair {
+        return grid;
+    }
+    let mut measures = Grid::new("", &["measure", "value"]);
+    let values = grid.rows.first().cloned().unwrap_or_default();
+    measures.rows.extend(grid.header.into_iter().zip(values).map(|(name, value)| vec![name, value]));
+    measures
+}
+
+/// A tidy table's CSV as a grid for the terminal or Markdown, without the ids (the heading
+/// names the pair); the columns a narrow terminal can do without are optional.
+fn grid_of(csv_text: &str) -> Grid {
+    const HIDDEN: [&str; 4] = ["old_id", "new_id", "old_index", "new_index"];
+    const OPTIONAL: [&str; 7] = ["editorial", "steps", "old_last", "new_last", "scale", "old_date", "new_date"];
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(csv_text.as_bytes());
+    let mut records = reader.records().filter_map(Result::ok);
+    let header: Vec<String> = records.next().map(|r| r.iter().map(str::to_owned).collect()).unwrap_or_default();
+    let shown: Vec<usize> = (0..header.len()).filter(|&i| !HIDDEN.contains(&header[i].as_str())).collect();
+    let names: Vec<&str> = shown.iter().map(|&i| header[i].as_str()).collect();
+    let optional: Vec<usize> = OPTIONAL.iter().filter_map(|name| names.iter().position(|n| n == name)).collect();
+    let mut grid = Grid::new("", &names).with_optional(&optional);
+    grid.rows.extend(records.map(|r| shown.iter().map(|&i| r.get(i).unwrap_or_default().to_owned()).collect()));
+    grid
 }
 
 fn summary_lines(report: &Report) -> String {
@@ -270,8 +325,10 @@ pub(super) fn themes_by_content(report: &Report) -> Option<String> {
 }
 
 /// Markdown: a pipe table per theme, then the changes as a list (deletions in `<del>`,
-/// insertions in `<ins>`), ready to paste into a paper.
-pub fn markdown(report: &Report, options: &CompareRender) -> String {
+/// insertions in `<ins>`, the text as written), ready to paste into a paper.
+pub fn markdown(report: &Report, options: &CompareRender, old: &Document, new: &Document) -> String {
+    let docs = (old, new);
+    let diff = |change: &Change| markdown_diff(&super::original::change_segments(change, docs.0, docs.1));
     let escape = |s: &str| s.replace('|', "\\|");
     let mut out = format!("**{}** → **{}**\n\n", escape(&report.old.name), escape(&report.new.name));
     match options.by {
@@ -283,7 +340,7 @@ pub fn markdown(report: &Report, options: &CompareRender) -> String {
             }
             out.push_str("### Changes\n\n");
             for change in &report.changes {
-                out.push_str(&format!("- `{}`: {}\n", escape(&change_label(change)), markdown_diff(&change.diff)));
+                out.push_str(&format!("- `{}`: {}\n", escape(&change_label(change)), diff(change)));
             }
         }
         By::Paragraph => {
@@ -295,11 +352,12 @@ pub fn markdown(report: &Report, options: &CompareRender) -> String {
                     change.kind.as_str().to_owned(),
                     change.theme.clone(),
                     classes(change),
-                    markdown_diff(&change.diff),
+                    diff(change),
                 ]);
             }
             out.push_str(&grid.to_markdown());
         }
+        By::Pair | By::Edit => out.push_str(&level_grid(report, options.by, old, new).to_markdown()),
     }
     out
 }
@@ -337,102 +395,10 @@ fn markdown_text(text: &str) -> String {
     super::html::escape(&out)
 }
 
-/// CSV: one row per theme (and the total) with every score, or one row per change; loads
-/// into pandas or R as is.
-pub fn csv(report: &Report, options: &CompareRender) -> String {
-    match options.by {
-        By::Theme => {
-            let mut grid = Grid::new("", &CSV_THEME_HEADER);
-            for s in report.themes.iter().chain(std::iter::once(&report.total)) {
-                grid.rows.push(vec![
-                    s.theme.clone(),
-                    s.paragraphs_old.to_string(),
-                    s.paragraphs_new.to_string(),
-                    s.unchanged.to_string(),
-                    s.unchanged_chars.to_string(),
-                    s.reworded.to_string(),
-                    s.reworded_chars.to_string(),
-                    s.added.to_string(),
-                    s.added_chars.to_string(),
-                    s.removed.to_string(),
-                    s.removed_chars.to_string(),
-                    s.moved_in.to_string(),
-                    s.moved_in_chars.to_string(),
-                    s.moved_out.to_string(),
-                    s.moved_out_chars.to_string(),
-                    s.moved_within.to_string(),
-                    s.splits.to_string(),
-                    s.merges.to_string(),
-                    format!("{}", s.wording_shift),
-                    s.stronger.to_string(),
-                    s.weaker.to_string(),
-                    s.net_shift_steps.to_string(),
-                ]);
-            }
-            grid.to_csv()
-        }
-        By::Paragraph => {
-            let mut grid = Grid::new(
-                "",
-                &[
-                    "old",
-                    "new",
-                    "kind",
-                    "block",
-                    "theme",
-                    "from_theme",
-                    "similarity",
-                    "editorial",
-                    "classes",
-                    "old_text",
-                    "new_text",
-                ],
-            );
-            for change in &report.changes {
-                let d = WordDiff { segments: change.diff.clone() };
-                grid.rows.push(vec![
-                    indices(&change.old),
-                    indices(&change.new),
-                    change.kind.as_str().to_owned(),
-                    change.block.as_str().to_owned(),
-                    change.theme.clone(),
-                    change.from_theme.clone().unwrap_or_default(),
-                    change.similarity.map(|s| format!("{s}")).unwrap_or_default(),
-                    change.editorial.to_string(),
-                    classes(change),
-                    d.old_text(),
-                    d.new_text(),
-                ]);
-            }
-            grid.to_csv()
-        }
-    }
+/// CSV: the tidy table of `options.by` (docs/tables.md), with its header.
+pub fn csv(report: &Report, options: &CompareRender, old: &Document, new: &Document) -> String {
+    CompareTables::of(report, old, new).csv(options.by.level(), Default::default())
 }
-
-const CSV_THEME_HEADER: [&str; 22] = [
-    "theme",
-    "paragraphs_old",
-    "paragraphs_new",
-    "unchanged",
-    "unchanged_chars",
-    "reworded",
-    "reworded_chars",
-    "added",
-    "added_chars",
-    "removed",
-    "removed_chars",
-    "moved_in",
-    "moved_in_chars",
-    "moved_out",
-    "moved_out_chars",
-    "moved_within",
-    "splits",
-    "merges",
-    "wording_shift",
-    "stronger",
-    "weaker",
-    "net_shift_steps",
-];
 
 /// JSON: the whole report (docs/json-format.md).
 pub fn json(report: &Report) -> String {
@@ -449,9 +415,9 @@ pub fn render(
     new: &crate::segment::Document,
 ) -> String {
     match format {
-        super::Format::Table => table(report, options),
-        super::Format::Markdown => markdown(report, options),
-        super::Format::Csv => csv(report, options),
+        super::Format::Table => table(report, options, old, new),
+        super::Format::Markdown => markdown(report, options, old, new),
+        super::Format::Csv => csv(report, options, old, new),
         super::Format::Json => json(report),
         super::Format::Html => super::html::html(report, old, new, &super::html::HtmlOptions::default()),
     }

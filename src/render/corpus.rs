@@ -10,7 +10,7 @@ use crate::normalize::decode::Decoding;
 use crate::segment::{Block, Document, InputFormat};
 
 /// One row of `corpus list`: a collection's name and an entry.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Listed<'a> {
     /// The collection.
     pub collection: &'a str,
@@ -21,8 +21,9 @@ pub struct Listed<'a> {
     pub entry: &'a Entry,
 }
 
-#[derive(Serialize)]
-struct ListJson<'a> {
+/// `corpus list --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct ListJson<'a> {
     schema_version: u32,
     entries: &'a [Listed<'a>],
 }
@@ -64,8 +65,9 @@ pub fn list_json(rows: &[Listed<'_>]) -> String {
     to_json(&ListJson { schema_version: crate::SCHEMA_VERSION, entries: rows })
 }
 
-#[derive(Serialize)]
-struct ShowJson<'a> {
+/// `corpus show --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct ShowJson<'a> {
     schema_version: u32,
     name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -76,20 +78,29 @@ struct ShowJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     decoding: Option<Decoding>,
     structure: StructureJson,
-    blocks: &'a [Block],
+    blocks: Vec<ShownBlock<'a>>,
     /// The input's lines that are not the declaration, with why; absent when there are none.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     set_aside: &'a [crate::clean::SetAside],
 }
 
-#[derive(Serialize)]
+/// A block with the number a reader cites it by.
+#[derive(Serialize, schemars::JsonSchema)]
+struct ShownBlock<'a> {
+    /// `¶N`: the block's index + 1 (docs/numbering.md).
+    number: usize,
+    #[serde(flatten)]
+    block: &'a Block,
+}
+
+#[derive(Serialize, schemars::JsonSchema)]
 struct StructureJson {
     blocks: usize,
     kinds: BTreeMap<&'static str, usize>,
     themes: Vec<ThemeCount>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct ThemeCount {
     theme: String,
     paragraphs: usize,
@@ -115,7 +126,7 @@ pub fn show_json(loaded: &Loaded) -> String {
         format: document.format,
         decoding: document.decoding,
         structure: structure_json(document),
-        blocks: &document.blocks,
+        blocks: document.blocks.iter().map(|block| ShownBlock { number: block.index + 1, block }).collect(),
         set_aside: &document.set_aside,
     })
 }
@@ -152,7 +163,7 @@ pub fn show_table(loaded: &Loaded, options: TableOptions) -> String {
     out.push_str(&format!("{} blocks: {}\n", document.blocks.len(), kinds.join(", ")));
     let themes: Vec<String> = structure.themes.iter().map(|(t, n)| format!("{t} {n}")).collect();
     out.push_str(&format!("paragraphs by theme: {}\n", themes.join(", ")));
-    let mut table = new_table(options, &["#", "kind", "theme", "text"]);
+    let mut table = new_table(options, &["¶", "kind", "theme", "text"]);
     for block in &document.blocks {
         let text = match &block.numbering {
             Some(n) if !block.text.starts_with(n.as_str()) => format!("[{n}] {}", block.text),
@@ -164,7 +175,7 @@ pub fn show_table(loaded: &Loaded, options: TableOptions) -> String {
             None => block.theme.clone(),
         };
         let text = super::terminal_safe(&text).into_owned();
-        table.add_row(vec![block.index.to_string(), block.kind.as_str().to_owned(), theme, text]);
+        table.add_row(vec![super::cite(&[block.index]), block.kind.as_str().to_owned(), theme, text]);
     }
     out.push_str(&super::fit::show(table, options.width, options.wide));
     out.push('\n');
@@ -199,15 +210,17 @@ pub fn check_lines(problems: &[Problem]) -> String {
     problems.iter().map(|p| format!("{p}\n")).collect()
 }
 
+/// `corpus check --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct CheckJson<'a> {
+    schema_version: u32,
+    ok: bool,
+    problems: &'a [Problem],
+    repaired: &'a [String],
+}
+
 /// `corpus check` as JSON.
 pub fn check_json(problems: &[Problem], repaired: &[String]) -> String {
-    #[derive(Serialize)]
-    struct CheckJson<'a> {
-        schema_version: u32,
-        ok: bool,
-        problems: &'a [Problem],
-        repaired: &'a [String],
-    }
     to_json(&CheckJson { schema_version: crate::SCHEMA_VERSION, ok: problems.is_empty(), problems, repaired })
 }
 
@@ -252,19 +265,27 @@ pub fn fetched_table(outcomes: &[crate::fetch::Outcome], options: TableOptions) 
     )
 }
 
-#[derive(Serialize)]
-struct FetchedJson<'a> {
+/// `corpus fetch --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct FetchedJson<'a> {
     schema_version: u32,
     outcomes: Vec<FetchedRow<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct FetchedRow<'a> {
+    /// The entry's id.
     id: &'a str,
+    /// What happened (`fetch::Status`).
+    #[schemars(extend("enum" = ["fetched", "replaced", "unchanged", "differs", "present", "failed"]))]
     result: &'static str,
+    /// The address the text came from.
     url: Option<&'a str>,
+    /// That source's kind (`official`, `press`, `mirror`).
     kind: Option<&'a str>,
+    /// Paragraphs of the text downloaded (0 when none was).
     paragraphs: usize,
+    /// Why it failed (every source's reason), or how the text differs from the stored one.
     detail: &'a str,
 }
 

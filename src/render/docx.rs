@@ -3,8 +3,8 @@
 //! Word or LibreOffice as they would a colleague's edits. The heading names the two documents,
 //! the per-theme change table comes first, then the text: one Word paragraph per block of the
 //! new document in its order, deleted blocks as tracked deletions at their old place (the
-//! order of the HTML page, [`super::html::rows::reading_order`]), commitment shifts as
-//! comments on the changed words.
+//! order of the HTML page, `html::rows::reading_order`), commitment shifts as comments on
+//! the changed words.
 //!
 //! A pure function of the report and the two documents: the same input gives the same bytes
 //! (zip entries dated 1980-01-01, parts in a fixed order, ids counted from the start, no

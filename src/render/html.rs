@@ -63,8 +63,8 @@ pub fn html(report: &Report, old: &Document, new: &Document, options: &HtmlOptio
     page.push_str("</main>\n");
     let _ = write!(
         page,
-        "<footer>decldiff {} · the texts are the comparison keys (Simplified, width-folded); \
-         docs/report.md describes this page.</footer>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n",
+        "<footer>decldiff {} · the texts as written; changes were found on comparison keys \
+         (Simplified, widths folded, numbering set aside); docs/report.md describes this page.</footer>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n",
         escape(report.provenance.decldiff)
     );
     page
@@ -153,7 +153,7 @@ fn theme_table(page: &mut String, report: &Report) {
         ("unchanged", "same"),
         ("reworded", "reworded"),
         ("added", "added"),
-        ("removed", "removed"),
+        ("removed", "deleted"),
         ("moved_in", "moved in"),
         ("moved_out", "moved out"),
         ("split", "splits"),

@@ -9,8 +9,9 @@ use crate::lab::eval::AlignScores;
 use crate::lab::series_eval::SeriesScores;
 use crate::lab::themes::{SectionScores, SetScores};
 
-#[derive(Serialize)]
-struct EvalJson<'a> {
+/// `eval align --format json` (and each item of `eval simulated --format json`).
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct EvalJson<'a> {
     schema_version: u32,
     old: &'a str,
     new: &'a str,
@@ -90,16 +91,18 @@ pub fn series_eval_json(scores: &SeriesScores) -> String {
     to_json(scores)
 }
 
+/// `eval themes DOC --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct ThemesJson<'a> {
+    document: &'a str,
+    schema_version: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    taxonomy: Option<&'a SectionScores>,
+}
+
 /// `eval themes DOC` as JSON: the taxonomy's classifier on the paragraphs of a document whose
 /// sections map onto it, headings hidden (`taxonomy` is absent when none maps).
 pub fn themes_json(document: &str, taxonomy: Option<&SectionScores>) -> String {
-    #[derive(Serialize)]
-    struct ThemesJson<'a> {
-        document: &'a str,
-        schema_version: u32,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        taxonomy: Option<&'a SectionScores>,
-    }
     to_json(&ThemesJson { schema_version: crate::SCHEMA_VERSION, document, taxonomy })
 }
 
@@ -114,14 +117,16 @@ pub fn themes_text(document: &str, taxonomy: Option<&SectionScores>) -> String {
     }
 }
 
+/// `eval themes --set FILE --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct SetJson<'a> {
+    schema_version: u32,
+    #[serde(flatten)]
+    scores: &'a SetScores,
+}
+
 /// `eval themes --set FILE` as JSON.
 pub fn themes_set_json(scores: &SetScores) -> String {
-    #[derive(Serialize)]
-    struct SetJson<'a> {
-        schema_version: u32,
-        #[serde(flatten)]
-        scores: &'a SetScores,
-    }
     to_json(&SetJson { schema_version: crate::SCHEMA_VERSION, scores })
 }
 
@@ -189,14 +194,16 @@ pub fn copies_table(pages: &[CopyScores], total: &CopyScores, verbose: bool, opt
     out
 }
 
+/// `eval copies --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct CopiesJson<'a> {
+    schema_version: u32,
+    pages: &'a [CopyScores],
+    total: &'a CopyScores,
+}
+
 /// `eval copies` as JSON.
 pub fn copies_json(pages: &[CopyScores], total: &CopyScores) -> String {
-    #[derive(Serialize)]
-    struct CopiesJson<'a> {
-        schema_version: u32,
-        pages: &'a [CopyScores],
-        total: &'a CopyScores,
-    }
     to_json(&CopiesJson { schema_version: crate::SCHEMA_VERSION, pages, total })
 }
 
@@ -224,8 +231,14 @@ pub fn commitments_text(scores: &crate::lab::commitments::CommitmentScores, verb
     out
 }
 
+/// `eval commitments --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(super) struct CommitmentsJson<'a> {
+    schema_version: u32,
+    scores: &'a crate::lab::commitments::CommitmentScores,
+}
+
 /// The scores of a commitment set, as JSON.
 pub fn commitments_json(scores: &crate::lab::commitments::CommitmentScores) -> String {
-    let value = serde_json::json!({ "schema_version": 1, "scores": scores });
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    to_json(&CommitmentsJson { schema_version: crate::SCHEMA_VERSION, scores })
 }

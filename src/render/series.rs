@@ -1,6 +1,8 @@
 //! `timeline`, `terms` and `lineage` output: tables, Markdown, CSV and JSON. Pure functions.
 
 use super::grid::Grid;
+use super::tidy::series::{Picked, carried_name, lineage_tables, terms_tables, timeline_tables};
+use super::tidy::{CsvOptions, Rows};
 use super::{Format, TableOptions, to_json};
 use crate::series::lineage::Lineage;
 use crate::series::terms::TermSeries;
@@ -10,92 +12,52 @@ fn percent(share: f64) -> String {
     format!("{:.1}", share * 100.0)
 }
 
-/// The timeline.
-pub fn timeline(timeline: &Timeline, format: Format, options: TableOptions) -> String {
+/// Which table of `timeline` CSV writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TimelineBy {
+    /// One row per year and theme.
+    #[default]
+    Theme,
+    /// One row per year.
+    Year,
+}
+
+/// Which table of `terms` CSV writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TermsBy {
+    /// One row per term and year.
+    #[default]
+    Year,
+    /// One row per term.
+    Term,
+}
+
+/// Which table of `lineage` CSV writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineageBy {
+    /// One row per paragraph.
+    #[default]
+    Paragraph,
+    /// One row per theme.
+    Theme,
+}
+
+/// The timeline; CSV is the tidy table `by` names, with `csv`'s options.
+pub fn timeline(timeline: &Timeline, format: Format, options: TableOptions, by: TimelineBy, csv: CsvOptions) -> String {
     if format == Format::Json {
         return to_json(timeline);
     }
     if format == Format::Csv {
-        // Long form: a row per year and theme, and a `total` row per year.
-        let mut grid = Grid::new(
-            "",
-            &[
-                "year",
-                "id",
-                "theme",
-                "paragraphs",
-                "chars",
-                "paragraph_share",
-                "char_share",
-                "added",
-                "removed",
-                "reworded",
-                "moved_in",
-                "moved_out",
-                "wording_shift",
-                "stronger",
-                "weaker",
-                "net_shift_steps",
-                "endorsers",
-            ],
-        );
-        for year in &timeline.years {
-            for share in &year.shares {
-                let change = year.change.as_ref().and_then(|c| c.themes.iter().find(|t| t.theme == share.theme));
-                let n = |f: fn(&crate::series::timeline::ThemeChange) -> usize| {
-                    change.map_or(String::new(), |c| f(c).to_string())
-                };
-                grid.rows.push(vec![
-                    year.year.to_string(),
-                    year.id.clone(),
-                    share.theme.clone(),
-                    share.paragraphs.to_string(),
-                    share.chars.to_string(),
-                    share.paragraph_share.to_string(),
-                    share.char_share.to_string(),
-                    n(|c| c.added),
-                    n(|c| c.removed),
-                    n(|c| c.reworded),
-                    n(|c| c.moved_in),
-                    n(|c| c.moved_out),
-                    change.map_or(String::new(), |c| c.wording_shift.to_string()),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ]);
-            }
-            let c = year.change.as_ref();
-            let n = |f: fn(&crate::series::timeline::YearChange) -> String| c.map_or(String::new(), f);
-            grid.rows.push(vec![
-                year.year.to_string(),
-                year.id.clone(),
-                "total".to_owned(),
-                year.paragraphs.to_string(),
-                year.chars.to_string(),
-                "1".to_owned(),
-                "1".to_owned(),
-                n(|c| c.added.to_string()),
-                n(|c| c.removed.to_string()),
-                n(|c| c.reworded.to_string()),
-                n(|c| c.moved.to_string()),
-                n(|c| c.moved.to_string()),
-                n(|c| c.wording_shift.to_string()),
-                n(|c| c.stronger.to_string()),
-                n(|c| c.weaker.to_string()),
-                n(|c| c.net_shift_steps.to_string()),
-                n(|c| c.endorsers.to_string()),
-            ]);
-        }
-        return grid.render(format, options);
+        let (themes, years) = timeline_tables(timeline);
+        return if by == TimelineBy::Year { years.to_csv(csv) } else { themes.to_csv(csv) };
     }
     let mut changes = Grid::new(
         "Year over year (paragraphs; shift = wording-shift index; ▲/▼ commitments stronger/weaker)",
-        &["year", "id", "¶", "added", "removed", "reworded", "moved", "shift", "▲", "▼", "net", "endorsers"],
+        &["year", "id", "¶", "added", "deleted", "reworded", "moved", "shift", "▲", "▼", "net", "endorsers"],
     )
     .with_short(
         &["year", "id", "¶", "add", "del", "rew", "mv", "shift", "▲", "▼", "net", "end"],
-        "add added · del removed · rew reworded · mv moved · end endorsements narrowed",
+        "add added · del deleted · rew reworded · mv moved · end endorsements narrowed",
     )
     .with_optional(&[11, 10]);
     for year in &timeline.years {
@@ -127,31 +89,47 @@ pub fn timeline(timeline: &Timeline, format: Format, options: TableOptions) -> S
     format!("{}\n{}", changes.render(format, options), shares.render(format, options))
 }
 
-/// Terms through the series.
-pub fn terms(terms: &[TermSeries], format: Format, options: TableOptions) -> String {
+/// `terms --format json`.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub(super) struct TermsJson<'a> {
+    schema_version: u32,
+    /// The terms the command picked itself (without TERM arguments).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    picked: Option<PickedJson<'a>>,
+    terms: &'a [TermSeries],
+}
+
+/// The terms that rose and fell most between two years, with their keyness.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub(super) struct PickedJson<'a> {
+    from_year: i32,
+    to_year: i32,
+    rose: &'a [crate::report::Term],
+    fell: &'a [crate::report::Term],
+}
+
+/// Terms through the series; `picked`, the terms the command chose itself (their keyness is
+/// in the JSON and CSV). CSV is the tidy table `by` names.
+pub fn terms(
+    terms: &[TermSeries],
+    picked: Option<&Picked>,
+    format: Format,
+    options: TableOptions,
+    by: TermsBy,
+    csv: CsvOptions,
+) -> String {
     if format == Format::Json {
-        #[derive(serde::Serialize)]
-        struct TermsJson<'a> {
-            schema_version: u32,
-            terms: &'a [TermSeries],
-        }
-        return to_json(&TermsJson { schema_version: crate::SCHEMA_VERSION, terms });
+        let picked = picked.map(|(from_year, to_year, rose, fell)| PickedJson {
+            from_year: *from_year,
+            to_year: *to_year,
+            rose,
+            fell,
+        });
+        return to_json(&TermsJson { schema_version: crate::SCHEMA_VERSION, picked, terms });
     }
     if format == Format::Csv {
-        let mut grid = Grid::new("", &["term", "year", "count", "rate_per_10000_chars", "themes", "blocks"]);
-        for term in terms {
-            for year in &term.years {
-                grid.rows.push(vec![
-                    term.term.clone(),
-                    year.year.to_string(),
-                    year.count.to_string(),
-                    year.rate.to_string(),
-                    year.themes.join(";"),
-                    year.blocks.iter().map(usize::to_string).collect::<Vec<_>>().join(";"),
-                ]);
-            }
-        }
-        return grid.render(format, options);
+        let (by_year, by_term) = terms_tables(terms, picked);
+        return if by == TermsBy::Term { by_term.to_csv(csv) } else { by_year.to_csv(csv) };
     }
     let mut summary = Grid::new("Terms", &["term", "forms", "first", "last", "absent", "came back"]);
     for term in terms {
@@ -185,26 +163,29 @@ pub fn terms(terms: &[TermSeries], format: Format, options: TableOptions) -> Str
     format!("{}\n{}", summary.render(format, options), by_year.render(format, options))
 }
 
-/// The lineage of one declaration.
-pub fn lineage(lineage: &Lineage, format: Format, options: TableOptions) -> String {
+/// The lineage of one declaration; CSV is the tidy table `by` names.
+pub fn lineage(lineage: &Lineage, format: Format, options: TableOptions, by: LineageBy, csv: CsvOptions) -> String {
     if format == Format::Json {
         return to_json(lineage);
     }
+    if format == Format::Csv {
+        let (paragraphs, themes) = lineage_tables(lineage);
+        return if by == LineageBy::Theme { themes.to_csv(csv) } else { paragraphs.to_csv(csv) };
+    }
     let mut paragraphs = Grid::new(
         format!("Lineage of {} ({}): every paragraph", lineage.id, lineage.year),
-        &["block", "theme", "first year", "carried", "latest ancestor", "earliest ancestor"],
+        &["¶", "theme", "first year", "carried", "latest ancestor", "earliest ancestor"],
     );
     for p in &lineage.paragraphs {
-        let latest = p
-            .ancestors
-            .first()
-            .map_or(String::new(), |a| format!("{} ¶{} {} {:.2}", a.year, a.block, a.kind.as_str(), a.similarity));
-        let earliest = p.ancestors.last().map_or(String::new(), |a| format!("{} ¶{}", a.year, a.block));
+        let latest = p.ancestors.first().map_or(String::new(), |a| {
+            format!("{} {} {} {:.2}", a.year, super::cite(&[a.block]), a.kind.as_str(), a.similarity)
+        });
+        let earliest = p.ancestors.last().map_or(String::new(), |a| format!("{} {}", a.year, super::cite(&[a.block])));
         paragraphs.rows.push(vec![
-            p.block.to_string(),
+            super::cite(&[p.block]),
             p.theme.clone(),
             p.first_year.to_string(),
-            format!("{:?}", p.carried).to_lowercase(),
+            carried_name(p.carried).to_owned(),
             latest,
             earliest,
         ]);
@@ -222,9 +203,6 @@ pub fn lineage(lineage: &Lineage, format: Format, options: TableOptions) -> Stri
             percent(t.verbatim_from_any),
             percent(t.new),
         ]);
-    }
-    if format == Format::Csv {
-        return paragraphs.render(format, options);
     }
     format!("{}\n{}", themes.render(format, options), paragraphs.render(format, options))
 }

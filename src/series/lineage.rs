@@ -17,7 +17,7 @@ use super::Series;
 use crate::align::{AlignOptions, Alignment, LinkKind, align_profiles};
 
 /// How a paragraph relates to the year before.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Carried {
     /// The same wording as its ancestor in the year before.
@@ -29,12 +29,14 @@ pub enum Carried {
 }
 
 /// A paragraph's ancestor in one earlier declaration.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Ancestor {
     /// The earlier declaration's year.
     pub year: i32,
-    /// Its block (the first, for a merge).
+    /// Its block (the first, for a merge), 0-based.
     pub block: usize,
+    /// That block as a reader cites it: `¶N` (block + 1, docs/numbering.md).
+    pub paragraph: usize,
     /// The link's similarity.
     pub similarity: f64,
     /// The link's kind.
@@ -42,10 +44,12 @@ pub struct Ancestor {
 }
 
 /// One paragraph's lineage.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ParagraphLineage {
-    /// Its block in the declaration.
+    /// Its block in the declaration, 0-based.
     pub block: usize,
+    /// That block as a reader cites it: `¶N` (block + 1, docs/numbering.md).
+    pub paragraph: usize,
     /// Its theme.
     pub theme: String,
     /// Characters.
@@ -59,7 +63,7 @@ pub struct ParagraphLineage {
 }
 
 /// How much of a theme is carried over.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ThemeCarry {
     /// The theme.
     pub theme: String,
@@ -76,7 +80,7 @@ pub struct ThemeCarry {
 }
 
 /// The lineage of one declaration.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Lineage {
     /// The JSON schema version.
     pub schema_version: u32,
@@ -126,6 +130,7 @@ pub fn lineage(series: &Series, index: usize, consecutive: &[Alignment], options
                 ancestors.push(Ancestor {
                     year: series.members[e].year,
                     block: link.old[0],
+                    paragraph: link.old[0] + 1,
                     similarity: link.similarity,
                     kind: link.kind,
                 });
@@ -142,6 +147,7 @@ pub fn lineage(series: &Series, index: usize, consecutive: &[Alignment], options
         let first_year = chain[index][block.index].min(restored.unwrap_or(member.year));
         paragraphs.push(ParagraphLineage {
             block: block.index,
+            paragraph: block.index + 1,
             theme: block.theme.clone(),
             chars: block.key.chars().count(),
             first_year,

@@ -37,7 +37,7 @@ impl Aliases {
 }
 
 /// One term in one year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct TermYear {
     /// The year.
     pub year: i32,
@@ -48,13 +48,16 @@ pub struct TermYear {
     /// The themes of the blocks it stands in.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<String>,
-    /// The blocks it stands in.
+    /// The blocks it stands in, 0-based.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub blocks: Vec<usize>,
+    /// Those blocks as a reader cites them: `¶N` (block + 1, docs/numbering.md).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<usize>,
 }
 
 /// One term through the series.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct TermSeries {
     /// The term's name (an alias group's first form).
     pub term: String,
@@ -121,7 +124,8 @@ fn term_year(member: &Member, forms: &[String]) -> TermYear {
         }
     }
     let rate = if chars == 0 { 0.0 } else { crate::round4(count as f64 * 10_000.0 / chars as f64) };
-    TermYear { year: member.year, count, rate, themes, blocks }
+    let paragraphs = crate::report::numbers(&blocks);
+    TermYear { year: member.year, count, rate, themes, blocks, paragraphs }
 }
 
 /// Non-overlapping occurrences of any of `forms` (longest first) in `text`.

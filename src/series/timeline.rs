@@ -15,7 +15,7 @@ use crate::segment::BlockKind;
 use crate::tokenize::Tokenizer;
 
 /// A theme's share of one year's declaration.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ThemeShare {
     /// The theme.
     pub theme: String,
@@ -30,13 +30,14 @@ pub struct ThemeShare {
 }
 
 /// What changed in a theme from the year before.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ThemeChange {
     /// The theme (in the later year's names).
     pub theme: String,
     /// Paragraphs added.
     pub added: usize,
     /// Paragraphs removed.
+    #[serde(rename = "deleted")]
     pub removed: usize,
     /// Paragraphs reworded (splits and merges included).
     pub reworded: usize,
@@ -49,7 +50,7 @@ pub struct ThemeChange {
 }
 
 /// One year of the timeline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct YearRow {
     /// The year.
     pub year: i32,
@@ -67,13 +68,14 @@ pub struct YearRow {
 }
 
 /// What changed from the year before.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct YearChange {
     /// The year compared with.
     pub from_year: i32,
     /// Paragraphs added, removed, reworded, moved between themes.
     pub added: usize,
     /// See `added`.
+    #[serde(rename = "deleted")]
     pub removed: usize,
     /// See `added`.
     pub reworded: usize,
@@ -94,7 +96,7 @@ pub struct YearChange {
 }
 
 /// The timeline of a series.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Timeline {
     /// The JSON schema version.
     pub schema_version: u32,

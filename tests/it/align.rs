@@ -145,7 +145,7 @@ fn align_table_and_json_through_the_binary() {
     let json =
         crate::bin::decldiff().args(["align", "sco-2020", new.to_str().unwrap(), "--format", "json"]).output().unwrap();
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(value["schema_version"], 1);
+    assert_eq!(value["schema_version"], 2);
     assert_eq!(value["provenance"]["segmenter"], decldiff::tokenize::SEGMENTER_VERSION);
     insta::assert_snapshot!("align_rev1_json", String::from_utf8(json.stdout).unwrap());
 }

@@ -35,7 +35,7 @@ fn corpus_list_table_and_json() {
     insta::assert_snapshot!("corpus_list_table", stdout(&out));
     let json = decldiff(&["corpus", "list", "--collection", "sco", "--format", "json"], fixtures::repo());
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(value["schema_version"], 1);
+    assert_eq!(value["schema_version"], 2);
     assert_eq!(value["entries"].as_array().unwrap().len(), 25);
     insta::assert_snapshot!("corpus_list_json", stdout(&json));
 }

@@ -210,7 +210,7 @@ fn the_json_report_is_deterministic_and_versioned() {
         assert_eq!(one.stdout, with_threads(threads).stdout, "{threads} threads");
     }
     let value: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
-    assert_eq!(value["schema_version"], 1);
+    assert_eq!(value["schema_version"], 2);
     assert_eq!(value["new"]["status"], "illustrative");
     for field in ["segmenter", "dictionary", "ladders", "align"] {
         assert!(!value["provenance"][field].is_null(), "{field}");

@@ -57,7 +57,7 @@ fn snapshots_of_the_series_commands() {
     let lineage_json = run(&["lineage", "sim-2024", "--collection", "sim", "--format", "json"]);
     insta::assert_snapshot!("lineage_json", lineage_json);
     let json: serde_json::Value = serde_json::from_str(&lineage_json).unwrap();
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     for p in json["paragraphs"].as_array().unwrap() {
         let years: Vec<i64> = p["ancestors"].as_array().unwrap().iter().map(|a| a["year"].as_i64().unwrap()).collect();
         assert!(years.windows(2).all(|w| w[0] > w[1]), "{years:?}");

@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
-pub use crate::align_args::AlignArgs;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+mod args;
+
+pub use args::*;
+use clap::{Parser, Subcommand};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -55,14 +57,15 @@ pub enum Command {
     /// commitments strengthened or softened), then every change with its word diff. Without
     /// arguments, the shipped illustrative pair; with several NEW, OLD against each.
     #[command(
-        after_help = "Examples:\n  decldiff compare\n  decldiff compare sco-2020 examples/sco-2020-rev1 --format markdown\n  decldiff compare draft.txt final.txt --by paragraph --all\n  decldiff compare old.txt new.txt --exit-code > /dev/null || echo changed\n  decldiff compare base.txt v1.txt v2.txt v3.txt --format json\n\nExit status: 0 success (with --exit-code: no substantive difference), 1 substantive differences (with --exit-code), 2 error.\nScores: docs/scoring.md. JSON: docs/json-format.md."
+        after_help = "Examples:\n  decldiff compare\n  decldiff compare sco-2020 examples/sco-2020-rev1 --format markdown\n  decldiff compare draft.txt final.txt --by paragraph --all\n  decldiff compare old.txt new.txt --exit-code > /dev/null || echo changed\n  decldiff compare base.txt v1.txt v2.txt v3.txt --format json\n  decldiff compare sco-2019 sco-2020 sco-2021 --format csv --by edit > edits.csv\n  decldiff compare sco-2019 sco-2020 sco-2021 --format xlsx > changes.xlsx\n\nExit status: 0 success (with --exit-code: no substantive difference), 1 substantive differences (with --exit-code), 2 error.\nScores: docs/scoring.md. JSON: docs/json-format.md."
     )]
     Compare {
         /// The old declaration (corpus id or file) [default: sco-2020]
         old: Option<String>,
         /// The new declaration(s) [default: examples/sco-2020-rev1]
         new: Vec<String>,
-        /// Rows per theme (with the list of changes) or per changed paragraph.
+        /// Rows per theme (with the list of changes), per changed paragraph, per pair or per
+        /// edit; in CSV, the tidy table of that level (docs/tables.md).
         #[arg(long, value_enum, default_value_t = ByArg::Theme)]
         by: ByArg,
         /// Output format (html: the redline page of `decldiff report`, for one NEW).
@@ -80,6 +83,9 @@ pub enum Command {
         /// Colour in inline diffs [default: auto: on a terminal, unless NO_COLOR is set]
         #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
         color: ColorArg,
+        /// CSV: start with a UTF-8 byte-order mark, for Excel
+        #[arg(long)]
+        bom: bool,
         #[command(flatten)]
         settings: CompareSettings,
     },
@@ -335,113 +341,6 @@ pub enum SimulateCommand {
     Series(crate::lab::SeriesSimArgs),
 }
 
-/// Which texts of a collection a series command takes.
-#[derive(Debug, Args)]
-pub struct SeriesArgs {
-    /// The collection.
-    #[arg(long, default_value = "sco")]
-    pub collection: String,
-    /// The first year.
-    #[arg(long, value_name = "YEAR")]
-    pub from: Option<i32>,
-    /// The last year.
-    #[arg(long, value_name = "YEAR")]
-    pub to: Option<i32>,
-}
-
-/// Output of the series commands.
-#[derive(Debug, Args)]
-pub struct SeriesOutput {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = SeriesFormatArg::Table)]
-    pub format: SeriesFormatArg,
-    /// Table width in columns, 40 to 1000 [default: the terminal's, else $COLUMNS, else 100]
-    #[arg(long, value_parser = clap::value_parser!(u16).range(40..=1000))]
-    pub width: Option<u16>,
-    /// Every column, however wide the table gets
-    #[arg(long)]
-    pub wide: bool,
-}
-
-/// `--format` of the series commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SeriesFormatArg {
-    /// Terminal tables.
-    Table,
-    /// Markdown.
-    Markdown,
-    /// CSV (one long table).
-    Csv,
-    /// JSON (docs/json-format.md).
-    Json,
-}
-
-/// What `compare` and `report` share: how to compare.
-#[derive(Debug, Args)]
-pub struct CompareSettings {
-    /// List editorial changes too (punctuation, number formatting); they are always counted.
-    #[arg(long)]
-    pub all: bool,
-    /// Commitment ladders (TOML, docs/ladders.md) [default: the built-in data/ladders.toml]
-    #[arg(long, value_name = "FILE")]
-    pub ladders: Option<std::path::PathBuf>,
-    /// Theme taxonomy for texts without titled sections (TOML, docs/themes.md)
-    /// [default: the built-in data/themes.toml with the themes of the corpus's sectioned texts]
-    #[arg(long, value_name = "FILE")]
-    pub themes: Option<std::path::PathBuf>,
-    #[command(flatten)]
-    pub align: AlignArgs,
-    #[command(flatten)]
-    pub read: ReadArgs,
-}
-
-/// `compare --by`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ByArg {
-    /// One row per theme, then the list of changes.
-    Theme,
-    /// One row per changed paragraph.
-    Paragraph,
-}
-
-/// `compare --format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CompareFormat {
-    /// A table for the terminal, then the changes with inline diffs.
-    Table,
-    /// Markdown, to paste into a paper.
-    Markdown,
-    /// CSV, for pandas or R.
-    Csv,
-    /// JSON (docs/json-format.md).
-    Json,
-    /// The redline page (docs/report.md); one NEW only.
-    Html,
-}
-
-/// `--color`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorArg {
-    /// On a terminal, unless NO_COLOR is set.
-    Auto,
-    /// Always.
-    Always,
-    /// Never.
-    Never,
-}
-
-/// `--edits`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EditsArg {
-    /// A light revision (draft to final): 8 rewordings, a few moves, one split and merge.
-    Light,
-    /// A heavy revision (year to year): 25 rewordings, 12 moves, 4 splits and merges, …
-    Heavy,
-    /// The next year's declaration: annual updates, growth and shrinkage, same-subject rewrites,
-    /// look-alikes, edited splits and merges, reorganised sections (docs/accuracy.md).
-    Yearly,
-}
-
 /// `decldiff corpus …`
 #[derive(Debug, Subcommand)]
 pub enum CorpusCommand {
@@ -525,65 +424,6 @@ pub enum CorpusCommand {
     /// that uses the network.
     #[command(after_help = crate::fetch::EXAMPLES)]
     Fetch(crate::fetch::FetchArgs),
-}
-
-/// How to read an input file.
-#[derive(Debug, Args)]
-pub struct ReadArgs {
-    /// The file's encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5) [default: detected]
-    #[arg(long, value_name = "ENCODING")]
-    pub encoding: Option<String>,
-    /// Read the file as plain text or as an HTML page [default: from the extension and content]
-    #[arg(long, value_enum, value_name = "KIND")]
-    pub input: Option<InputArg>,
-    /// Keep every line of the input: no cleaning of page furniture, news leads, repeated
-    /// titles, datelines or other languages (docs/reading.md).
-    #[arg(long)]
-    pub raw: bool,
-}
-
-/// How to print data.
-#[derive(Debug, Args)]
-pub struct OutputArgs {
-    // Fields are public so that `compare`, which has its own --format, can reuse the width.
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
-    /// Table width in columns, 40 to 1000 [default: the terminal's, else $COLUMNS, else 100]
-    #[arg(long, value_parser = clap::value_parser!(u16).range(40..=1000))]
-    pub width: Option<u16>,
-    /// Every column, however wide the table gets
-    #[arg(long)]
-    pub wide: bool,
-}
-
-/// `--format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// A table for the terminal.
-    Table,
-    /// JSON (schema in docs/json-format.md).
-    Json,
-}
-
-/// `--input`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputArg {
-    /// Plain text.
-    Text,
-    /// An HTML page.
-    Html,
-}
-
-/// `--status`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StatusArg {
-    /// As published.
-    Official,
-    /// Written for tests and demonstrations.
-    Illustrative,
-    /// Generated by the simulator.
-    Simulated,
 }
 
 /// A count of simulated years: 0 is refused by the library with its own message; more than 500

@@ -7,6 +7,8 @@ use anyhow::bail;
 use decldiff::render::compare::{self as render_compare, By, CompareRender};
 use decldiff::render::docx::{DocxOptions, docx, revision_date};
 use decldiff::render::html::{HtmlOptions, html};
+use decldiff::render::tidy::CsvOptions;
+use decldiff::render::tidy::compare::CompareTables;
 use decldiff::render::{Format, align as render_align};
 use decldiff::session::Session;
 
@@ -21,6 +23,7 @@ pub(crate) struct Request {
     pub width: Option<u16>,
     pub wide: bool,
     pub color: ColorArg,
+    pub bom: bool,
 }
 
 /// The pair `decldiff compare` runs without arguments: the shipped 2020 text and the
@@ -51,6 +54,8 @@ pub(crate) fn compare(
         by: match request.by {
             ByArg::Theme => By::Theme,
             ByArg::Paragraph => By::Paragraph,
+            ByArg::Pair => By::Pair,
+            ByArg::Edit => By::Edit,
         },
         colour: match request.color {
             ColorArg::Always => true,
@@ -61,12 +66,43 @@ pub(crate) fn compare(
         },
     };
     let new = if new.is_empty() { vec![DEFAULT_NEW.to_owned()] } else { new };
+    if matches!(request.format, CompareFormat::Csv | CompareFormat::Xlsx) {
+        return tidy(&session, &old, &new, request, render.by);
+    }
     let format = request.format.format();
     let rendered = session.compare_each(&old, &new, |report, old, new| {
         (render_compare::render(report, format, &render, &old.document, &new.document), report.substantive)
     })?;
     let status = u8::from(request.exit_code && rendered.iter().any(|(_, substantive)| *substantive));
     Ok(Outcome { stdout: join_reports(rendered.into_iter().map(|(text, _)| text), format), status })
+}
+
+/// `compare --format csv|xlsx`: the tidy tables of every pair, one table (CSV) or one
+/// workbook, whatever the number of pairs.
+fn tidy(
+    session: &Session,
+    old: &decldiff::corpus::Loaded,
+    new: &[String],
+    request: &Request,
+    by: By,
+) -> anyhow::Result<Outcome> {
+    if request.format == CompareFormat::Xlsx && std::io::stdout().is_terminal() {
+        bail!("--format xlsx writes an Excel workbook: redirect it to a file (> changes.xlsx)");
+    }
+    let pairs = session.compare_each(old, new, |report, old, new| {
+        (CompareTables::of(report, &old.document, &new.document), report.substantive)
+    })?;
+    let status = u8::from(request.exit_code && pairs.iter().any(|(_, substantive)| *substantive));
+    let mut tables = CompareTables::default();
+    for (pair, _) in pairs {
+        tables.extend(pair);
+    }
+    if request.format == CompareFormat::Csv {
+        let csv = tables.csv(by.level(), CsvOptions { bom: request.bom, no_header: false });
+        return Ok(Outcome { stdout: vec![csv], status });
+    }
+    crate::output::print_bytes(&tables.xlsx()?)?;
+    Ok(Outcome { stdout: Vec::new(), status })
 }
 
 /// Standard input is read once: `-` may stand for one input only.

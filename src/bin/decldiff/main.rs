@@ -12,6 +12,7 @@ mod lab;
 mod options;
 mod output;
 mod series;
+mod tidy;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -63,8 +64,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let corpus_dir = cli.corpus.as_deref();
     Ok(match cli.command {
         Command::Corpus(command) => corpus::run(command, corpus_dir)?,
-        Command::Compare { old, new, by, format, exit_code, width, wide, color, settings } => {
-            let request = compare::Request { by, format, exit_code, width, wide, color };
+        Command::Compare { old, new, by, format, exit_code, width, wide, color, bom, settings } => {
+            let request = compare::Request { by, format, exit_code, width, wide, color, bom };
             compare::compare(corpus_dir, old, new, &settings, &request)?
         }
         Command::Report { old, new, output, title, format, settings } => {

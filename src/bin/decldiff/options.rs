@@ -47,9 +47,15 @@ impl SeriesOutput {
         match self.format {
             SeriesFormatArg::Table => decldiff::render::Format::Table,
             SeriesFormatArg::Markdown => decldiff::render::Format::Markdown,
-            SeriesFormatArg::Csv => decldiff::render::Format::Csv,
+            // A workbook is written from the same tidy tables as CSV.
+            SeriesFormatArg::Csv | SeriesFormatArg::Xlsx => decldiff::render::Format::Csv,
             SeriesFormatArg::Json => decldiff::render::Format::Json,
         }
+    }
+
+    /// CSV options: `--bom`.
+    pub fn csv_options(&self) -> decldiff::render::tidy::CsvOptions {
+        decldiff::render::tidy::CsvOptions { bom: self.bom, no_header: false }
     }
 }
 
@@ -59,7 +65,7 @@ impl CompareFormat {
         match self {
             CompareFormat::Table => decldiff::render::Format::Table,
             CompareFormat::Markdown => decldiff::render::Format::Markdown,
-            CompareFormat::Csv => decldiff::render::Format::Csv,
+            CompareFormat::Csv | CompareFormat::Xlsx => decldiff::render::Format::Csv,
             CompareFormat::Json => decldiff::render::Format::Json,
             CompareFormat::Html => decldiff::render::Format::Html,
         }

@@ -39,7 +39,7 @@ const COLUMNS: [(&str, u32); 11] = [
     ("same", 876),
     ("reworded", 876),
     ("added", 876),
-    ("removed", 876),
+    ("deleted", 876),
     ("moved within / in / out", 876),
     ("split / merge", 876),
     ("wording shift", 876),

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::escape;
 use crate::align::LinkKind;
 use crate::classify::Direction;
-use crate::diff::Segment;
+use crate::render::original::{Piece, change_pieces, piece_ends};
 use crate::report::{Change, ChangeKind, Edit, Report};
 use crate::segment::{BlockKind, Document};
 
@@ -76,8 +76,9 @@ pub(super) fn rows(report: &Report, old: &Document, new: &Document) -> Vec<Row> 
         .collect()
 }
 
+/// A block as written (the key is only for comparing).
 fn block_text(doc: &Document, index: usize) -> &str {
-    doc.blocks.get(index).map_or("", |b| b.key.as_str())
+    doc.blocks.get(index).map_or("", |b| b.text.as_str())
 }
 
 fn anchors(out: &mut String, old: &[usize], new: &[usize]) {
@@ -89,13 +90,9 @@ fn anchors(out: &mut String, old: &[usize], new: &[usize]) {
     }
 }
 
-/// "¶4" or "¶4–5": 1-based block numbers, as a reader counts.
+/// "¶4" or "¶4–5", as every output cites blocks.
 fn place(ids: &[usize]) -> String {
-    match ids {
-        [] => String::new(),
-        [one] => format!("¶{}", one + 1),
-        [first, .., last] => format!("¶{}–{}", first + 1, last + 1),
-    }
+    crate::render::cite(ids)
 }
 
 fn unchanged_row(index: usize, o: usize, n: usize, old: &Document, new: &Document) -> String {
@@ -180,25 +177,15 @@ fn change_row(index: usize, change: &Change, old: &Document, new: &Document) -> 
     );
     anchors(&mut out, &change.old, &change.new);
     label(&mut out, change);
-    let pieces = |doc: &Document, ids: &[usize]| -> Vec<usize> {
-        // Byte offsets in the joined text where a piece of a split or merge ends.
-        ids.iter()
-            .scan(0, |end, &i| {
-                *end += block_text(doc, i).len();
-                Some(*end)
-            })
-            .collect::<Vec<_>>()
-            .split_last()
-            .map_or_else(Vec::new, |(_, inner)| inner.to_vec())
-    };
-    let (old_breaks, new_breaks) = (pieces(old, &change.old), pieces(new, &change.new));
+    let (old_breaks, new_breaks) = (piece_ends(old, &change.old), piece_ends(new, &change.new));
+    let pieces = change_pieces(change, old, new);
     let _ = writeln!(
         out,
         "<div class=\"pair\"><div class=\"text old{}\" lang=\"zh-Hans\">{}</div><div class=\"text new{}\" lang=\"zh-Hans\">{}</div></div></article>",
         if change.old.is_empty() { " gap" } else { "" },
-        side(&change.diff, &change.edits, Side::Old, &old_breaks),
+        side(&pieces, &change.edits, Side::Old, &old_breaks),
         if change.new.is_empty() { " gap" } else { "" },
-        side(&change.diff, &change.edits, Side::New, &new_breaks),
+        side(&pieces, &change.edits, Side::New, &new_breaks),
     );
     out
 }
@@ -265,21 +252,17 @@ enum Side {
 
 /// One side's text with its changes marked (`<del>` on the old side, `<ins>` on the new), a
 /// mark between the pieces of a split or merge at the byte offsets `breaks`.
-fn side(diff: &[Segment], edits: &[Edit], which: Side, breaks: &[usize]) -> String {
+fn side(pieces: &[Piece], edits: &[Edit], which: Side, breaks: &[usize]) -> String {
     let mut out = String::new();
     let mut offset = 0;
     let mut breaks = breaks.iter().copied().peekable();
     let mut change_index = 0;
-    for segment in diff {
-        let (text, mark) = match segment {
-            Segment::Equal { text } => (text.as_str(), None),
-            Segment::Change { old, new } => {
-                let edit = edits.get(change_index);
-                change_index += 1;
-                let text = if which == Side::Old { old.as_str() } else { new.as_str() };
-                (text, Some(edit))
-            }
-        };
+    for piece in pieces {
+        let text = if which == Side::Old { piece.old.as_str() } else { piece.new.as_str() };
+        let mark = piece.changed.then(|| {
+            change_index += 1;
+            edits.get(change_index - 1)
+        });
         if text.is_empty() {
             continue;
         }
