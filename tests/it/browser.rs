@@ -259,6 +259,53 @@ fn the_report_works_in_headless_chromium() {
     save_screenshot("report-screenshot.png", &png);
 }
 
+/// The page as printed: the print rules applied to the screen (CSSOM, which the page's
+/// Content-Security-Policy allows) at the width of an A4 page's text, then checked and
+/// photographed; and the browser's own PDF of the page.
+#[test]
+fn the_report_prints_with_the_table_on_the_page_and_changes_without_colour() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let out = crate::bin::decldiff().args(["report", "-o", page.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let driver = Driver::start();
+    let session = Session::open(&driver, &dir.path().join("profile"));
+    driver.post(&session.path("/url"), json!({"url": format!("file://{}", page.display())}));
+
+    // The browser's PDF of the page (A4): a real PDF of several pages.
+    let pdf = driver.post(&session.path("/print"), json!({"page": {"width": 21.0, "height": 29.7}}));
+    let pdf = base64::engine::general_purpose::STANDARD.decode(pdf.as_str().expect("base64 PDF")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"), "a PDF");
+    save_screenshot("report-print.pdf", &pdf);
+
+    // A4 less the margins is 186 mm: 703 CSS pixels.
+    driver.post(&session.path("/window/rect"), json!({"width": 703, "height": 1000}));
+    session.script(
+        "for (const sheet of document.styleSheets) for (const rule of [...sheet.cssRules]) \
+           if (rule.media && rule.media.mediaText === 'print') \
+             for (const inner of [...rule.cssRules]) if (!inner.cssText.startsWith('@page')) \
+               sheet.insertRule(inner.cssText, sheet.cssRules.length);",
+    );
+    let fits = session.script(
+        "const t = document.querySelector('table.themes').getBoundingClientRect();\
+         return [t.right <= document.documentElement.clientWidth, t.left >= 0,\
+                 document.documentElement.scrollWidth - document.documentElement.clientWidth]",
+    );
+    assert_eq!(fits, json!([true, true, 0]), "the change table fits the printed page");
+    // Without colour a deletion still reads as one: brackets and a grey band around it.
+    let marks = session.script(
+        "const del = document.querySelector('main del'), ins = document.querySelector('main ins');\
+         return [getComputedStyle(del, '::before').content, getComputedStyle(del, '::after').content,\
+                 getComputedStyle(ins, '::before').content, getComputedStyle(del).backgroundColor,\
+                 getComputedStyle(del).color === getComputedStyle(del.closest('.text')).color]",
+    );
+    assert_eq!(marks, json!(["\"[-\"", "\"-]\"", "\"{+\"", "rgb(208, 208, 208)", true]), "{marks}");
+    let png = base64::engine::general_purpose::STANDARD
+        .decode(driver.get(&session.path("/screenshot")).as_str().unwrap())
+        .unwrap();
+    save_screenshot("report-print.png", &png);
+}
+
 #[test]
 fn the_timeline_chart_renders_in_headless_chromium() {
     let corpus = crate::series::simulated("25", "2001");

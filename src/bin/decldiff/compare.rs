@@ -47,7 +47,8 @@ pub(crate) fn compare(
     }
     one_stdin(old.iter().chain(&new).map(String::as_str))?;
     let options = settings.session_options(corpus_dir)?;
-    let (session, old) = Session::open_with(&options, old.as_deref().unwrap_or(DEFAULT_OLD))?;
+    let old_spec = old.as_deref().unwrap_or(DEFAULT_OLD);
+    let (session, old) = Session::open_with(&options, old_spec)?;
     crate::options::warn_broken(session.corpus());
     let render = CompareRender {
         table: crate::options::table_options(request.width, request.wide),
@@ -67,7 +68,7 @@ pub(crate) fn compare(
     };
     let new = if new.is_empty() { vec![DEFAULT_NEW.to_owned()] } else { new };
     if matches!(request.format, CompareFormat::Csv | CompareFormat::Xlsx) {
-        return tidy(&session, &old, &new, request, render.by);
+        return tidy(&session, (&old, old_spec), &new, request, render.by);
     }
     let format = request.format.format();
     let rendered = session.compare_each(&old, &new, |report, old, new| {
@@ -81,7 +82,7 @@ pub(crate) fn compare(
 /// workbook, whatever the number of pairs.
 fn tidy(
     session: &Session,
-    old: &decldiff::corpus::Loaded,
+    (old, old_spec): (&decldiff::corpus::Loaded, &str),
     new: &[String],
     request: &Request,
     by: By,
@@ -90,12 +91,17 @@ fn tidy(
         bail!("--format xlsx writes an Excel workbook: redirect it to a file (> changes.xlsx)");
     }
     let pairs = session.compare_each(old, new, |report, old, new| {
-        (CompareTables::of(report, &old.document, &new.document), report.substantive)
+        (CompareTables::of(report, &old.document, &new.document), report.substantive, new.entry.is_none())
     })?;
-    let status = u8::from(request.exit_code && pairs.iter().any(|(_, substantive)| *substantive));
+    let status = u8::from(request.exit_code && pairs.iter().any(|(_, substantive, _)| *substantive));
+    // Rows name a file as given, not by its name alone: `a/new.txt` and `b/new.txt` are two
+    // pairs, not one. Corpus texts keep their ids.
     let mut tables = CompareTables::default();
-    for (pair, _) in pairs {
-        tables.extend(pair);
+    for ((pair, _, is_file), new_spec) in pairs.into_iter().zip(new) {
+        let ids = pair.pairs.first().map(|p| (p.old_id.clone(), p.new_id.clone())).unwrap_or_default();
+        let old_id = if old.entry.is_none() { old_spec } else { ids.0.as_str() };
+        let new_id = if is_file { new_spec.as_str() } else { ids.1.as_str() };
+        tables.extend(pair.named(old_id, new_id));
     }
     if request.format == CompareFormat::Csv {
         let csv = tables.csv(by.level(), CsvOptions { bom: request.bom, no_header: false });

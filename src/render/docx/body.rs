@@ -59,6 +59,8 @@ struct Writer<'s> {
     comments: Vec<Comment>,
     /// ` w:author="decldiff" w:date="…"`, on every tracked change.
     stamp: &'s str,
+    /// Where the change being written stands (`old ¶10 → new ¶10`), for its comments.
+    place: String,
 }
 
 /// The main part and its comments.
@@ -69,7 +71,13 @@ pub(super) fn document(
     title: &str,
     stamp: &str,
 ) -> (String, Vec<Comment>) {
-    let mut writer = Writer { xml: String::with_capacity(256 * 1024), next_id: 1, comments: Vec::new(), stamp };
+    let mut writer = Writer {
+        xml: String::with_capacity(256 * 1024),
+        next_id: 1,
+        comments: Vec::new(),
+        stamp,
+        place: String::new(),
+    };
     let _ = write!(writer.xml, "{XML_DECLARATION}<w:document xmlns:w=\"{W}\"><w:body>");
     writer.heading(report, title);
     writer.theme_table(report);
@@ -226,6 +234,7 @@ impl Writer<'_> {
     /// merge is the one new paragraph.
     fn change(&mut self, change: &Change, old: &Document, new: &Document) {
         let segments = change_segments(change, old, new);
+        self.place = place(change);
         let mark = match change.kind {
             ChangeKind::Added => Mark::Inserted,
             ChangeKind::Deleted => Mark::Deleted,
@@ -282,6 +291,7 @@ impl Writer<'_> {
             return;
         }
         let comment = edit.and_then(|e| e.shift.as_ref().map(|shift| comment_text(e.class, shift))).map(|text| {
+            let text = format!("{}: {text}", self.place);
             let id = self.id();
             self.comments.push(Comment { id, text });
             id
@@ -357,6 +367,12 @@ fn describe(info: &DocInfo) -> String {
     parts.extend([&info.title, &info.date, &info.status].into_iter().flatten().cloned());
     parts.push(format!("{} blocks, {} paragraphs", info.blocks, info.paragraphs));
     parts.join(" · ")
+}
+
+/// `old ¶10 → new ¶10`, as every output cites blocks (docs/numbering.md).
+fn place(change: &Change) -> String {
+    let side = |label: &str, ids: &[usize]| (!ids.is_empty()).then(|| format!("{label} {}", crate::render::cite(ids)));
+    [side("old", &change.old), side("new", &change.new)].into_iter().flatten().collect::<Vec<_>>().join(" → ")
 }
 
 /// "commitment weaker by 1 step (stance): 欢迎 → 注意到"; "endorsers narrowed: 成员国 → 有关成员国".

@@ -262,6 +262,19 @@ impl CompareTables {
         }
     }
 
+    /// The same tables with the pair named `old_id`, `new_id` in every row (the inputs as
+    /// the user gave them: two files may share a name).
+    pub fn named(mut self, old_id: &str, new_id: &str) -> CompareTables {
+        let name = |old: &mut String, new: &mut String| {
+            (*old, *new) = (old_id.to_owned(), new_id.to_owned());
+        };
+        self.themes.iter_mut().for_each(|r| name(&mut r.old_id, &mut r.new_id));
+        self.pairs.iter_mut().for_each(|r| name(&mut r.old_id, &mut r.new_id));
+        self.paragraphs.iter_mut().for_each(|r| name(&mut r.old_id, &mut r.new_id));
+        self.edits.iter_mut().for_each(|r| name(&mut r.old_id, &mut r.new_id));
+        self
+    }
+
     /// Another comparison's rows after these.
     pub fn extend(&mut self, other: CompareTables) {
         self.themes.extend(other.themes);
