@@ -56,3 +56,29 @@ fn the_same_paragraph_has_the_same_number_in_every_format() {
     let comment = comments.split("<w:comment ").find(|c| c.contains("注意到")).expect("the Word comment");
     assert!(comment.contains("¶10"), "Word: {comment}");
 }
+
+/// The outputs a reader quotes from show the text as written: a Traditional copy with
+/// full-width digits compares on its keys, and is shown in its own characters.
+#[test]
+fn changes_are_shown_in_the_text_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let revision =
+        std::fs::read_to_string(crate::fixtures::repo().join("corpora/examples/sco-2020-rev1.zh.txt")).unwrap();
+    let written = crate::fixtures::to_traditional(&revision).replace("第73屆", "第７３屆");
+    assert!(written.contains("為此，成員國注意到第７３屆"), "the fixture is Traditional with full-width digits");
+    let path = dir.path().join("revision-traditional.txt");
+    std::fs::write(&path, &written).unwrap();
+    let path = path.to_str().unwrap();
+    let markdown = run(&["compare", "sco-2020", path, "--format", "markdown"]);
+    let line = markdown.lines().find(|l| l.contains("¶10 → ¶10")).expect("the softened welcome");
+    assert!(line.contains("為此，成員國<del>欢迎</del><ins>注意到</ins>第７３屆"), "{line}");
+    let terminal = run(&["compare", "sco-2020", path]);
+    assert!(terminal.contains("為此，成員國[-欢迎-]{+注意到+}第７３屆"), "terminal");
+    let page = run(&["report", "sco-2020", path, "-o", "-"]);
+    assert!(page.contains("為此，成員國<ins"), "HTML report");
+    let csv = run(&["compare", "sco-2020", path, "--format", "csv", "--by", "paragraph"]);
+    assert!(csv.contains("為此，成員國注意到第７３屆"), "CSV new_text as written");
+    // The comparison itself, and the JSON's diff, stay on the keys.
+    let json = run(&["compare", "sco-2020", path, "--format", "json"]);
+    assert!(json.contains("为此，成员国") && !json.contains("為此"), "JSON keeps the keys");
+}
