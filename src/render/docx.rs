@@ -209,20 +209,8 @@ fn comments_part(comments: &[body::Comment], stamp: &str) -> String {
 /// does not allow (C0 controls but tab and line feed, U+FFFE, U+FFFF) dropped, since a
 /// single one makes Word refuse the whole file.
 pub(crate) fn xml_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' => out.push(c),
-            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => {}
-            _ => out.push(c),
-        }
-    }
-    out
+    let allowed = |c: &char| matches!(c, '\t' | '\n') || !matches!(c, '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
+    super::html::escape(&text.chars().filter(allowed).collect::<String>())
 }
 
 #[cfg(test)]
@@ -231,7 +219,7 @@ mod tests {
 
     #[test]
     fn xml_text_escapes_markup_and_drops_forbidden_characters() {
-        assert_eq!(xml_text("<w:t a=\"1\">'&'</w:t>"), "&lt;w:t a=&quot;1&quot;&gt;&apos;&amp;&apos;&lt;/w:t&gt;");
+        assert_eq!(xml_text("<w:t a=\"1\">'&'</w:t>"), "&lt;w:t a=&quot;1&quot;&gt;&#39;&amp;&#39;&lt;/w:t&gt;");
         assert_eq!(xml_text("成员国\u{0}\u{1b}[2J\u{7}\t重申\r\n\u{ffff}"), "成员国[2J\t重申\n");
     }
 

@@ -138,7 +138,8 @@ pub enum Command {
     Timeline {
         #[command(flatten)]
         series: SeriesArgs,
-        /// Also write a chart (SVG): theme shares by year and each theme's change volume.
+        /// Also write a chart: theme shares by year and each theme's change volume, a panel per
+        /// theme (SVG; PNG at 2× when FILE ends in .png; docs/charts.md)
         #[arg(long, value_name = "FILE")]
         chart: Option<PathBuf>,
         #[command(flatten)]
@@ -158,7 +159,8 @@ pub enum Command {
         top: usize,
         #[command(flatten)]
         series: SeriesArgs,
-        /// Also write a chart (SVG): each term's rate by year.
+        /// Also write a chart: each term's rate by year, a panel per term (SVG; PNG at 2× when
+        /// FILE ends in .png; docs/charts.md)
         #[arg(long, value_name = "FILE")]
         chart: Option<PathBuf>,
         #[command(flatten)]

@@ -41,7 +41,7 @@ pub fn timeline_scene(timeline: &Timeline, title: &str) -> Scene {
         marks.push(Mark::Text(Label::new("none yet: a change needs two years", LEFT, top + 18.0).coloured(MUTED)));
         return Scene { width: WIDTH, height: top + 32.0, marks };
     }
-    let note = "added + removed + reworded + moved in or out; every panel on the same scale";
+    let note = "added + deleted + reworded + moved in or out; every panel on the same scale";
     marks.push(Mark::Text(Label::new(note, LEFT, top + 18.0).coloured(MUTED)));
     let max = series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(0.0, f64::max);
     let spec = GridSpec { left: LEFT, width: WIDTH - LEFT - 24.0, top: top + 30.0, plot_height: 90.0 };
