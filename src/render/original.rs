@@ -11,7 +11,6 @@
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::diff::Segment;
-use crate::normalize::{fold_simplified, to_simplified};
 use crate::report::Change;
 use crate::segment::Document;
 
@@ -112,11 +111,18 @@ impl Side {
 /// where that key character's piece starts; the first is 0 and the last (at `key.len()`) is
 /// `text.len()`, so that a piece never loses text.
 fn key_bounds(key: &str, text: &str) -> Vec<usize> {
+    // Most blocks are their key, or their numbering then their key: no diff needed.
+    if let Some(prefix) = text.strip_suffix(key).map(str::len) {
+        let mut bounds: Vec<usize> = (0..=key.len()).map(|b| b + prefix).collect();
+        bounds[0] = 0;
+        return bounds;
+    }
     let key_chars: Vec<(usize, char)> = key.char_indices().collect();
     let text_chars: Vec<(usize, char)> = text.char_indices().collect();
-    let folded = fold_each(text);
     let key_only: Vec<char> = key_chars.iter().map(|&(_, c)| c).collect();
-    // Where each key character starts in the text, as a text character index.
+    let folded: Vec<char> = text_chars.iter().map(|&(_, c)| fold_char(c)).collect();
+    // Where each key character starts in the text, as a text character index. A character
+    // the script conversion changed (國 → 国) is a one-for-one replacement, mapped exactly.
     let mut start_of: Vec<usize> = vec![usize::MAX; key_chars.len()];
     for op in capture_diff_slices(Algorithm::Myers, &key_only, &folded) {
         match op {
@@ -145,26 +151,21 @@ fn key_bounds(key: &str, text: &str) -> Vec<usize> {
     bounds
 }
 
-/// The text one character at a time as the key would have it: Simplified (when the whole
-/// text converts character for character), widths and quotes folded. A character the key
-/// drops folds to itself and is left unmatched by the diff.
-fn fold_each(text: &str) -> Vec<char> {
-    let simplified = to_simplified(text);
-    let converted: Vec<char> = if simplified.chars().count() == text.chars().count() {
-        simplified.chars().collect()
-    } else {
-        text.chars().collect()
-    };
-    converted
-        .into_iter()
-        .map(|c| {
-            let mut one = fold_simplified(c.encode_utf8(&mut [0; 4]));
-            match (one.pop(), one.is_empty()) {
-                (Some(folded), true) => folded,
-                _ => c,
-            }
-        })
-        .collect()
+/// A character as the key would have it, where that needs no context: full-width digits and
+/// letters folded, corner quotes as curly ones, ○ as 〇. Anything else the key changed is left
+/// to the diff.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        '「' => '“',
+        '」' => '”',
+        '『' => '‘',
+        '』' => '’',
+        '○' => '〇',
+        _ => c,
+    }
 }
 
 /// The byte offsets in the joined text of `ids` where each block but the last ends: where a

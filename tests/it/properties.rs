@@ -99,6 +99,12 @@ proptest! {
             let new_text: String = change.new.iter().map(|&j| new.blocks[j].key.as_str()).collect();
             prop_assert_eq!(d.old_text(), old_text);
             prop_assert_eq!(d.new_text(), new_text);
+            // Shown as written, the pieces still cover each side's text exactly once, in order.
+            let pieces = decldiff::render::original::change_pieces(change, &old, &new);
+            prop_assert_eq!(pieces.len(), change.diff.len());
+            let written = |doc: &Document, ids: &[usize]| ids.iter().map(|&i| doc.blocks[i].text.as_str()).collect::<String>();
+            prop_assert_eq!(pieces.iter().map(|p| p.old.as_str()).collect::<String>(), written(&old, &change.old));
+            prop_assert_eq!(pieces.iter().map(|p| p.new.as_str()).collect::<String>(), written(&new, &change.new));
         }
     }
 }
